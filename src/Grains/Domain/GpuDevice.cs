@@ -1,0 +1,76 @@
+namespace VideoGen.Grains.Domain;
+
+/// <summary>
+/// A device that runs generation work: a GPU behind a ComfyUI server, or the CPU preview
+/// renderer. It has an image lane and a video lane (and a CPU lane for narration and
+/// export on the preview device), each running at most one job. Exactly one silo drives
+/// it at a time, the one holding its lease.
+/// </summary>
+public sealed class GpuDevice
+{
+    /// <summary>How long a silo's hold on a device lasts without a heartbeat.</summary>
+    public static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(10);
+
+    public GpuDevice(string name, DeviceKind kind, IReadOnlyList<Lane> lanes)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("A device needs a name.");
+        if (!Enum.IsDefined(kind)) throw new DomainException($"Unknown device kind {(int)kind}.");
+        if (lanes.Count == 0 || lanes.Distinct().Count() != lanes.Count || lanes.Any(l => !Enum.IsDefined(l)))
+            throw new DomainException($"Device {name} needs distinct, known lanes.");
+        Name = name;
+        Kind = kind;
+        Lanes = lanes;
+    }
+
+    public string Name { get; }
+    public DeviceKind Kind { get; }
+    public IReadOnlyList<Lane> Lanes { get; }
+    public string? Silo { get; private set; }
+    public DeviceStatus Status { get; private set; }
+    public DateTimeOffset? LastSeen { get; private set; }
+
+    /// <summary>The lanes a device of this kind has.</summary>
+    public static IReadOnlyList<Lane> LanesOf(DeviceKind kind) => kind switch
+    {
+        DeviceKind.Preview => [Lane.Image, Lane.Video, Lane.Cpu],
+        DeviceKind.ComfyUi => [Lane.Image, Lane.Video],
+        _ => throw new DomainException($"Unknown device kind {(int)kind}."),
+    };
+
+    public bool HasLane(Lane lane) => Lanes.Contains(lane);
+
+    /// <summary>Whether <paramref name="silo"/> may take the device: nobody holds it, it holds it already, or the holder went silent.</summary>
+    public bool CanBeTakenBy(string silo, DateTimeOffset now) =>
+        Silo is null || Silo == silo || Status == DeviceStatus.Offline || LastSeen is null || LastSeen + LeaseLength < now;
+
+    public void Restore(string? silo, DeviceStatus status, DateTimeOffset? lastSeen)
+    {
+        Silo = silo;
+        Status = status;
+        LastSeen = lastSeen;
+    }
+
+    /// <summary>A silo takes (or keeps) the device; refused while another live silo holds it.</summary>
+    public void Heartbeat(string silo, DateTimeOffset now)
+    {
+        if (!CanBeTakenBy(silo, now))
+            throw new DomainException($"Device {Name} is driven by silo {Silo}; silo {silo} cannot take it until that silo's lease runs out.");
+        if (Silo != silo || Status == DeviceStatus.Offline) Status = DeviceStatus.Online;
+        Silo = silo;
+        LastSeen = now;
+    }
+
+    /// <summary>The silo stops claiming new work on the device; running jobs finish.</summary>
+    public void Drain(string silo)
+    {
+        if (Silo != silo) throw new DomainException($"Silo {silo} does not drive device {Name}.");
+        Status = DeviceStatus.Draining;
+    }
+
+    /// <summary>The silo let the device go.</summary>
+    public void Release(string silo)
+    {
+        if (Silo != silo) throw new DomainException($"Silo {silo} does not drive device {Name}.");
+        Status = DeviceStatus.Offline;
+    }
+}

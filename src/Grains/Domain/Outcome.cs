@@ -1,0 +1,34 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace VideoGen.Grains.Domain;
+
+/// <summary>Whether input was wrong in content or simply too large to accept.</summary>
+public enum ValidationErrorKind
+{
+    Invalid = 0,
+    TooLarge = 1,
+}
+
+/// <summary>One problem with a creator's input, named by the field it concerns.</summary>
+public sealed record ValidationError(string Field, string Message, ValidationErrorKind Kind = ValidationErrorKind.Invalid);
+
+/// <summary>The result of an operation whose failure is an expected answer to bad input.</summary>
+public sealed class Outcome<T> where T : class
+{
+    private Outcome(T? value, IReadOnlyList<ValidationError> errors)
+    {
+        Value = value;
+        Errors = errors;
+    }
+
+    public T? Value { get; }
+    public IReadOnlyList<ValidationError> Errors { get; }
+
+    [MemberNotNullWhen(true, nameof(Value))]
+    public bool Succeeded => Value is not null;
+
+    public static Outcome<T> Success(T value) => new(value, []);
+
+    public static Outcome<T> Failure(params IReadOnlyList<ValidationError> errors) =>
+        errors.Count == 0 ? throw new ArgumentException("A failure needs at least one error.", nameof(errors)) : new(null, errors);
+}

@@ -1,0 +1,79 @@
+using VideoGen.Grains.Scripts;
+
+namespace VideoGen.Grains.Domain;
+
+/// <summary>A creator's video: a narrated script in sections of sentences, and how it looks.</summary>
+public sealed class Project : Entity
+{
+    public const int MaxNameLength = 200;
+    public const int MaxStyleLength = 500;
+
+    private Project(Guid id, string name, AspectRatio aspectRatio, string style, DateTimeOffset createdAt, IReadOnlyList<Section> sections)
+    {
+        Id = id;
+        Name = name;
+        AspectRatio = aspectRatio;
+        Style = style;
+        CreatedAt = createdAt;
+        Sections = sections;
+    }
+
+    public Guid Id { get; }
+    public string Name { get; private set; }
+    public AspectRatio AspectRatio { get; }
+
+    /// <summary>Words that set the look of every derived prompt ("watercolour, warm light").</summary>
+    public string Style { get; }
+
+    public DateTimeOffset CreatedAt { get; }
+    public IReadOnlyList<Section> Sections { get; }
+
+    public IEnumerable<Sentence> Sentences => Sections.SelectMany(s => s.Sentences);
+
+    /// <summary>A new project from a pasted script; bad input is answered with errors, not thrown.</summary>
+    public static Outcome<Project> Import(string? name, string? script, AspectRatio aspectRatio, string? style, DateTimeOffset now)
+    {
+        var errors = new List<ValidationError>();
+        if (CheckName(name) is { } nameProblem) errors.Add(new ValidationError("name", nameProblem));
+        if (style is { Length: > MaxStyleLength })
+            errors.Add(new ValidationError("style", $"The style is {style.Length} characters; at most {MaxStyleLength} are allowed."));
+        if (!Enum.IsDefined(aspectRatio)) errors.Add(new ValidationError("aspectRatio", "Choose 16:9, 9:16 or 1:1."));
+        var parsed = ScriptParser.Parse(script);
+        errors.AddRange(parsed.Errors);
+        if (errors.Count > 0 || !parsed.Succeeded) return Outcome<Project>.Failure(errors);
+
+        var projectId = Guid.CreateVersion7(now);
+        var cleanStyle = string.IsNullOrWhiteSpace(style) ? PromptDeriver.DefaultStyle : style.Trim();
+        var sections = parsed.Value.Sections.Select((section, sectionIndex) =>
+        {
+            var sectionId = Guid.CreateVersion7(now);
+            var sentences = section.Sentences.Select((text, index) => Sentence.Create(
+                projectId, sectionId, index, text,
+                PromptDeriver.ImagePrompt(text, cleanStyle), PromptDeriver.VideoPrompt(text, cleanStyle), now)).ToArray();
+            return new Section(sectionId, projectId, sectionIndex, section.Title, sentences);
+        }).ToArray();
+
+        var project = new Project(projectId, name!.Trim(), aspectRatio, cleanStyle, now, sections);
+        project.Raise(new ProjectChanged(projectId, "created"));
+        return Outcome<Project>.Success(project);
+    }
+
+    /// <summary>Rebuilds a project from its stored form.</summary>
+    public static Project FromState(Guid id, string name, AspectRatio aspectRatio, string style, DateTimeOffset createdAt, IReadOnlyList<Section> sections) =>
+        new(id, name, aspectRatio, style, createdAt, sections);
+
+    public bool Rename(string name)
+    {
+        if (CheckName(name) is { } problem) throw new DomainException(problem);
+        var clean = name.Trim();
+        if (clean == Name) return false;
+        Name = clean;
+        Raise(new ProjectChanged(Id, "renamed"));
+        return true;
+    }
+
+    public static string? CheckName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "Give the project a name."
+        : name.Trim().Length > MaxNameLength ? $"The name is {name.Trim().Length} characters; at most {MaxNameLength} are allowed."
+        : null;
+}

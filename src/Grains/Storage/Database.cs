@@ -1,0 +1,51 @@
+using System.Data.Common;
+
+namespace VideoGen.Grains.Storage;
+
+/// <summary>
+/// One database engine behind the store: how to open a connection, how to start a write
+/// transaction, and the few places where SQLite and PostgreSQL speak differently.
+/// </summary>
+public abstract class Database
+{
+    protected Database() => DapperSetup.EnsureConfigured();
+
+    public abstract StoreProvider Provider { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
+
+    /// <summary>A transaction that will write: on SQLite it takes the write lock up front so it cannot deadlock on upgrade.</summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>The folder of embedded versioned SQL scripts for this engine.</summary>
+    internal abstract string MigrationFolder { get; }
+
+    /// <summary>Serializes schema upgrades between processes starting at the same time.</summary>
+    internal abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
+
+    /// <summary>
+    /// Extra condition on <c>events</c> so a reader only sees ids that can no longer be
+    /// overtaken by a transaction still in flight.
+    /// </summary>
+    internal abstract string SettledEventsCondition { get; }
+
+    /// <summary>Appended to a SELECT inside a write transaction to hold the rows until commit (SQLite's write lock already does).</summary>
+    internal abstract string RowLockClause { get; }
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await BeginWriteAsync(connection, ct);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on an open connection without a transaction.</summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        return await work(connection);
+    }
+}

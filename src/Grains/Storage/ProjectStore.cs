@@ -1,0 +1,97 @@
+using Dapper;
+using VideoGen.Grains.Domain;
+
+namespace VideoGen.Grains.Storage;
+
+/// <summary>Projects on the store's database.</summary>
+public sealed class ProjectStore(Database database, TimeProvider clock) : IProjectStore
+{
+    public Task CreateAsync(Project project, CancellationToken ct) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var now = UnixTime.ToMs(project.CreatedAt);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO projects (id, name, aspect_ratio, style, created_at, updated_at) VALUES (@Id, @Name, @AspectRatio, @Style, @Now, @Now)",
+                new { project.Id, project.Name, AspectRatio = (int)project.AspectRatio, project.Style, Now = now }, transaction, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO sections (id, project_id, idx, title) VALUES (@Id, @ProjectId, @Index, @Title)",
+                project.Sections.Select(s => new { s.Id, s.ProjectId, s.Index, s.Title }), transaction, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO sentences ({SentenceRow.Columns}) VALUES ({SentenceRow.Values})",
+                project.Sentences.Select(s => SentenceRow.From(s.ToState(), version: 1)), transaction, cancellationToken: ct));
+            await EventStore.AppendAsync(connection, transaction, project.TakeEvents(), project.CreatedAt, ct);
+            return true;
+        }, ct);
+
+    public Task<Project?> GetAsync(Guid id, CancellationToken ct) =>
+        database.ReadAsync(async connection =>
+        {
+            var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition(
+                "SELECT id, name, aspect_ratio, style, created_at FROM projects WHERE id = @id", new { id }, cancellationToken: ct));
+            if (project is null) return null;
+            var sections = await connection.QueryAsync<SectionRow>(new CommandDefinition(
+                "SELECT id, idx, title FROM sections WHERE project_id = @id ORDER BY idx", new { id }, cancellationToken: ct));
+            var sentences = (await connection.QueryAsync<SentenceRow>(new CommandDefinition(
+                $"SELECT {SentenceRow.Columns} FROM sentences WHERE project_id = @id ORDER BY idx", new { id }, cancellationToken: ct)))
+                .Select(r => Sentence.FromState(r.ToState()))
+                .ToLookup(s => s.SectionId);
+            return Project.FromState(project.Id, project.Name, (AspectRatio)project.AspectRatio, project.Style, UnixTime.FromMs(project.CreatedAt),
+                sections.Select(s => new Section(s.Id, id, s.Idx, s.Title, sentences[s.Id].ToArray())).ToArray());
+        }, ct);
+
+    public Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<ProjectSummary>>(async connection =>
+        {
+            // A project changes whenever one of its sentences does; the newest sentence time says when.
+            var rows = await connection.QueryAsync<ProjectListRow>(new CommandDefinition("""
+                SELECT p.id, p.name, p.aspect_ratio, p.created_at,
+                       COUNT(s.id) AS sentence_count,
+                       COALESCE(MAX(s.updated_at), p.updated_at) AS sentences_updated_at,
+                       p.updated_at
+                FROM projects p LEFT JOIN sentences s ON s.project_id = p.id
+                GROUP BY p.id, p.name, p.aspect_ratio, p.created_at, p.updated_at
+                """, cancellationToken: ct));
+            return rows
+                .Select(r => new ProjectSummary(r.Id, r.Name, (AspectRatio)r.AspectRatio, (int)r.SentenceCount,
+                    UnixTime.FromMs(r.CreatedAt), UnixTime.FromMs(Math.Max(r.UpdatedAt, r.SentencesUpdatedAt))))
+                .OrderByDescending(p => p.UpdatedAt)
+                .ToArray();
+        }, ct);
+
+    public Task<bool> DeleteAsync(Guid id, CancellationToken ct) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var deleted = await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM projects WHERE id = @id", new { id }, transaction, cancellationToken: ct));
+            if (deleted == 0) return false;
+            await EventStore.AppendAsync(connection, transaction, [new ProjectChanged(id, "deleted")], clock.GetUtcNow(), ct);
+            return true;
+        }, ct);
+
+    private sealed class ProjectRow
+    {
+        public Guid Id { get; set; }
+        public string Name { get; set; } = "";
+        public int AspectRatio { get; set; }
+        public string Style { get; set; } = "";
+        public long CreatedAt { get; set; }
+    }
+
+    private sealed class SectionRow
+    {
+        public Guid Id { get; set; }
+        public int Idx { get; set; }
+        public string Title { get; set; } = "";
+    }
+
+    private sealed class ProjectListRow
+    {
+        public Guid Id { get; set; }
+        public string Name { get; set; } = "";
+        public int AspectRatio { get; set; }
+        public long CreatedAt { get; set; }
+        public long SentenceCount { get; set; }
+        public long SentencesUpdatedAt { get; set; }
+        public long UpdatedAt { get; set; }
+    }
+}
