@@ -64,7 +64,7 @@ public sealed class StoreTests
         var project = NewProject();
         await projects.CreateAsync(project, CancellationToken.None);
         var target = project.Sentences.First();
-        var before = await events.LatestIdAsync(CancellationToken.None);
+        var before = await db.SettledEventIdAsync();
 
         var updated = await sentences.UpdateAsync(target.Id, s => s.EditImagePrompt("a storm", Now), CancellationToken.None);
 
@@ -73,6 +73,7 @@ public sealed class StoreTests
         Assert.Equal(("a storm", true, true, false, 2L), (loaded!.ImagePrompt, loaded.IsImageDirty, loaded.IsVideoDirty, loaded.IsAudioDirty, loaded.Version));
         Assert.Equal(loaded.ToState(), updated.ToState());
 
+        await db.SettledEventIdAsync();
         var stored = Assert.Single(await events.ReadAsync(project.Id, before, 100, CancellationToken.None));
         Assert.Equal(("sentence", target.Id), (stored.Name, stored.EntityId));
         using var data = JsonDocument.Parse(stored.Data);
@@ -88,12 +89,12 @@ public sealed class StoreTests
         var project = NewProject();
         await projects.CreateAsync(project, CancellationToken.None);
         var target = project.Sentences.First();
-        var before = await events.LatestIdAsync(CancellationToken.None);
+        var before = await db.SettledEventIdAsync();
 
         await sentences.UpdateAsync(target.Id, s => s.EditImagePrompt(target.ImagePrompt, Now), CancellationToken.None);
 
         Assert.Equal(1, (await sentences.GetAsync(target.Id, CancellationToken.None))!.Version);
-        Assert.Equal(before, await events.LatestIdAsync(CancellationToken.None));
+        Assert.Equal(before, await db.SettledEventIdAsync());
     }
 
     [Theory]
@@ -144,6 +145,7 @@ public sealed class StoreTests
         })));
 
         var final = (await sentences.GetAsync(id, CancellationToken.None))!;
+        await db.SettledEventIdAsync();
         var marks = final.Text.Split(' ').Skip(1).ToArray();
         Assert.Equal(writers * editsEach, marks.Length);
         Assert.Equal(writers * editsEach, marks.Distinct().Count());
@@ -178,12 +180,13 @@ public sealed class StoreTests
         var second = NewProject("Second.");
         await projects.CreateAsync(first, CancellationToken.None);
         await projects.CreateAsync(second, CancellationToken.None);
-        var mark = await events.LatestIdAsync(CancellationToken.None);
+        var mark = await db.SettledEventIdAsync();
 
         await sentences.UpdateAsync(first.Sentences.Single().Id, s => s.EditText("First!", Now), CancellationToken.None);
         await sentences.UpdateAsync(second.Sentences.Single().Id, s => s.EditText("Second!", Now), CancellationToken.None);
         await sentences.UpdateAsync(first.Sentences.Single().Id, s => s.EditVideoPrompt("moving", Now), CancellationToken.None);
 
+        await db.SettledEventIdAsync();
         var read = await events.ReadAsync(first.Id, mark, 100, CancellationToken.None);
         Assert.Equal(2, read.Count);
         Assert.All(read, e => Assert.Equal(first.Id, e.ProjectId));

@@ -81,6 +81,25 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// Waits until every committed event is readable. On PostgreSQL the log hands out an id
+    /// only once no older transaction is still running anywhere on the server, and tests
+    /// of other databases run alongside.
+    /// </summary>
+    public async Task<long> SettledEventIdAsync()
+    {
+        var events = new EventStore(Database);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var written = await Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM events"), CancellationToken.None);
+            var settled = await events.LatestIdAsync(CancellationToken.None);
+            if (settled >= written) return settled;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Events up to {written} did not settle (settled: {settled}).");
+            await Task.Delay(20);
+        }
+    }
+
     public SchemaMigrator Migrator() => new(Database, NullLogger<SchemaMigrator>.Instance);
 
     public async ValueTask DisposeAsync()

@@ -28,19 +28,13 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
         await using var connection = await database.OpenAsync(ct);
         if (database.Provider == StoreProvider.Sqlite)
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL", cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(VersionTable, cancellationToken: ct));
 
-        var version = 0;
-        foreach (var migration in Migrations.Where(m => m.Version <= (targetVersion ?? int.MaxValue)))
+        var version = await CurrentVersionAsync(connection, ct);
+        foreach (var migration in Migrations.Where(m => m.Version > version && m.Version <= (targetVersion ?? int.MaxValue)))
         {
-            await using var transaction = await database.BeginWriteAsync(connection, ct);
-            await database.LockSchemaAsync(connection, transaction, ct);
-            version = await CurrentVersionAsync(connection, transaction, ct);
-            if (version >= migration.Version)
-            {
-                await transaction.RollbackAsync(ct);
-                continue;
-            }
+            await using var transaction = await LockedAsync(connection, ct);
+            version = await ReadVersionAsync(connection, transaction, ct);
+            if (version >= migration.Version) continue;
             logger.LogInformation("Upgrading the {Provider} schema from version {From} to {To} ({Name})",
                 database.Provider, version, migration.Version, migration.Name);
             await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: ct));
@@ -57,11 +51,30 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
     public async Task<int> CurrentVersionAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition(VersionTable, cancellationToken: ct));
-        return await CurrentVersionAsync(connection, null, ct);
+        return await CurrentVersionAsync(connection, ct);
     }
 
-    private static Task<int> CurrentVersionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct) =>
+    private async Task<int> CurrentVersionAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var transaction = await LockedAsync(connection, ct);
+        var version = await ReadVersionAsync(connection, transaction, ct);
+        await transaction.CommitAsync(ct);
+        return version;
+    }
+
+    /// <summary>
+    /// A transaction holding the schema lock, with the version table in place. Creating the
+    /// table under the lock matters: PostgreSQL's CREATE TABLE IF NOT EXISTS races with itself.
+    /// </summary>
+    private async Task<DbTransaction> LockedAsync(DbConnection connection, CancellationToken ct)
+    {
+        var transaction = await database.BeginWriteAsync(connection, ct);
+        await database.LockSchemaAsync(connection, transaction, ct);
+        await connection.ExecuteAsync(new CommandDefinition(VersionTable, transaction: transaction, cancellationToken: ct));
+        return transaction;
+    }
+
+    private static Task<int> ReadVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction, cancellationToken: ct));
 
     private static IReadOnlyList<Migration> Load(string folder)
