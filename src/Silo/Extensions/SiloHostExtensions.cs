@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using VideoGen.Silo.Options;
+
+namespace VideoGen.Silo.Extensions;
+
+/// <summary>Registers what a silo needs: its name, its devices and the media folder.</summary>
+public static class SiloHostExtensions
+{
+    public static IHostApplicationBuilder AddSilo(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Silo:Name is empty: give this silo a name (the machine name is used when the key is absent).")
+            .ValidateOnStart();
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Root), "Media:Root is empty: name the folder for images, clips, narration and exports.")
+            .ValidateOnStart();
+        services.AddOptions<List<DeviceOptions>>().BindConfiguration(DeviceOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<List<DeviceOptions>>, DeviceListValidator>();
+        return builder;
+    }
+
+    private sealed class DeviceListValidator : IValidateOptions<List<DeviceOptions>>
+    {
+        public ValidateOptionsResult Validate(string? name, List<DeviceOptions> options)
+        {
+            var problems = DevicesValidator.Validate(options);
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

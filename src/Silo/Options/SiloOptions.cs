@@ -1,0 +1,13 @@
+namespace VideoGen.Silo.Options;
+
+/// <summary>Configuration section <c>Silo</c>: whether this process runs device workers, and under what name.</summary>
+public sealed class SiloOptions
+{
+    public const string Section = "Silo";
+
+    /// <summary>Run device workers in this process (the web app's single-machine default).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How this silo appears on the devices page and in job records; the machine name by default.</summary>
+    public string Name { get; set; } = Environment.MachineName;
+}

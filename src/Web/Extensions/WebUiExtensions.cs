@@ -1,0 +1,27 @@
+namespace VideoGen.Web.Extensions;
+
+/// <summary>Razor Pages, problem details and the pipeline of the web UI.</summary>
+public static class WebUiExtensions
+{
+    /// <summary>The header htmx sends the anti-forgery token in (set once in the layout).</summary>
+    public const string AntiforgeryHeader = "RequestVerificationToken";
+
+    public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
+        return builder;
+    }
+
+    public static WebApplication UseWebUi(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        return app;
+    }
+}

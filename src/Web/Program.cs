@@ -1,0 +1,16 @@
+using VideoGen.Grains.Storage;
+using VideoGen.Silo.Extensions;
+using VideoGen.Web.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddVideoGenStore();
+builder.AddSilo();
+builder.AddWebUi();
+
+var app = builder.Build();
+app.UseWebUi();
+app.MapVideoGenHealth();
+app.Run();
+
+/// <summary>The web host; public so tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
+using VideoGen.TestSupport;
+
+namespace VideoGen.Web.Tests;
+
+public sealed class HostTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Health_OnAFreshDatabase_ReportsTheUpgradedStoreAndTheDefaultDevice(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var factory = new StudioFactory(db);
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.Equal(provider, health.RootElement.GetProperty("store").GetProperty("provider").GetString());
+        Assert.Equal(db.Migrator().LatestVersion, health.RootElement.GetProperty("store").GetProperty("schemaVersion").GetInt32());
+        Assert.Equal("cpu-preview", health.RootElement.GetProperty("devices")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Alive_Answers()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var factory = new StudioFactory(db);
+
+        Assert.Equal("alive", await factory.CreateClient().GetStringAsync("/alive"));
+    }
+
+    [Fact]
+    public async Task Home_ListsStoredProjectsWithTheirNamesEscaped()
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync("sqlite");
+        var project = Project.Import("<script>alert(1)</script> Tides", "The tide rolls in. Gulls cry.", AspectRatio.Portrait, null, DateTimeOffset.UtcNow).Value!;
+        await new ProjectStore(db.Database, TimeProvider.System).CreateAsync(project, CancellationToken.None);
+        await using var factory = new StudioFactory(db);
+
+        var html = await factory.CreateClient().GetStringAsync("/");
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; Tides", html);
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+        Assert.Contains("9:16", html);
+        Assert.Contains("/lib/htmx.min.js", html);
+    }
+
+    [Fact]
+    public async Task ClientLibraries_AreServed()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var factory = new StudioFactory(db);
+        using var client = factory.CreateClient();
+
+        foreach (var path in new[] { "/lib/htmx.min.js", "/lib/sse.min.js", "/lib/pico.min.css" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}");
+            Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 1000, $"{path} is nearly empty");
+        }
+    }
+
+    public static TheoryData<string, string?, string> BadSettings => new()
+    {
+        { "Store:Provider", "oracle", "Store:Provider must be 'sqlite' or 'postgres'" },
+        { "Store:ConnectionString", "", "Store:ConnectionString is empty" },
+        { "Store:ConnectionString", "Nonsense Key=1", "Store:ConnectionString is not a valid" },
+        { "Media:Root", " ", "Media:Root is empty" },
+        { "Devices:0:Kind", "tpu", "Devices:0:Kind must be 'comfyui' or 'preview'" },
+        { "Devices:0:Url", "not a url", "Devices:0:Url must be the ComfyUI base URL" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task Start_WithBadConfiguration_FailsNamingTheKey(string key, string? value, string message)
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var settings = new Dictionary<string, string?> { ["Devices:0:Name"] = "gpu-0", ["Devices:0:Kind"] = "comfyui", ["Devices:0:Url"] = "http://127.0.0.1:8188", [key] = value };
+        await using var factory = new StudioFactory(db, settings);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(message, failure.Message);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using VideoGen.TestSupport;
+
+namespace VideoGen.Web.Tests;
+
+/// <summary>The web app on a test database of its own, with a private media folder.</summary>
+public sealed class StudioFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    private readonly string _media = Path.Combine(Path.GetTempPath(), "videogen-tests", Guid.NewGuid().ToString("N"), "media");
+
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Store:Provider", Database.Provider);
+        builder.UseSetting("Store:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("Media:Root", _media);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+}
