@@ -1,0 +1,80 @@
+using VideoGen.Grains.Domain;
+
+namespace VideoGen.Silo.Devices;
+
+/// <summary>
+/// What actually renders: a ComfyUI server or the CPU preview renderer. A lane hands it one
+/// piece of work at a time; it reports progress, writes exactly one output file into
+/// <see cref="LaneWork.OutputDirectory"/>, and stops promptly when cancelled (throwing
+/// <see cref="OperationCanceledException"/>). Failures are <see cref="GenerationException"/>s
+/// that say whether another attempt could succeed.
+/// </summary>
+public interface IDeviceBackend
+{
+    Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct);
+
+    /// <summary>Whether the backend answers (ComfyUI's <c>/system_stats</c>; ffmpeg present for the preview).</summary>
+    Task<bool> IsHealthyAsync(CancellationToken ct);
+}
+
+/// <summary>One image or clip to render.</summary>
+public sealed record LaneWork
+{
+    public required Guid JobId { get; init; }
+    public required JobKind Kind { get; init; }
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>The sentence's narration text (the preview writes its first words on the still).</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>The image prompt for an image, the video prompt for a clip.</summary>
+    public required string Prompt { get; init; }
+
+    public string NegativePrompt { get; init; } = "";
+    public required long Seed { get; init; }
+    public required int Width { get; init; }
+    public required int Height { get; init; }
+
+    /// <summary>For a clip: the stored image it starts from (absolute path).</summary>
+    public string? StartImagePath { get; init; }
+
+    /// <summary>For a clip: how long it should last (the narration's length, or <see cref="ClipLength.DefaultSeconds"/>).</summary>
+    public double ClipSeconds { get; init; } = ClipLength.DefaultSeconds;
+
+    /// <summary>For a clip: the longest clip in frames (4k+1).</summary>
+    public int MaxFrames { get; init; } = ClipLength.DefaultMaxFrames;
+
+    public CameraMovement CameraMovement { get; init; }
+    public double MotionStrength { get; init; } = 0.5;
+
+    /// <summary>The folder the output file goes into (exists already).</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>The output file's name without extension; the backend adds the extension of what it made.</summary>
+    public required string OutputName { get; init; }
+}
+
+/// <summary>The file a backend wrote (absolute path, inside the work's output directory).</summary>
+public sealed record LaneOutput(string FilePath);
+
+/// <summary>How far the work is (0..1) and what it is doing ("sampling 12/30").</summary>
+public sealed record LaneProgress(double Fraction, string? Step);
+
+/// <summary>Why generation failed, which decides what happens next.</summary>
+public enum FailureCause
+{
+    /// <summary>Network error, 5xx, dropped WebSocket, a restarted server: another attempt may succeed.</summary>
+    Transient = 0,
+
+    /// <summary>The workflow or the input was refused (HTTP 400, bad template, missing model): retrying cannot help.</summary>
+    Rejected = 1,
+
+    /// <summary>Out of GPU memory even after asking the server to free memory.</summary>
+    OutOfMemory = 2,
+}
+
+/// <summary>A generation that failed, with its cause and a message the creator or operator can act on.</summary>
+public sealed class GenerationException(FailureCause cause, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public FailureCause Cause { get; } = cause;
+}
