@@ -1,0 +1,34 @@
+using VideoGen.Silo.Options;
+
+namespace VideoGen.Silo.Tests;
+
+public sealed class SiloOptionsTests
+{
+    [Fact]
+    public void Validate_DuplicateDeviceNames_NamesTheSecondKey()
+    {
+        var problems = DevicesValidator.Validate([
+            new DeviceOptions { Name = "gpu-0", Kind = "preview" },
+            new DeviceOptions { Name = "GPU-0", Kind = "preview" },
+        ]);
+
+        Assert.Contains(problems, p => p.StartsWith("Devices:1:Name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ComfyUiWithMissingWorkflowFile_NamesTheKey()
+    {
+        var problems = DevicesValidator.Validate([
+            new DeviceOptions { Name = "gpu-0", Kind = "comfyui", Url = "http://127.0.0.1:8188", VideoWorkflow = "/nowhere/wan.json" },
+        ]);
+
+        Assert.Equal("Devices:0:VideoWorkflow names '/nowhere/wan.json', which does not exist.", Assert.Single(problems));
+    }
+
+    [Fact]
+    public void Validate_GoodDevices_HasNoProblems() =>
+        Assert.Empty(DevicesValidator.Validate([
+            new DeviceOptions { Name = "gpu-0", Kind = "comfyui", Url = "http://127.0.0.1:8188", VideoUrl = "http://127.0.0.1:8189" },
+            new DeviceOptions { Name = "cpu", Kind = "preview" },
+        ]));
+}
