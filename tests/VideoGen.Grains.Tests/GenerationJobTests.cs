@@ -63,7 +63,7 @@ public sealed class GenerationJobTests
     {
         var (job, token) = Running();
 
-        job.Succeed(token, Now.AddSeconds(5));
+        job.Succeed(token, "images/x.png", Now.AddSeconds(5));
 
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Equal(1.0, job.Progress);
@@ -78,7 +78,7 @@ public sealed class GenerationJobTests
         var stranger = Guid.NewGuid();
 
         Assert.Throws<DomainException>(() => job.ReportProgress(stranger, 0.5, "sampling"));
-        Assert.Throws<DomainException>(() => job.Succeed(stranger, Now));
+        Assert.Throws<DomainException>(() => job.Succeed(stranger, null, Now));
         Assert.Throws<DomainException>(() => job.Fail(stranger, "x", Now));
         Assert.Equal(JobStatus.Running, job.Status);
     }
@@ -87,7 +87,7 @@ public sealed class GenerationJobTests
     public void Claim_FinishedJob_ThrowsDomainException()
     {
         var (job, token) = Running();
-        job.Succeed(token, Now);
+        job.Succeed(token, null, Now);
 
         Assert.Throws<DomainException>(() => job.Claim("gpu-1", "silo-b", Guid.NewGuid(), Now.AddSeconds(10), Now));
     }

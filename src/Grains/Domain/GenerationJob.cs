@@ -25,6 +25,7 @@ public sealed class GenerationJob : Entity
         ThenVideo = s.ThenVideo;
         SkipVideo = s.SkipVideo;
         Seed = s.Seed;
+        Output = s.Output;
         Progress = s.Progress;
         Step = s.Step;
         Device = s.Device;
@@ -55,6 +56,10 @@ public sealed class GenerationJob : Entity
     public bool SkipVideo { get; }
 
     public long? Seed { get; }
+
+    /// <summary>The file the job produced, relative to the media root.</summary>
+    public string? Output { get; private set; }
+
     public double Progress { get; private set; }
     public string? Step { get; private set; }
     public string? Device { get; private set; }
@@ -97,11 +102,24 @@ public sealed class GenerationJob : Entity
 
     public static GenerationJob FromState(JobState state) => new(state);
 
+    /// <summary>
+    /// A job the store has just claimed in one atomic statement (queued → running with the
+    /// values <see cref="Claim"/> sets); raises the change the claim made.
+    /// </summary>
+    public static GenerationJob Claimed(JobState running)
+    {
+        if (running.Status != JobStatus.Running || running.ClaimToken is null || running.Device is null)
+            throw new DomainException($"Job {running.Id} was not claimed: it is {running.Status}.");
+        var job = new GenerationJob(running);
+        job.RaiseChanged();
+        return job;
+    }
+
     public JobState ToState() => new()
     {
         Id = Id, ProjectId = ProjectId, SentenceId = SentenceId, Kind = Kind, Status = Status,
         Priority = Priority, BatchId = BatchId, Attempt = Attempt, MaxAttempts = MaxAttempts,
-        Error = Error, ThenVideo = ThenVideo, SkipVideo = SkipVideo, Seed = Seed,
+        Error = Error, ThenVideo = ThenVideo, SkipVideo = SkipVideo, Seed = Seed, Output = Output,
         Progress = Progress, Step = Step, Device = Device, Silo = Silo, ClaimToken = ClaimToken,
         LeaseUntil = LeaseUntil, CancelRequested = CancelRequested, CreatedAt = CreatedAt,
         StartedAt = StartedAt, FinishedAt = FinishedAt,
@@ -135,10 +153,11 @@ public sealed class GenerationJob : Entity
         Raise(new JobProgressed(ProjectId, Id, SentenceId, Kind, Progress, Step));
     }
 
-    public void Succeed(Guid token, DateTimeOffset now)
+    public void Succeed(Guid token, string? output, DateTimeOffset now)
     {
         RequireClaim(token);
         MoveTo(JobStatus.Succeeded);
+        Output = output;
         Progress = 1;
         Finish(now, error: null);
     }
@@ -172,6 +191,25 @@ public sealed class GenerationJob : Entity
         StartedAt = null;
         Progress = 0;
         Step = null;
+        RaiseChanged();
+    }
+
+    /// <summary>
+    /// The silo gives the job back without a verdict (it is shutting down): queued again
+    /// with the same attempt, since the work itself did not fail.
+    /// </summary>
+    public void Release(Guid token, string reason)
+    {
+        RequireClaim(token);
+        MoveTo(JobStatus.Queued);
+        Error = reason;
+        ClearClaim();
+        Device = null;
+        Silo = null;
+        StartedAt = null;
+        Progress = 0;
+        Step = null;
+        CancelRequested = false;
         RaiseChanged();
     }
 

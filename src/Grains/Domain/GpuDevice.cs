@@ -40,8 +40,8 @@ public sealed class GpuDevice
     public bool HasLane(Lane lane) => Lanes.Contains(lane);
 
     /// <summary>Whether <paramref name="silo"/> may take the device: nobody holds it, it holds it already, or the holder went silent.</summary>
-    public bool CanBeTakenBy(string silo, DateTimeOffset now) =>
-        Silo is null || Silo == silo || Status == DeviceStatus.Offline || LastSeen is null || LastSeen + LeaseLength < now;
+    public bool CanBeTakenBy(string silo, DateTimeOffset now, TimeSpan? lease = null) =>
+        Silo is null || Silo == silo || Status == DeviceStatus.Offline || LastSeen is null || LastSeen + (lease ?? LeaseLength) < now;
 
     public void Restore(string? silo, DeviceStatus status, DateTimeOffset? lastSeen)
     {
@@ -51,9 +51,9 @@ public sealed class GpuDevice
     }
 
     /// <summary>A silo takes (or keeps) the device; refused while another live silo holds it.</summary>
-    public void Heartbeat(string silo, DateTimeOffset now)
+    public void Heartbeat(string silo, DateTimeOffset now, TimeSpan? lease = null)
     {
-        if (!CanBeTakenBy(silo, now))
+        if (!CanBeTakenBy(silo, now, lease))
             throw new DomainException($"Device {Name} is driven by silo {Silo}; silo {silo} cannot take it until that silo's lease runs out.");
         if (Silo != silo || Status == DeviceStatus.Offline) Status = DeviceStatus.Online;
         Silo = silo;

@@ -16,6 +16,7 @@ public sealed record JobState
     public bool ThenVideo { get; init; }
     public bool SkipVideo { get; init; }
     public long? Seed { get; init; }
+    public string? Output { get; init; }
     public double Progress { get; init; }
     public string? Step { get; init; }
     public string? Device { get; init; }

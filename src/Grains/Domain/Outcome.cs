@@ -2,11 +2,17 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace VideoGen.Grains.Domain;
 
-/// <summary>Whether input was wrong in content or simply too large to accept.</summary>
+/// <summary>Why a request was refused: wrong content, too large, or at odds with the current state.</summary>
 public enum ValidationErrorKind
 {
     Invalid = 0,
     TooLarge = 1,
+
+    /// <summary>The input is fine but the state does not allow it now (a video without an image).</summary>
+    Conflict = 2,
+
+    /// <summary>The thing asked for does not exist (or is not the caller's).</summary>
+    NotFound = 3,
 }
 
 /// <summary>One problem with a creator's input, named by the field it concerns.</summary>

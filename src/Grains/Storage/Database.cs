@@ -32,6 +32,22 @@ public abstract class Database
     /// <summary>Appended to a SELECT inside a write transaction to hold the rows until commit (SQLite's write lock already does).</summary>
     internal abstract string RowLockClause { get; }
 
+    /// <summary>Appended to a queue SELECT so concurrent claimers pass over each other's rows instead of waiting.</summary>
+    internal abstract string SkipLockedClause { get; }
+
+    /// <summary>SQL that is true when <paramref name="column"/> equals <paramref name="parameter"/>, nulls included.</summary>
+    internal abstract string NullSafeEquals(string column, string parameter);
+
+    /// <summary>Whether <paramref name="error"/> is a unique-constraint violation (such as a second running job on one lane).</summary>
+    internal abstract bool IsUniqueViolation(Exception error);
+
+    /// <summary>
+    /// Rings <paramref name="channel"/> for other processes when the transaction commits (a
+    /// payload-free doorbell: listeners re-read the store). Nothing to ring on SQLite, where
+    /// one process owns the file and in-process signals suffice.
+    /// </summary>
+    internal abstract Task RingAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken ct);
+
     /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {

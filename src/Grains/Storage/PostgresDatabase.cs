@@ -28,6 +28,16 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
 
     internal override string RowLockClause => " FOR UPDATE";
 
+    internal override string SkipLockedClause => " FOR UPDATE SKIP LOCKED";
+
+    internal override string NullSafeEquals(string column, string parameter) => $"{column} IS NOT DISTINCT FROM {parameter}";
+
+    internal override bool IsUniqueViolation(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    internal override Task RingAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken ct) =>
+        // NOTIFY inside the transaction is delivered only when it commits: the doorbell never rings for work that rolled back.
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel }, transaction, cancellationToken: ct));
+
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await DataSource.OpenConnectionAsync(ct);
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>

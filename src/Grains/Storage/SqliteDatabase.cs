@@ -33,6 +33,15 @@ public sealed class SqliteDatabase : Database
 
     internal override string RowLockClause => "";
 
+    internal override string SkipLockedClause => "";
+
+    internal override string NullSafeEquals(string column, string parameter) => $"{column} IS {parameter}";
+
+    internal override bool IsUniqueViolation(Exception error) =>
+        error is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
+    internal override Task RingAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken ct) => Task.CompletedTask;
+
     public override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);

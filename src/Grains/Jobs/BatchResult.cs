@@ -1,0 +1,4 @@
+namespace VideoGen.Grains.Jobs;
+
+/// <summary>A "generate all" run: its id and how many scenes it queued work for.</summary>
+public sealed record BatchResult(Guid BatchId, int Total);

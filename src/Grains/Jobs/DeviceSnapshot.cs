@@ -1,0 +1,11 @@
+using VideoGen.Grains.Domain;
+
+namespace VideoGen.Grains.Jobs;
+
+/// <summary>A device as the devices page shows it: who drives it, what each lane runs, its counts.</summary>
+public sealed record DeviceSnapshot(
+    string Name, DeviceKind Kind, IReadOnlyList<Lane> Lanes, string? Silo, DeviceStatus Status, DateTimeOffset? LastSeen,
+    IReadOnlyDictionary<Lane, Guid?> Running, long Completed, long Failed);
+
+/// <summary>Whether a silo holds a device after its heartbeat, and if not, who does.</summary>
+public sealed record DeviceHold(bool Held, string? Holder);

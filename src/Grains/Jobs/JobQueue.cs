@@ -1,0 +1,228 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
+
+namespace VideoGen.Grains.Jobs;
+
+/// <summary>The queue on the store's database: PostgreSQL claims with SKIP LOCKED, SQLite under its single writer.</summary>
+public sealed class JobQueue(Database database, JobSignal signal, QueueTimings timings, TimeProvider clock, ILogger<JobQueue> logger) : IJobQueue
+{
+    public async Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var token = Guid.NewGuid();
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await database.BeginWriteAsync(connection, ct);
+        JobRow? row;
+        try
+        {
+            row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition($"""
+                UPDATE jobs SET status = 1, device = @device, silo = @silo, claim_token = @token, lease_until = @leaseUntil,
+                    started_at = @now, progress = 0, step = NULL
+                WHERE id = (SELECT id FROM jobs WHERE status = 0 AND lane = @lane AND not_before <= @now
+                            ORDER BY priority, fair_seq, created_at LIMIT 1{database.SkipLockedClause})
+                  AND status = 0
+                  AND EXISTS (SELECT 1 FROM devices WHERE name = @device AND silo = @silo AND status = 1)
+                RETURNING {JobRow.Columns}
+                """, new
+            {
+                device, silo, token, lane = (int)lane,
+                leaseUntil = UnixTime.ToMs(now + timings.Lease), now = UnixTime.ToMs(now),
+            }, transaction, cancellationToken: ct));
+        }
+        catch (Exception e) when (database.IsUniqueViolation(e))
+        {
+            // The database refused a second running job on this lane: the lane is busy, whatever the caller believed.
+            logger.LogWarning("Lane {Lane} of {DeviceName} already runs a job; claim refused by the store", lane, device);
+            return null;
+        }
+        if (row is null) return null;
+
+        var job = GenerationJob.Claimed(row.ToState());
+        Sentence? sentence = null;
+        if (job.SentenceId is { } sentenceId)
+        {
+            sentence = await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct);
+            if (sentence is not null)
+            {
+                ReflectStatus(job, sentence, now);
+                await SaveSentenceAsync(connection, transaction, sentence, now, ct);
+            }
+        }
+        var ratio = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT aspect_ratio FROM projects WHERE id = @ProjectId", new { job.ProjectId }, transaction, cancellationToken: ct));
+        await EventStore.AppendAsync(connection, transaction, job.TakeEvents(), now, ct);
+        await transaction.CommitAsync(ct);
+        return new ClaimedJob(job, token, sentence?.ToState(), (AspectRatio)ratio);
+    }
+
+    public Task<bool> RenewAsync(Guid jobId, Guid token, CancellationToken ct) =>
+        database.WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE jobs SET lease_until = @leaseUntil WHERE id = @jobId AND claim_token = @token AND status = 1",
+            new { jobId, token, leaseUntil = UnixTime.ToMs(clock.GetUtcNow() + timings.Lease) }, transaction, cancellationToken: ct)) == 1, ct);
+
+    public Task<bool> ReportProgressAsync(Guid jobId, Guid token, double progress, string? step, CancellationToken ct) =>
+        ChangeHeldAsync(jobId, token, (job, _, _) => job.ReportProgress(token, progress, step), ct);
+
+    public async Task<CompletionResult> CompleteAsync(Guid jobId, Guid token, JobOutput output, CancellationToken ct)
+    {
+        string? replaced = null;
+        Guid? cascaded = null;
+        var accepted = await ChangeHeldAsync(jobId, token, (job, sentence, now) =>
+        {
+            job.Succeed(token, output.File, now);
+            if (sentence is null) return;
+            replaced = job.Kind switch
+            {
+                JobKind.Image => sentence.ImageStored(output.File, now),
+                JobKind.Video => sentence.VideoStored(output.File, now),
+                JobKind.Audio => sentence.AudioStored(output.File, output.DurationSeconds
+                    ?? throw new DomainException("Narration output needs its duration."), now),
+                _ => null,
+            };
+        }, ct, cascade: (job, sentence, now) =>
+        {
+            // The creator asked for image then video: queue the video in the transaction that stores the image.
+            if (job is not { Kind: JobKind.Image, ThenVideo: true } || sentence is null) return null;
+            var video = GenerationJob.Create(job.ProjectId, sentence.Id, JobKind.Video, job.Priority, now, seed: job.Seed, batchId: job.BatchId);
+            sentence.MarkQueued(AssetKind.Video, now);
+            cascaded = video.Id;
+            return video;
+        });
+        return accepted ? new CompletionResult(true, replaced, cascaded) : CompletionResult.Rejected;
+    }
+
+    public Task<bool> FailAsync(Guid jobId, Guid token, string error, CancellationToken ct) =>
+        ChangeHeldAsync(jobId, token, (job, sentence, now) =>
+        {
+            job.Fail(token, error, now);
+            ReflectStatus(job, sentence, now);
+        }, ct);
+
+    public Task<bool> RetryAsync(Guid jobId, Guid token, string reason, TimeSpan delay, CancellationToken ct) =>
+        ChangeHeldAsync(jobId, token, (job, sentence, now) =>
+        {
+            job.Retry(reason, now);
+            ReflectStatus(job, sentence, now);
+        }, ct, notBefore: delay);
+
+    public Task<bool> ReleaseAsync(Guid jobId, Guid token, string reason, CancellationToken ct) =>
+        ChangeHeldAsync(jobId, token, (job, sentence, now) =>
+        {
+            job.Release(token, reason);
+            ReflectStatus(job, sentence, now);
+        }, ct);
+
+    public Task<bool> ConfirmCancelledAsync(Guid jobId, Guid token, CancellationToken ct) =>
+        ChangeHeldAsync(jobId, token, (job, sentence, now) =>
+        {
+            job.ConfirmCancelled(token, now);
+            ReflectStatus(job, sentence, now);
+        }, ct);
+
+    public Task<IReadOnlyList<Guid>> CancelRequestedAsync(string silo, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<Guid>>(async connection => (await connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM jobs WHERE silo = @silo AND status = 1 AND cancel_requested = @yes", new { silo, yes = true }, cancellationToken: ct))).ToArray(), ct);
+
+    public async Task<int> RescueExpiredAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rescued = await database.WriteAsync(async (connection, transaction) =>
+        {
+            var rows = (await connection.QueryAsync<JobRow>(new CommandDefinition(
+                $"SELECT {JobRow.Columns} FROM jobs WHERE status = 1 AND lease_until < @now ORDER BY lease_until LIMIT 100{database.SkipLockedClause}",
+                new { now = UnixTime.ToMs(now) }, transaction, cancellationToken: ct))).ToArray();
+            foreach (var row in rows)
+            {
+                var job = GenerationJob.FromState(row.ToState());
+                var token = job.ClaimToken;
+                logger.LogWarning("Job {JobId} on {DeviceName} lost its lease (silo {Silo} went silent); requeued", job.Id, job.Device, job.Silo);
+                job.Retry($"Silo {job.Silo} stopped answering while running this job on {job.Device}", now);
+                if (job.SentenceId is { } sentenceId &&
+                    await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct) is { } sentence)
+                {
+                    ReflectStatus(job, sentence, now);
+                    await SaveSentenceAsync(connection, transaction, sentence, now, ct);
+                }
+                await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct);
+            }
+            if (rows.Length > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
+            return rows.Length;
+        }, ct);
+        if (rescued > 0) signal.RingAllWork();
+        return rescued;
+    }
+
+    /// <summary>
+    /// Loads a job still held under <paramref name="token"/> and its sentence, applies the
+    /// change, and saves both (and a cascaded job) in one transaction. False, with nothing
+    /// written, when the claim was lost.
+    /// </summary>
+    private async Task<bool> ChangeHeldAsync(
+        Guid jobId, Guid token, Action<GenerationJob, Sentence?, DateTimeOffset> change, CancellationToken ct,
+        TimeSpan notBefore = default, Func<GenerationJob, Sentence?, DateTimeOffset, GenerationJob?>? cascade = null)
+    {
+        var now = clock.GetUtcNow();
+        var rangWork = false;
+        var saved = await database.WriteAsync(async (connection, transaction) =>
+        {
+            var job = await JobRecords.LoadHeldAsync(connection, transaction, jobId, token, database.RowLockClause, ct);
+            if (job is null) return false;
+            var device = job.Device;
+            var sentence = job.SentenceId is { } sentenceId
+                ? await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct)
+                : null;
+            change(job, sentence, now);
+            var next = cascade?.Invoke(job, sentence, now);
+            if (sentence is not null) await SaveSentenceAsync(connection, transaction, sentence, now, ct);
+            var notBeforeMs = job.Status == JobStatus.Queued ? UnixTime.ToMs(now + notBefore) : 0;
+            if (!await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct, notBeforeMs))
+                throw new StoreConflictException($"Job {jobId} changed while its claim was held.");
+            if (next is not null) await JobRecords.InsertAsync(connection, transaction, next, ct);
+            if (next is not null) await EventStore.AppendAsync(connection, transaction, next.TakeEvents(), now, ct);
+            if (job.Status is JobStatus.Succeeded or JobStatus.Failed)
+                await connection.ExecuteAsync(new CommandDefinition(
+                    job.Status == JobStatus.Succeeded
+                        ? "UPDATE devices SET completed = completed + 1 WHERE name = @device"
+                        : "UPDATE devices SET failed = failed + 1 WHERE name = @device",
+                    new { device }, transaction, cancellationToken: ct));
+            rangWork = next is not null || job.Status == JobStatus.Queued;
+            if (rangWork) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
+            return true;
+        }, ct);
+        if (rangWork) signal.RingAllWork();
+        return saved;
+    }
+
+    private static async Task SaveSentenceAsync(DbConnection connection, DbTransaction transaction, Sentence sentence, DateTimeOffset now, CancellationToken ct)
+    {
+        if (sentence.PendingEvents.Count == 0) return;
+        // The row is locked (or the SQLite write lock held) since it was loaded, so its version cannot have moved.
+        if (!await SentenceStore.SaveAsync(connection, transaction, sentence, now, ct))
+            throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
+    }
+
+    /// <summary>Shows the job's state on its sentence's asset status.</summary>
+    internal static void ReflectStatus(GenerationJob job, Sentence? sentence, DateTimeOffset now)
+    {
+        if (sentence is null || AssetOf(job.Kind) is not { } asset) return;
+        _ = job.Status switch
+        {
+            JobStatus.Queued => sentence.MarkQueued(asset, now),
+            JobStatus.Running => sentence.MarkRunning(asset, now),
+            JobStatus.Failed => sentence.MarkFailed(asset, job.Error ?? "Generation failed.", now),
+            JobStatus.Cancelled => sentence.MarkIdle(asset, now),
+            _ => false,
+        };
+    }
+
+    internal static AssetKind? AssetOf(JobKind kind) => kind switch
+    {
+        JobKind.Image => AssetKind.Image,
+        JobKind.Video => AssetKind.Video,
+        JobKind.Audio => AssetKind.Audio,
+        _ => null,
+    };
+}

@@ -1,0 +1,18 @@
+using Dapper;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
+
+namespace VideoGen.Grains.Jobs;
+
+/// <summary>Reads jobs for pages, the API and tests.</summary>
+public sealed class JobReader(Database database)
+{
+    public Task<GenerationJob?> GetAsync(Guid id, CancellationToken ct) =>
+        database.ReadAsync(connection => JobRecords.LoadAsync(connection, null, id, lockClause: "", ct), ct);
+
+    /// <summary>Every job of a project, oldest first.</summary>
+    public Task<IReadOnlyList<GenerationJob>> ListByProjectAsync(Guid projectId, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<GenerationJob>>(async connection => (await connection.QueryAsync<JobRow>(new CommandDefinition(
+            $"SELECT {JobRow.Columns} FROM jobs WHERE project_id = @projectId ORDER BY created_at, id", new { projectId }, cancellationToken: ct)))
+            .Select(r => GenerationJob.FromState(r.ToState())).ToArray(), ct);
+}

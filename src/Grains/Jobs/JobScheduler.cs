@@ -1,0 +1,176 @@
+using System.Data.Common;
+using Dapper;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
+
+namespace VideoGen.Grains.Jobs;
+
+/// <summary>
+/// The creator's side of the queue: regenerate an image or a clip, generate a whole
+/// project, cancel. Every request is one transaction that queues the jobs and marks the
+/// sentences, then rings the lanes.
+/// </summary>
+public sealed class JobScheduler(Database database, JobSignal signal, TimeProvider clock)
+{
+    /// <summary>Queues a new image for the sentence; the clip follows unless <paramref name="skipVideo"/>.</summary>
+    public Task<Outcome<GenerationJob>> RegenerateImageAsync(Guid sentenceId, long? seed, bool skipVideo, CancellationToken ct, JobPriority priority = JobPriority.Interactive) =>
+        EnqueueForSentenceAsync(sentenceId, JobKind.Image, seed, skipVideo, priority, ct);
+
+    /// <summary>Queues a new clip for the sentence; refused while it has no image to start from.</summary>
+    public Task<Outcome<GenerationJob>> RegenerateVideoAsync(Guid sentenceId, long? seed, CancellationToken ct, JobPriority priority = JobPriority.Interactive) =>
+        EnqueueForSentenceAsync(sentenceId, JobKind.Video, seed, skipVideo: false, priority, ct);
+
+    /// <summary>
+    /// "Generate all scenes": an image (followed by its clip) for every sentence without an
+    /// image, and a clip for every sentence with an image but no clip. Scenes already being
+    /// generated are left alone. Null when the project does not exist.
+    /// </summary>
+    public async Task<BatchResult?> GenerateAllAsync(Guid projectId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var batchId = Guid.CreateVersion7(now);
+        var result = await database.WriteAsync<BatchResult?>(async (connection, transaction) =>
+        {
+            var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT COUNT(*) FROM projects WHERE id = @projectId", new { projectId }, transaction, cancellationToken: ct));
+            if (exists == 0) return null;
+            var busy = (await connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT DISTINCT sentence_id FROM jobs WHERE project_id = @projectId AND status IN (0, 1) AND sentence_id IS NOT NULL",
+                new { projectId }, transaction, cancellationToken: ct))).ToHashSet();
+            var rows = await connection.QueryAsync<SentenceRow>(new CommandDefinition(
+                $"SELECT {SentenceRow.Columns} FROM sentences WHERE project_id = @projectId ORDER BY section_id, idx{database.RowLockClause}",
+                new { projectId }, transaction, cancellationToken: ct));
+            var ordered = await OrderInNarrationAsync(connection, transaction, projectId, rows, ct);
+
+            var total = 0;
+            foreach (var sentence in ordered.Where(s => !busy.Contains(s.Id)))
+            {
+                JobKind? kind = sentence.ImageFile is null ? JobKind.Image : sentence.VideoFile is null ? JobKind.Video : null;
+                if (kind is not { } k || CheckPrompt(sentence, k) is not null) continue;
+                await QueueAsync(connection, transaction, sentence, k, sentence.Seed, skipVideo: false, JobPriority.Bulk, batchId, now, ct);
+                total++;
+            }
+            if (total > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
+            return new BatchResult(batchId, total);
+        }, ct);
+        if (result is { Total: > 0 }) signal.RingAllWork();
+        return result;
+    }
+
+    /// <summary>Cancels one job: a queued one at once, a running one by asking its lane to stop it. Null when unknown.</summary>
+    public async Task<GenerationJob?> CancelAsync(Guid jobId, CancellationToken ct)
+    {
+        var (job, result) = await database.WriteAsync<(GenerationJob?, CancelResult)>(async (connection, transaction) =>
+        {
+            var job = await JobRecords.LoadAsync(connection, transaction, jobId, database.RowLockClause, ct);
+            if (job is null) return (null, CancelResult.AlreadyFinished);
+            var result = await CancelLoadedAsync(connection, transaction, job, clock.GetUtcNow(), ct);
+            return (job, result);
+        }, ct);
+        if (result == CancelResult.Requested) signal.RingCancel();
+        return job;
+    }
+
+    /// <summary>Cancels every queued and running job of the project; returns how many were cancelled or asked to stop.</summary>
+    public async Task<int> CancelProjectAsync(Guid projectId, CancellationToken ct)
+    {
+        var (count, requested) = await database.WriteAsync(async (connection, transaction) =>
+        {
+            var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT id FROM jobs WHERE project_id = @projectId AND status IN (0, 1) ORDER BY created_at",
+                new { projectId }, transaction, cancellationToken: ct));
+            var now = clock.GetUtcNow();
+            int count = 0, requested = 0;
+            foreach (var id in ids)
+            {
+                var job = await JobRecords.LoadAsync(connection, transaction, id, database.RowLockClause, ct);
+                if (job is null) continue;
+                var result = await CancelLoadedAsync(connection, transaction, job, now, ct);
+                if (result == CancelResult.AlreadyFinished) continue;
+                count++;
+                if (result == CancelResult.Requested) requested++;
+            }
+            return (count, requested);
+        }, ct);
+        if (requested > 0) signal.RingCancel();
+        return count;
+    }
+
+    private async Task<CancelResult> CancelLoadedAsync(DbConnection connection, DbTransaction transaction, GenerationJob job, DateTimeOffset now, CancellationToken ct)
+    {
+        var (status, token) = (job.Status, job.ClaimToken);
+        var result = job.Cancel(now);
+        if (result == CancelResult.AlreadyFinished) return result;
+        if (result == CancelResult.Cancelled && job.SentenceId is { } sentenceId &&
+            await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct) is { } sentence)
+        {
+            JobQueue.ReflectStatus(job, sentence, now);
+            if (sentence.PendingEvents.Count > 0 && !await SentenceStore.SaveAsync(connection, transaction, sentence, now, ct))
+                throw new StoreConflictException($"Sentence {sentenceId} changed while locked.");
+        }
+        if (!await JobRecords.SaveAsync(database, connection, transaction, job, status, token, now, ct))
+            throw new StoreConflictException($"Job {job.Id} changed while locked.");
+        if (result == CancelResult.Requested) await database.RingAsync(connection, transaction, Channels.Cancel, ct);
+        return result;
+    }
+
+    private async Task<Outcome<GenerationJob>> EnqueueForSentenceAsync(Guid sentenceId, JobKind kind, long? seed, bool skipVideo, JobPriority priority, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var outcome = await database.WriteAsync(async (connection, transaction) =>
+        {
+            var sentence = await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct);
+            if (sentence is null)
+                return Outcome<GenerationJob>.Failure(new ValidationError("sentenceId", $"Sentence {sentenceId} does not exist.", ValidationErrorKind.NotFound));
+            if (CheckPrompt(sentence, kind) is { } promptError) return Outcome<GenerationJob>.Failure(promptError);
+            if (kind == JobKind.Video && sentence.ImageFile is null)
+                return Outcome<GenerationJob>.Failure(new ValidationError("sentenceId",
+                    "This scene has no image yet: generate the image first, the clip starts from it.", ValidationErrorKind.Conflict));
+            var active = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT COUNT(*) FROM jobs WHERE sentence_id = @sentenceId AND kind = @kind AND status IN (0, 1)",
+                new { sentenceId, kind = (int)kind }, transaction, cancellationToken: ct));
+            if (active > 0)
+                return Outcome<GenerationJob>.Failure(new ValidationError("sentenceId",
+                    $"The {kind.ToString().ToLowerInvariant()} of this scene is already being generated; cancel it first or wait for it.", ValidationErrorKind.Conflict));
+            if (seed is not null) sentence.ChangeSeed(seed, now);
+            var job = await QueueAsync(connection, transaction, sentence, kind, seed ?? sentence.Seed, skipVideo, priority, batchId: null, now, ct);
+            await database.RingAsync(connection, transaction, Channels.Jobs, ct);
+            return Outcome<GenerationJob>.Success(job);
+        }, ct);
+        if (outcome.Succeeded) signal.RingWork(JobTransitions.LaneOf(kind));
+        return outcome;
+    }
+
+    private static async Task<GenerationJob> QueueAsync(
+        DbConnection connection, DbTransaction transaction, Sentence sentence, JobKind kind, long? seed, bool skipVideo,
+        JobPriority priority, Guid? batchId, DateTimeOffset now, CancellationToken ct)
+    {
+        var job = GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo, seed, batchId);
+        JobQueue.ReflectStatus(job, sentence, now);
+        if (!await SentenceStore.SaveAsync(connection, transaction, sentence, now, ct))
+            throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
+        await JobRecords.InsertAsync(connection, transaction, job, ct);
+        await EventStore.AppendAsync(connection, transaction, job.TakeEvents(), now, ct);
+        return job;
+    }
+
+    private static ValidationError? CheckPrompt(Sentence sentence, JobKind kind) => kind switch
+    {
+        JobKind.Image when string.IsNullOrWhiteSpace(sentence.ImagePrompt) =>
+            new ValidationError("imagePrompt", "The image prompt is empty: describe the picture before generating it."),
+        JobKind.Video when string.IsNullOrWhiteSpace(sentence.VideoPrompt) =>
+            new ValidationError("videoPrompt", "The video prompt is empty: describe the motion before generating the clip."),
+        _ => null,
+    };
+
+    private static async Task<IReadOnlyList<Sentence>> OrderInNarrationAsync(
+        DbConnection connection, DbTransaction transaction, Guid projectId, IEnumerable<SentenceRow> rows, CancellationToken ct)
+    {
+        var sectionOrder = (await connection.QueryAsync<(Guid Id, int Idx)>(new CommandDefinition(
+            "SELECT id, idx FROM sections WHERE project_id = @projectId", new { projectId }, transaction, cancellationToken: ct)))
+            .ToDictionary(s => s.Id, s => s.Idx);
+        return rows.Select(r => Sentence.FromState(r.ToState()))
+            .OrderBy(s => sectionOrder.GetValueOrDefault(s.SectionId)).ThenBy(s => s.Index)
+            .ToArray();
+    }
+}

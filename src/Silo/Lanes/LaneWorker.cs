@@ -1,0 +1,209 @@
+using Microsoft.Extensions.Logging;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
+using VideoGen.Silo.Devices;
+
+namespace VideoGen.Silo.Lanes;
+
+/// <summary>
+/// One lane of one device: claims a job when the lane is free, runs it on the backend while
+/// renewing its lease, and records how it ended. At most one job at a time, by construction
+/// here and by a unique index in the store.
+/// </summary>
+internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, IDeviceBackend backend, ILogger logger)
+{
+    private readonly Lock _gate = new();
+    private RunningJob? _running;
+
+    public string DeviceName => spec.Device.Name;
+    public Lane Lane => lane;
+
+    /// <summary>The job this lane runs now, if any.</summary>
+    public Guid? RunningJobId
+    {
+        get { lock (_gate) return _running?.JobId; }
+    }
+
+    /// <summary>Asks the running job to stop because a creator cancelled it.</summary>
+    public void RequestCancel(Guid jobId) => Stop(jobId, StopReason.Cancelled);
+
+    /// <summary>Stops the running job, whatever it is, because the silo shuts down.</summary>
+    public void StopRunning(StopReason reason)
+    {
+        Guid? id;
+        lock (_gate) id = _running?.JobId;
+        if (id is { } jobId) Stop(jobId, reason);
+    }
+
+    public async Task RunAsync(CancellationToken stopClaiming, CancellationToken kill)
+    {
+        while (!stopClaiming.IsCancellationRequested)
+        {
+            try
+            {
+                var bell = silo.Signal.NextWork(lane);
+                var claimed = silo.Holds(DeviceName)
+                    ? await silo.Queue.ClaimAsync(DeviceName, lane, silo.Identity.Id, stopClaiming)
+                    : null;
+                if (claimed is null)
+                {
+                    await Task.WhenAny(bell, Task.Delay(silo.Timings.IdlePoll, stopClaiming));
+                    continue;
+                }
+                await RunJobAsync(claimed, kill);
+            }
+            catch (Exception e) when (!stopClaiming.IsCancellationRequested && !kill.IsCancellationRequested)
+            {
+                logger.LogError(e, "Lane {Lane} of {DeviceName} failed; backing off", lane, DeviceName);
+                await SiloRuntime.PauseAsync(silo.Timings.IdlePoll, kill);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: the loop condition ends it.
+            }
+        }
+    }
+
+    private async Task RunJobAsync(ClaimedJob claimed, CancellationToken kill)
+    {
+        var (job, token) = (claimed.Job, claimed.Token);
+        using var jobStop = CancellationTokenSource.CreateLinkedTokenSource(kill);
+        var running = new RunningJob(job.Id, jobStop);
+        lock (_gate) _running = running;
+        using var renewStop = new CancellationTokenSource();
+        var renewing = RenewAsync(running, token, renewStop.Token);
+        string? output = null;
+        try
+        {
+            logger.LogInformation("Lane {Lane} of {DeviceName} runs {Kind} job {JobId} (attempt {Attempt})", lane, DeviceName, job.Kind, job.Id, job.Attempt);
+            var work = silo.Work.Build(claimed, spec.Device.Kind);
+            LaneOutput result;
+            await using (var progress = new ProgressPump(
+                p => silo.Queue.ReportProgressAsync(job.Id, token, p.Fraction, p.Step, CancellationToken.None),
+                silo.Timings.ProgressInterval,
+                e => logger.LogWarning(e, "Progress of job {JobId} was not recorded", job.Id)))
+            {
+                result = await backend.RunAsync(work, progress, jobStop.Token);
+            }
+            output = silo.Media.ToRelative(result.FilePath);
+            if (kill.IsCancellationRequested) return;
+            // Cancel racing completion: once the output is stored, completion wins; the
+            // cancel only stopped the cascade (the job's "then video" was cleared).
+            var completion = await silo.Queue.CompleteAsync(job.Id, token, new JobOutput(output), CancellationToken.None);
+            if (!completion.Accepted)
+            {
+                logger.LogWarning("Job {JobId} finished after its claim was lost; its output is discarded", job.Id);
+                silo.Media.Delete(output);
+                return;
+            }
+            // The sentence points at the new file now: only then does the old one go.
+            silo.Media.Delete(completion.ReplacedFile);
+        }
+        catch (OperationCanceledException) when (jobStop.IsCancellationRequested)
+        {
+            silo.Media.Delete(output);
+            await EndStoppedAsync(job, token, running.Reason);
+        }
+        catch (GenerationException e) when (!kill.IsCancellationRequested)
+        {
+            silo.Media.Delete(output);
+            if (e.Cause == FailureCause.Transient)
+            {
+                var delay = silo.Backoff(job.Attempt);
+                logger.LogWarning(e, "Job {JobId} hit a transient fault; retrying in {Delay}", job.Id, delay);
+                await silo.Queue.RetryAsync(job.Id, token, e.Message, delay, CancellationToken.None);
+            }
+            else
+            {
+                logger.LogWarning(e, "Job {JobId} failed: {Reason}", job.Id, e.Message);
+                await silo.Queue.FailAsync(job.Id, token, e.Message, CancellationToken.None);
+            }
+        }
+        catch (Exception e) when (!kill.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            silo.Media.Delete(output);
+            logger.LogError(e, "Job {JobId} failed unexpectedly", job.Id);
+            await silo.Queue.RetryAsync(job.Id, token, $"Unexpected error on {DeviceName}: {e.Message}", silo.Backoff(job.Attempt), CancellationToken.None);
+        }
+        finally
+        {
+            await renewStop.CancelAsync();
+            await renewing;
+            lock (_gate) _running = null;
+        }
+    }
+
+    private async Task EndStoppedAsync(GenerationJob job, Guid token, StopReason reason)
+    {
+        switch (reason)
+        {
+            case StopReason.Cancelled:
+                logger.LogInformation("Job {JobId} cancelled on {DeviceName}", job.Id, DeviceName);
+                await silo.Queue.ConfirmCancelledAsync(job.Id, token, CancellationToken.None);
+                break;
+            case StopReason.SiloStopping:
+                logger.LogInformation("Silo stopping: job {JobId} goes back to the queue", job.Id);
+                await silo.Queue.ReleaseAsync(job.Id, token, $"Silo {silo.Identity.Id} stopped before the job finished", CancellationToken.None);
+                break;
+            case StopReason.LeaseLost:
+                logger.LogWarning("Job {JobId} lost its lease; another silo owns it now", job.Id);
+                break;
+            default:
+                // Killed: a crash writes nothing; the lease runs out and another silo rescues the job.
+                break;
+        }
+    }
+
+    private async Task RenewAsync(RunningJob running, Guid token, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(silo.Timings.Heartbeat, stop);
+                bool held;
+                try { held = await silo.Queue.RenewAsync(running.JobId, token, stop); }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not renew the lease of job {JobId}; trying again", running.JobId);
+                    continue;
+                }
+                if (!held)
+                {
+                    Stop(running.JobId, StopReason.LeaseLost);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The job ended.
+        }
+    }
+
+    private void Stop(Guid jobId, StopReason reason)
+    {
+        lock (_gate)
+        {
+            if (_running is not { } running || running.JobId != jobId || running.Reason != StopReason.None) return;
+            running.Reason = reason;
+            running.Stop.Cancel();
+        }
+    }
+
+    private sealed class RunningJob(Guid jobId, CancellationTokenSource stop)
+    {
+        public Guid JobId { get; } = jobId;
+        public CancellationTokenSource Stop { get; } = stop;
+        public StopReason Reason { get; set; }
+    }
+}
+
+/// <summary>Why a lane stopped its running job.</summary>
+internal enum StopReason
+{
+    None = 0,
+    Cancelled = 1,
+    LeaseLost = 2,
+    SiloStopping = 3,
+}

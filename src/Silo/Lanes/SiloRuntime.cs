@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
+
+namespace VideoGen.Silo.Lanes;
+
+/// <summary>
+/// A running silo: keeps its hold on its devices by heartbeat, runs one worker per device
+/// lane, rescues jobs whose silo died, and stops the jobs creators cancel. Stopping drains:
+/// no new claims, running jobs get a grace period, then go back to the queue.
+/// </summary>
+public sealed class SiloRuntime : IAsyncDisposable
+{
+    private readonly IReadOnlyList<DeviceSpec> _devices;
+    private readonly DeviceRegistry _registry;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, bool> _held = new();
+    private readonly ConcurrentDictionary<string, string?> _refused = new();
+    private readonly List<LaneWorker> _lanes = [];
+    private readonly CancellationTokenSource _stopClaiming = new();
+    private readonly CancellationTokenSource _stopLoops = new();
+    private readonly CancellationTokenSource _kill = new();
+    private Task _lanesDone = Task.CompletedTask;
+    private Task _loopsDone = Task.CompletedTask;
+
+    public SiloRuntime(
+        SiloIdentity identity, IReadOnlyList<DeviceSpec> devices, IJobQueue queue, DeviceRegistry registry,
+        JobSignal signal, MediaFiles media, QueueTimings timings, ILoggerFactory logs)
+    {
+        Identity = identity;
+        _devices = devices;
+        Queue = queue;
+        _registry = registry;
+        Signal = signal;
+        Media = media;
+        Timings = timings;
+        Work = new WorkBuilder(media);
+        _logger = logs.CreateLogger<SiloRuntime>();
+        foreach (var spec in devices)
+            foreach (var (lane, backend) in spec.Backends)
+                _lanes.Add(new LaneWorker(this, spec, lane, backend, logs.CreateLogger<LaneWorker>()));
+    }
+
+    public SiloIdentity Identity { get; }
+    public IJobQueue Queue { get; }
+    public JobSignal Signal { get; }
+    public MediaFiles Media { get; }
+    public QueueTimings Timings { get; }
+    internal WorkBuilder Work { get; }
+
+    /// <summary>Whether this silo currently holds <paramref name="device"/> (its heartbeat was accepted).</summary>
+    public bool Holds(string device) => _held.TryGetValue(device, out var held) && held;
+
+    /// <summary>The jobs running on this silo's lanes right now.</summary>
+    public IReadOnlyList<Guid> RunningJobs => _lanes.Select(l => l.RunningJobId).OfType<Guid>().ToArray();
+
+    /// <summary>Takes its devices (first heartbeat) and starts the lanes and the background loops.</summary>
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await HeartbeatOnceAsync(ct);
+        _lanesDone = Task.WhenAll(_lanes.Select(l => Task.Run(() => l.RunAsync(_stopClaiming.Token, _kill.Token))));
+        _loopsDone = Task.WhenAll(
+            Task.Run(() => EveryAsync(Timings.Heartbeat, HeartbeatOnceAsync, _stopLoops.Token)),
+            Task.Run(() => EveryAsync(Timings.RescueInterval, RescueOnceAsync, _stopLoops.Token)),
+            Task.Run(() => WatchCancelsAsync(_stopLoops.Token)));
+        _logger.LogInformation("Silo {Silo} started with {Devices}", Identity.Id, string.Join(", ", _devices.Select(d => d.Device.Name)));
+    }
+
+    /// <summary>
+    /// Drains: stops claiming, marks its devices draining, lets running jobs finish for
+    /// <paramref name="grace"/>, then hands the rest back to the queue and lets the devices go.
+    /// </summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        await _stopClaiming.CancelAsync();
+        foreach (var spec in _devices.Where(d => Holds(d.Device.Name)))
+            await Quietly(() => _registry.DrainAsync(spec.Device.Name, Identity.Id, CancellationToken.None));
+        if (await Task.WhenAny(_lanesDone, Task.Delay(grace)) != _lanesDone)
+        {
+            foreach (var lane in _lanes) lane.StopRunning(StopReason.SiloStopping);
+            await _lanesDone;
+        }
+        await _stopLoops.CancelAsync();
+        await _loopsDone;
+        foreach (var spec in _devices.Where(d => Holds(d.Device.Name)))
+            await Quietly(() => _registry.ReleaseAsync(spec.Device.Name, Identity.Id, CancellationToken.None));
+        _held.Clear();
+        _logger.LogInformation("Silo {Silo} stopped", Identity.Id);
+    }
+
+    /// <summary>Stops at once and writes nothing, as a crashed process would: its leases simply run out.</summary>
+    public async Task KillAsync()
+    {
+        await _kill.CancelAsync();
+        await _stopClaiming.CancelAsync();
+        await _stopLoops.CancelAsync();
+        await Task.WhenAll(_lanesDone, _loopsDone);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stopLoops.IsCancellationRequested) await StopAsync(TimeSpan.Zero);
+        _stopClaiming.Dispose();
+        _stopLoops.Dispose();
+        _kill.Dispose();
+    }
+
+    /// <summary>The wait before retrying a job that hit a transient fault: doubling per attempt, with jitter.</summary>
+    internal TimeSpan Backoff(int attempt)
+    {
+        var exponential = Timings.RetryBackoff.TotalMilliseconds * Math.Pow(2, Math.Max(0, attempt - 1));
+        var capped = Math.Min(exponential, Timings.MaxRetryBackoff.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + Random.Shared.NextDouble()));
+    }
+
+    /// <summary>Waits, ending early (without throwing) when <paramref name="ct"/> is cancelled.</summary>
+    internal static async Task PauseAsync(TimeSpan delay, CancellationToken ct)
+    {
+        try { await Task.Delay(delay, ct); }
+        catch (OperationCanceledException) { }
+    }
+
+    private async Task HeartbeatOnceAsync(CancellationToken ct)
+    {
+        foreach (var spec in _devices)
+        {
+            var hold = await _registry.HeartbeatAsync(spec.Device, Identity.Id, ct);
+            _held[spec.Device.Name] = hold.Held;
+            if (hold.Held) _refused.TryRemove(spec.Device.Name, out _);
+            else if (_refused.TryAdd(spec.Device.Name, hold.Holder))
+                _logger.LogWarning("Device {DeviceName} is driven by silo {Holder}; silo {Silo} will not drive it while that silo holds it",
+                    spec.Device.Name, hold.Holder, Identity.Id);
+        }
+    }
+
+    private async Task RescueOnceAsync(CancellationToken ct) => await Queue.RescueExpiredAsync(ct);
+
+    private async Task WatchCancelsAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var bell = Signal.NextCancel();
+            try
+            {
+                if (RunningJobs.Count > 0)
+                {
+                    var cancelled = (await Queue.CancelRequestedAsync(Identity.Id, ct)).ToHashSet();
+                    foreach (var lane in _lanes)
+                        if (lane.RunningJobId is { } id && cancelled.Contains(id)) lane.RequestCancel(id);
+                }
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                _logger.LogWarning(e, "Silo {Silo} could not check for cancel requests", Identity.Id);
+            }
+            await Task.WhenAny(bell, Task.Delay(Timings.CancelPoll, ct));
+        }
+    }
+
+    private async Task EveryAsync(TimeSpan interval, Func<CancellationToken, Task> action, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            await PauseAsync(interval, ct);
+            if (ct.IsCancellationRequested) return;
+            try { await action(ct); }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                _logger.LogWarning(e, "Silo {Silo}: {Action} failed; trying again in {Interval}", Identity.Id, action.Method.Name, interval);
+            }
+        }
+    }
+
+    private async Task Quietly(Func<Task> action)
+    {
+        try { await action(); }
+        catch (Exception e) { _logger.LogWarning(e, "Silo {Silo} could not update the device registry while stopping", Identity.Id); }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using VideoGen.Silo.Devices;
+
+namespace VideoGen.TestSupport.Cluster;
+
+/// <summary>
+/// A device backend for queue tests: runs for a set time in steps, writes a small file that
+/// names the job, and counts how many runs overlap. Tests can hold runs at a gate and make
+/// the next runs fail with a chosen exception.
+/// </summary>
+public sealed class ScriptedBackend(string name) : IDeviceBackend
+{
+    private readonly ConcurrentQueue<Exception> _faults = new();
+    private readonly ConcurrentQueue<Guid> _started = new();
+    private TaskCompletionSource? _gate;
+    private int _running;
+    private int _maxRunning;
+
+    public string Name { get; } = name;
+    public TimeSpan Duration { get; set; } = TimeSpan.FromMilliseconds(40);
+    public int Steps { get; set; } = 4;
+
+    /// <summary>The most runs that ever overlapped on this backend.</summary>
+    public int MaxConcurrent => Volatile.Read(ref _maxRunning);
+
+    /// <summary>Jobs this backend started, in order.</summary>
+    public IReadOnlyList<Guid> Started => _started.ToArray();
+
+    /// <summary>Runs that start from now wait (cancellably) until <see cref="Release"/>.</summary>
+    public void Hold() => Interlocked.Exchange(ref _gate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void Release() => Interlocked.Exchange(ref _gate, null)?.TrySetResult();
+
+    /// <summary>The next run throws <paramref name="fault"/> instead of producing a file.</summary>
+    public void FailNext(Exception fault) => _faults.Enqueue(fault);
+
+    public async Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct)
+    {
+        _started.Enqueue(work.JobId);
+        var now = Interlocked.Increment(ref _running);
+        InterlockedMax(ref _maxRunning, now);
+        try
+        {
+            if (Volatile.Read(ref _gate) is { } gate) await gate.Task.WaitAsync(ct);
+            if (_faults.TryDequeue(out var fault)) throw fault;
+            for (var step = 1; step <= Steps; step++)
+            {
+                await Task.Delay(Duration / Steps, ct);
+                progress.Report(new LaneProgress((double)step / Steps, $"step {step}/{Steps}"));
+            }
+            var path = Path.Combine(work.OutputDirectory, work.OutputName + (work.Kind == Grains.Domain.JobKind.Video ? ".mp4" : ".png"));
+            await File.WriteAllTextAsync(path, $"{Name} {work.JobId} {work.Prompt}", CancellationToken.None);
+            return new LaneOutput(path);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    public Task<bool> IsHealthyAsync(CancellationToken ct) => Task.FromResult(true);
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current) { }
+    }
+}

@@ -1,0 +1,132 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Storage;
+using VideoGen.Silo.Devices;
+using VideoGen.Silo.Lanes;
+
+namespace VideoGen.TestSupport.Cluster;
+
+/// <summary>
+/// Several silos in one process against one store (a SQLite file or a PostgreSQL database),
+/// each with its own devices, and the creator's side of the queue. Silos can be killed
+/// abruptly, drained, or frozen past their leases.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    /// <summary>Leases and polls short enough for tests to watch rescues in seconds.</summary>
+    public static readonly QueueTimings FastTimings = new()
+    {
+        Lease = TimeSpan.FromSeconds(1.5),
+        Heartbeat = TimeSpan.FromMilliseconds(300),
+        RescueInterval = TimeSpan.FromMilliseconds(300),
+        CancelPoll = TimeSpan.FromMilliseconds(100),
+        IdlePoll = TimeSpan.FromMilliseconds(200),
+        ProgressInterval = TimeSpan.FromMilliseconds(50),
+        RetryBackoff = TimeSpan.FromMilliseconds(50),
+        MaxRetryBackoff = TimeSpan.FromMilliseconds(200),
+    };
+
+    private readonly List<TestSilo> _silos = [];
+    private readonly string _mediaRoot;
+
+    private TestCluster(TestDatabase database, QueueTimings timings, ILoggerFactory logs)
+    {
+        Database = database;
+        Timings = timings;
+        Logs = logs;
+        _mediaRoot = Path.Combine(Path.GetTempPath(), "videogen-tests", Guid.NewGuid().ToString("N"), "media");
+        Media = new MediaFiles(_mediaRoot);
+        var db = database.Database;
+        Scheduler = new JobScheduler(db, Signal, TimeProvider.System);
+        Jobs = new JobReader(db);
+        Projects = new ProjectStore(db, TimeProvider.System);
+        Sentences = new SentenceStore(db, TimeProvider.System);
+        Registry = new DeviceRegistry(db, timings, TimeProvider.System);
+        Events = new EventStore(db);
+    }
+
+    public TestDatabase Database { get; }
+    public QueueTimings Timings { get; }
+    public ILoggerFactory Logs { get; }
+    public JobSignal Signal { get; } = new();
+    public MediaFiles Media { get; }
+    public JobScheduler Scheduler { get; }
+    public JobReader Jobs { get; }
+    public ProjectStore Projects { get; }
+    public SentenceStore Sentences { get; }
+    public DeviceRegistry Registry { get; }
+    public EventStore Events { get; }
+    public IReadOnlyList<TestSilo> Silos => _silos;
+
+    public static async Task<TestCluster> StartAsync(string provider, QueueTimings? timings = null, ILoggerFactory? logs = null) =>
+        new(await TestDatabase.CreateMigratedAsync(provider), timings ?? FastTimings, logs ?? NullLoggerFactory.Instance);
+
+    /// <summary>A queue for a silo of this cluster (the real one; tests may wrap it).</summary>
+    public JobQueue NewQueue() => new(Database.Database, Signal, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>());
+
+    /// <summary>Starts a silo driving one device per entry, each lane on the given backend.</summary>
+    public async Task<TestSilo> StartSiloAsync(string name, params (string Device, IDeviceBackend Image, IDeviceBackend Video)[] devices)
+    {
+        var specs = devices.Select(d => new DeviceSpec(
+            new GpuDevice(d.Device, DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi)),
+            new Dictionary<Lane, IDeviceBackend> { [Lane.Image] = d.Image, [Lane.Video] = d.Video })).ToArray();
+        var queue = new PausableQueue(NewQueue());
+        var runtime = new SiloRuntime(SiloIdentity.New(name), specs, queue, Registry, Signal, Media, Timings, Logs);
+        await runtime.StartAsync(CancellationToken.None);
+        var silo = new TestSilo(runtime, queue);
+        _silos.Add(silo);
+        return silo;
+    }
+
+    /// <summary>A stored project made from <paramref name="script"/>.</summary>
+    public async Task<Project> ImportAsync(string script, AspectRatio ratio = AspectRatio.Landscape)
+    {
+        var project = Project.Import("Test project", script, ratio, null, DateTimeOffset.UtcNow).Value
+            ?? throw new InvalidOperationException("The test script did not import.");
+        await Projects.CreateAsync(project, CancellationToken.None);
+        return project;
+    }
+
+    /// <summary>A script of <paramref name="count"/> sentences.</summary>
+    public static string Script(int count) => string.Join(' ', Enumerable.Range(1, count).Select(i => $"Scene number {i} unfolds."));
+
+    /// <summary>How many jobs run on each device lane right now (the lane invariant says at most one).</summary>
+    public Task<int> MostRunningOnOneLaneAsync() =>
+        Database.Database.ReadAsync(c => c.ExecuteScalarAsync<int>(
+            "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM jobs WHERE status = 1 GROUP BY device, lane) AS lanes"), CancellationToken.None);
+
+    /// <summary>Waits until <paramref name="condition"/> holds, or fails the test with <paramref name="what"/>.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for {what}.");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>Waits until the job reaches <paramref name="status"/> and returns it.</summary>
+    public async Task<GenerationJob> WaitForJobAsync(Guid jobId, JobStatus status, TimeSpan? timeout = null)
+    {
+        GenerationJob? job = null;
+        await WaitUntilAsync(async () => (job = await Jobs.GetAsync(jobId, CancellationToken.None))?.Status == status,
+            timeout ?? TimeSpan.FromSeconds(20), $"job {jobId} to be {status} (it is {job?.Status})");
+        return job!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in _silos.Where(s => !s.Stopped))
+        {
+            silo.Resume();
+            await silo.KillAsync();
+        }
+        await Database.DisposeAsync();
+        try { Directory.Delete(Path.GetDirectoryName(_mediaRoot)!, recursive: true); }
+        catch (IOException) { }
+    }
+}
