@@ -150,7 +150,11 @@ public sealed class SiloRuntime : IAsyncDisposable
                         if (lane.RunningJobId is { } id && cancelled.Contains(id)) lane.RequestCancel(id);
                 }
             }
-            catch (Exception e) when (!ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
             {
                 _logger.LogWarning(e, "Silo {Silo} could not check for cancel requests", Identity.Id);
             }
@@ -165,7 +169,11 @@ public sealed class SiloRuntime : IAsyncDisposable
             await PauseAsync(interval, ct);
             if (ct.IsCancellationRequested) return;
             try { await action(ct); }
-            catch (Exception e) when (!ct.IsCancellationRequested)
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
             {
                 _logger.LogWarning(e, "Silo {Silo}: {Action} failed; trying again in {Interval}", Identity.Id, action.Method.Name, interval);
             }
