@@ -1,3 +1,6 @@
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
 
 namespace VideoGen.Grains.Tests;
@@ -28,15 +31,32 @@ public sealed class SchemaMigratorTests
         Assert.All(versions, v => Assert.Equal(db.Migrator().LatestVersion, v));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Upgrade_FromTheFirstVersionWithData_KeepsTheDataAndAddsTheQueue(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        Assert.Equal(1, await db.Migrator().UpgradeAsync(CancellationToken.None, targetVersion: 1));
+        var project = Project.Import("Kept", "# Part\nThe tide rolls in. Gulls cry.", AspectRatio.Square, null, DateTimeOffset.UtcNow).Value!;
+        await new ProjectStore(db.Database, TimeProvider.System).CreateAsync(project, CancellationToken.None);
+
+        Assert.Equal(db.Migrator().LatestVersion, await db.Migrator().UpgradeAsync(CancellationToken.None));
+
+        var loaded = await new ProjectStore(db.Database, TimeProvider.System).GetAsync(project.Id, CancellationToken.None);
+        Assert.Equal(project.Sentences.Select(s => s.Text), loaded!.Sentences.Select(s => s.Text));
+        var scheduler = new JobScheduler(db.Database, new JobSignal(), TimeProvider.System);
+        Assert.True((await scheduler.RegenerateImageAsync(project.Sentences.First().Id, null, false, CancellationToken.None)).Succeeded);
+    }
+
     [Fact]
     public async Task Migrations_ForBothEngines_HaveTheSameVersions()
     {
         await using var sqlite = await TestDatabase.CreateAsync("sqlite");
         var sqliteVersions = sqlite.Migrator().Migrations.Select(m => m.Version).ToArray();
 
-        var postgres = new VideoGen.Grains.Storage.PostgresDatabase("Host=localhost");
+        var postgres = new PostgresDatabase("Host=localhost");
         await using var _ = postgres;
-        var postgresVersions = new VideoGen.Grains.Storage.SchemaMigrator(postgres, Microsoft.Extensions.Logging.Abstractions.NullLogger<VideoGen.Grains.Storage.SchemaMigrator>.Instance)
+        var postgresVersions = new SchemaMigrator(postgres, Microsoft.Extensions.Logging.Abstractions.NullLogger<SchemaMigrator>.Instance)
             .Migrations.Select(m => m.Version).ToArray();
 
         Assert.Equal(sqliteVersions, postgresVersions);

@@ -3,54 +3,58 @@ using VideoGen.Grains.Domain;
 namespace VideoGen.Grains.Jobs;
 
 /// <summary>
-/// The in-process doorbell: enqueueing work wakes idle lanes of that kind at once, and a
-/// cancel request wakes the silos' cancel watchers. A waiter takes the current bell before
-/// it looks for work, so a ring between looking and waiting is never missed.
+/// The in-process doorbells: enqueueing work wakes idle lanes of that kind at once, a cancel
+/// request wakes the silos' cancel watchers, new events wake live pages. A waiter takes the
+/// current bell before it looks, so a ring between looking and waiting is never missed.
 /// </summary>
 public sealed class JobSignal
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<Lane, TaskCompletionSource> _lanes = Enum.GetValues<Lane>().ToDictionary(l => l, _ => NewBell());
-    private TaskCompletionSource _cancel = NewBell();
+    private readonly Dictionary<Lane, Bell> _lanes = Enum.GetValues<Lane>().ToDictionary(l => l, _ => new Bell());
+    private readonly Bell _cancel = new();
+    private readonly Bell _events = new();
 
     /// <summary>Completes at the next ring for <paramref name="lane"/>.</summary>
-    public Task NextWork(Lane lane)
-    {
-        lock (_gate) return _lanes[lane].Task;
-    }
+    public Task NextWork(Lane lane) => _lanes[lane].Next();
 
-    public void RingWork(Lane lane)
-    {
-        TaskCompletionSource rung;
-        lock (_gate)
-        {
-            rung = _lanes[lane];
-            _lanes[lane] = NewBell();
-        }
-        rung.TrySetResult();
-    }
+    public void RingWork(Lane lane) => _lanes[lane].Ring();
 
     public void RingAllWork()
     {
-        foreach (var lane in Enum.GetValues<Lane>()) RingWork(lane);
+        foreach (var bell in _lanes.Values) bell.Ring();
     }
 
     /// <summary>Completes at the next cancel request.</summary>
-    public Task NextCancel()
-    {
-        lock (_gate) return _cancel.Task;
-    }
+    public Task NextCancel() => _cancel.Next();
 
-    public void RingCancel()
+    public void RingCancel() => _cancel.Ring();
+
+    /// <summary>Completes when new events may be in the log.</summary>
+    public Task NextEvents() => _events.Next();
+
+    public void RingEvents() => _events.Ring();
+
+    /// <summary>A one-shot task replaced at every ring, so every waiter of the moment wakes.</summary>
+    private sealed class Bell
     {
-        TaskCompletionSource rung;
-        lock (_gate)
+        private readonly Lock _gate = new();
+        private TaskCompletionSource _current = New();
+
+        public Task Next()
         {
-            rung = _cancel;
-            _cancel = NewBell();
+            lock (_gate) return _current.Task;
         }
-        rung.TrySetResult();
-    }
 
-    private static TaskCompletionSource NewBell() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void Ring()
+        {
+            TaskCompletionSource rung;
+            lock (_gate)
+            {
+                rung = _current;
+                _current = New();
+            }
+            rung.TrySetResult();
+        }
+
+        private static TaskCompletionSource New() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VideoGen.Grains.Jobs;
 
 namespace VideoGen.Grains.Storage;
 
-/// <summary>Registers the store picked by <c>Store:Provider</c>.</summary>
+/// <summary>Registers the store picked by <c>Store:Provider</c>, the job queue on it, and the doorbell listener.</summary>
 public static class StoreServiceCollectionExtensions
 {
     public static IServiceCollection AddVideoGenStore(this IServiceCollection services)
@@ -26,6 +27,15 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<ISentenceStore, SentenceStore>();
         services.AddSingleton<IEventStore, EventStore>();
         services.AddHostedService<SchemaUpgradeService>();
+
+        services.AddSingleton(new QueueTimings());
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<IJobQueue, JobQueue>();
+        services.AddSingleton<JobScheduler>();
+        services.AddSingleton<JobReader>();
+        services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<PostgresDoorbell>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresDoorbell>());
         return services;
     }
 }
