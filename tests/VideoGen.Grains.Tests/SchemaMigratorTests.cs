@@ -35,10 +35,8 @@ public sealed class SchemaMigratorTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Upgrade_FromTheFirstVersionWithData_KeepsTheDataAndAddsTheQueue(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        Assert.Equal(1, await db.Migrator().UpgradeAsync(CancellationToken.None, targetVersion: 1));
-        var project = Project.Import(Guid.NewGuid(), "Kept", "# Part\nThe tide rolls in. Gulls cry.", AspectRatio.Square, null, DateTimeOffset.UtcNow).Value!;
-        await LegacyProjects.InsertAsync(db.Database, project);
+        var (db, project) = await LegacyProjects.DatabaseAtAsync(provider, version: 1, name: "Kept");
+        await using var _ = db;
 
         Assert.Equal(db.Migrator().LatestVersion, await db.Migrator().UpgradeAsync(CancellationToken.None));
 
@@ -54,10 +52,8 @@ public sealed class SchemaMigratorTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Upgrade_FromVersionTwoWithAProject_KeepsItWithoutOwnerUntilClaimed(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        Assert.Equal(2, await db.Migrator().UpgradeAsync(CancellationToken.None, targetVersion: 2));
-        var project = Project.Import(Guid.NewGuid(), "Before accounts", "One. Two.", AspectRatio.Landscape, null, DateTimeOffset.UtcNow).Value!;
-        await LegacyProjects.InsertAsync(db.Database, project);
+        var (db, project) = await LegacyProjects.DatabaseAtAsync(provider, version: 2);
+        await using var _ = db;
 
         await db.Migrator().UpgradeAsync(CancellationToken.None);
 

@@ -10,6 +10,18 @@ namespace VideoGen.TestSupport;
 /// </summary>
 public static class LegacyProjects
 {
+    /// <summary>A new database at schema <paramref name="version"/> holding one project as that version wrote it.</summary>
+    public static async Task<(TestDatabase Database, Project Project)> DatabaseAtAsync(
+        string provider, int version, string name = "Before accounts", string script = "# Part\nThe tide rolls in. Gulls cry.")
+    {
+        var db = await TestDatabase.CreateAsync(provider);
+        if (await db.Migrator().UpgradeAsync(CancellationToken.None, targetVersion: version) != version)
+            throw new InvalidOperationException($"The {provider} schema did not stop at version {version}.");
+        var project = Project.Import(Guid.NewGuid(), name, script, AspectRatio.Portrait, null, DateTimeOffset.UtcNow).Value!;
+        await InsertAsync(db.Database, project);
+        return (db, project);
+    }
+
     public static Task InsertAsync(Database database, Project project) =>
         database.WriteAsync(async (connection, transaction) =>
         {

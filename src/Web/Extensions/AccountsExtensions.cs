@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -37,6 +39,7 @@ public static class AccountsExtensions
             cookie.LogoutPath = "/Account/Logout";
             cookie.Cookie.Name = "videogen.login";
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Events.OnRedirectToLogin = RedirectToLoginAsync;
             // A signed-in creator who opens an operator page gets a plain 403, not a detour to a login they already have.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -58,5 +61,23 @@ public static class AccountsExtensions
         services.AddSingleton<IOwnedResources, OwnedResources>();
         services.AddSingleton<AccountStatistics>();
         return builder;
+    }
+
+    /// <summary>
+    /// A page request goes to the login page. An htmx fragment request would swap the login
+    /// page into the fragment instead, so htmx is told to load the login page as a whole,
+    /// coming back to the page the creator was on (not to the fragment's URL).
+    /// </summary>
+    private static Task RedirectToLoginAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        if (!context.Request.Headers.ContainsKey("HX-Request"))
+        {
+            context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        }
+        var page = Uri.TryCreate(context.Request.Headers["HX-Current-URL"].ToString(), UriKind.Absolute, out var current) ? current.PathAndQuery : "/";
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers["HX-Redirect"] = $"{LoginPath}?ReturnUrl={Uri.EscapeDataString(page)}";
+        return Task.CompletedTask;
     }
 }

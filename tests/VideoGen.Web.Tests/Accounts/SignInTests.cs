@@ -24,6 +24,21 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task FragmentRequest_Anonymous_AsksHtmxToLoadTheLoginPageForTheCurrentPage()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var factory = new StudioFactory(db);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Profile?handler=Card");
+        request.Headers.Add("HX-Request", "true");
+        request.Headers.Add("HX-Current-URL", "http://localhost/Profile?tab=usage");
+
+        using var response = await factory.Browser().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("/Account/Login?ReturnUrl=%2FProfile%3Ftab%3Dusage", response.Headers.GetValues("HX-Redirect").Single());
+    }
+
+    [Fact]
     public async Task Login_WithAForeignReturnUrl_StaysOnTheStudio()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
@@ -117,7 +132,7 @@ public sealed class SignInTests
         Assert.Contains("Passwords must be at least 6 characters.", await weak.Content.ReadAsStringAsync());
         Assert.Contains("is already taken.", await taken.Content.ReadAsStringAsync());
         Assert.Contains("The two passwords differ.", await mismatch.Content.ReadAsStringAsync());
-        Assert.Equal(1, await db.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<int>(c, "SELECT COUNT(*) FROM users"), CancellationToken.None));
+        Assert.Equal(1, await db.UserCountAsync());
     }
 
     [Fact]
@@ -141,6 +156,6 @@ public sealed class SignInTests
             System.Net.Http.Json.JsonContent.Create(new { email = "late2@example.test", password = AccountClient.Password }));
         Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
         Assert.Contains("RegistrationClosed", await api.Content.ReadAsStringAsync());
-        Assert.Equal(1, await db.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<int>(c, "SELECT COUNT(*) FROM users"), CancellationToken.None));
+        Assert.Equal(1, await db.UserCountAsync());
     }
 }

@@ -14,6 +14,9 @@ public static class StudioData
         db.Database.ReadAsync(c => c.QuerySingleAsync<Guid>(new CommandDefinition(
             "SELECT id FROM users WHERE normalized_email = @email", new { email = email.ToUpperInvariant() })), CancellationToken.None);
 
+    public static Task<int> UserCountAsync(this TestDatabase db) =>
+        db.Database.ReadAsync(c => c.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM users")), CancellationToken.None);
+
     public static async Task<Project> ImportAsync(this TestDatabase db, Guid owner, string name = "Tides", string script = "The tide rolls in. Gulls cry. Night falls.")
     {
         var project = Project.Import(owner, name, script, AspectRatio.Landscape, null, DateTimeOffset.UtcNow).Value!;

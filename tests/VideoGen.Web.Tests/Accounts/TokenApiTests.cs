@@ -91,7 +91,7 @@ public sealed class TokenApiTests
         var response = await factory.Browser().PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(0, await db.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<int>(c, "SELECT COUNT(*) FROM users"), CancellationToken.None));
+        Assert.Equal(0, await db.UserCountAsync());
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Dapper;
-using VideoGen.Grains.Domain;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
 
@@ -11,10 +10,8 @@ public sealed class UpgradeTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Upgrade_FromVersionTwoWithAProject_GivesItToTheFirstAccountOnly(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        Assert.Equal(2, await db.Migrator().UpgradeAsync(CancellationToken.None, targetVersion: 2));
-        var legacy = Project.Import(Guid.NewGuid(), "Made before accounts", "The tide rolls in. Gulls cry.", AspectRatio.Portrait, null, DateTimeOffset.UtcNow).Value!;
-        await LegacyProjects.InsertAsync(db.Database, legacy);
+        var (db, legacy) = await LegacyProjects.DatabaseAtAsync(provider, version: 2, name: "Made before accounts");
+        await using var _ = db;
         await using var factory = new StudioFactory(db);
 
         using var first = await factory.SignedInAsync("operator@example.test");
