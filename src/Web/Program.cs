@@ -6,10 +6,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddVideoGenStore();
 builder.AddSilo();
 builder.AddWebUi();
+builder.AddApi();
+builder.AddAccounts();
 
 var app = builder.Build();
 app.UseWebUi();
 app.MapVideoGenHealth();
+app.MapApi();
 app.Run();
 
 /// <summary>The web host; public so tests can start it with WebApplicationFactory.</summary>

@@ -6,11 +6,12 @@ namespace VideoGen.Grains.Tests;
 public sealed class ProjectImportTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Owner = Guid.NewGuid();
 
     [Fact]
     public void Import_Script_DerivesStartingPromptsFromTextAndStyle()
     {
-        var outcome = Project.Import("Tides", "# Shore\nThe tide rolls in.", AspectRatio.Portrait, "watercolour, warm light", Now);
+        var outcome = Project.Import(Owner, "Tides", "# Shore\nThe tide rolls in.", AspectRatio.Portrait, "watercolour, warm light", Now);
 
         Assert.True(outcome.Succeeded);
         var sentence = Assert.Single(outcome.Value.Sentences);
@@ -25,7 +26,7 @@ public sealed class ProjectImportTests
     [Fact]
     public void Import_WithoutStyle_UsesTheDefaultStyle()
     {
-        var outcome = Project.Import("Tides", "Waves.", AspectRatio.Landscape, null, Now);
+        var outcome = Project.Import(Owner, "Tides", "Waves.", AspectRatio.Landscape, null, Now);
 
         Assert.Equal(PromptDeriver.DefaultStyle, outcome.Value!.Style);
         Assert.Contains(PromptDeriver.DefaultStyle, outcome.Value.Sentences.Single().ImagePrompt);
@@ -34,16 +35,24 @@ public sealed class ProjectImportTests
     [Fact]
     public void Import_BadNameAndEmptyScript_ReportsBothFields()
     {
-        var outcome = Project.Import(" ", "", AspectRatio.Square, null, Now);
+        var outcome = Project.Import(Owner, " ", "", AspectRatio.Square, null, Now);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(["name", "script"], outcome.Errors.Select(e => e.Field).Order());
     }
 
     [Fact]
+    public void Import_RecordsTheOwner() =>
+        Assert.Equal(Owner, Project.Import(Owner, "Mine", "One.", AspectRatio.Square, null, Now).Value!.OwnerId);
+
+    [Fact]
+    public void Import_WithoutOwner_IsRefused() =>
+        Assert.Throws<DomainException>(() => Project.Import(Guid.Empty, "Nobody's", "One.", AspectRatio.Square, null, Now));
+
+    [Fact]
     public void Import_KeepsSectionAndSentenceOrder()
     {
-        var project = Project.Import("Order", "One. Two.\n\nThree.", AspectRatio.Landscape, null, Now).Value!;
+        var project = Project.Import(Owner, "Order", "One. Two.\n\nThree.", AspectRatio.Landscape, null, Now).Value!;
 
         Assert.Equal([0, 1], project.Sections.Select(s => s.Index));
         Assert.Equal(["One.", "Two.", "Three."], project.Sentences.Select(s => s.Text));

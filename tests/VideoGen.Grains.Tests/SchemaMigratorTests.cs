@@ -35,18 +35,39 @@ public sealed class SchemaMigratorTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Upgrade_FromTheFirstVersionWithData_KeepsTheDataAndAddsTheQueue(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        Assert.Equal(1, await db.Migrator().UpgradeAsync(CancellationToken.None, targetVersion: 1));
-        var project = Project.Import("Kept", "# Part\nThe tide rolls in. Gulls cry.", AspectRatio.Square, null, DateTimeOffset.UtcNow).Value!;
-        await new ProjectStore(db.Database, TimeProvider.System).CreateAsync(project, CancellationToken.None);
+        var (db, project) = await LegacyProjects.DatabaseAtAsync(provider, version: 1, name: "Kept");
+        await using var _ = db;
 
         Assert.Equal(db.Migrator().LatestVersion, await db.Migrator().UpgradeAsync(CancellationToken.None));
 
-        var loaded = await new ProjectStore(db.Database, TimeProvider.System).GetAsync(project.Id, CancellationToken.None);
+        var owner = await TestAccounts.InsertAsync(db.Database, isAdmin: true);
+        Assert.Equal(1, await ClaimUnownedAsync(db, owner));
+        var loaded = await new ProjectStore(db.Database, TimeProvider.System).GetAsync(project.Id, owner, CancellationToken.None);
         Assert.Equal(project.Sentences.Select(s => s.Text), loaded!.Sentences.Select(s => s.Text));
         var scheduler = new JobScheduler(db.Database, new JobSignal(), TimeProvider.System);
         Assert.True((await scheduler.RegenerateImageAsync(project.Sentences.First().Id, null, false, CancellationToken.None)).Succeeded);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Upgrade_FromVersionTwoWithAProject_KeepsItWithoutOwnerUntilClaimed(string provider)
+    {
+        var (db, project) = await LegacyProjects.DatabaseAtAsync(provider, version: 2);
+        await using var _ = db;
+
+        await db.Migrator().UpgradeAsync(CancellationToken.None);
+
+        var store = new ProjectStore(db.Database, TimeProvider.System);
+        var owner = await TestAccounts.InsertAsync(db.Database, isAdmin: true);
+        Assert.Empty(await store.ListAsync(owner, CancellationToken.None));
+        Assert.Equal(1, await ClaimUnownedAsync(db, owner));
+        Assert.Equal(0, await ClaimUnownedAsync(db, await TestAccounts.InsertAsync(db.Database)));
+        var listed = Assert.Single(await store.ListAsync(owner, CancellationToken.None));
+        Assert.Equal((project.Id, 2), (listed.Id, listed.SentenceCount));
+    }
+
+    private static Task<int> ClaimUnownedAsync(TestDatabase db, Guid owner) =>
+        db.Database.WriteAsync((connection, transaction) => ProjectStore.ClaimUnownedAsync(connection, transaction, owner, CancellationToken.None), CancellationToken.None);
 
     [Fact]
     public async Task Migrations_ForBothEngines_HaveTheSameVersions()

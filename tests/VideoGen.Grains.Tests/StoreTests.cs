@@ -9,8 +9,8 @@ public sealed class StoreTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
-    private static Project NewProject(string script = "# Shore\nThe tide rolls in. Gulls cry.\n# Town\nShops open.") =>
-        Project.Import("Tides", script, AspectRatio.Portrait, "ink", Now).Value!;
+    private static Project NewProject(Guid owner, string script = "# Shore\nThe tide rolls in. Gulls cry.\n# Town\nShops open.") =>
+        Project.Import(owner, "Tides", script, AspectRatio.Portrait, "ink", Now).Value!;
 
     private static (ProjectStore Projects, SentenceStore Sentences, EventStore Events) Stores(TestDatabase db) =>
         (new ProjectStore(db.Database, TimeProvider.System), new SentenceStore(db.Database, TimeProvider.System), new EventStore(db.Database));
@@ -20,11 +20,12 @@ public sealed class StoreTests
     public async Task CreateThenGet_Project_RoundTripsEveryField(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var owner = await TestAccounts.InsertAsync(db.Database);
         var (projects, _, _) = Stores(db);
-        var project = NewProject();
+        var project = NewProject(owner);
 
         await projects.CreateAsync(project, CancellationToken.None);
-        var loaded = await projects.GetAsync(project.Id, CancellationToken.None);
+        var loaded = await projects.GetAsync(project.Id, owner, CancellationToken.None);
 
         Assert.NotNull(loaded);
         Assert.Equal((project.Name, project.AspectRatio, project.Style, project.CreatedAt), (loaded.Name, loaded.AspectRatio, loaded.Style, loaded.CreatedAt));
@@ -39,18 +40,19 @@ public sealed class StoreTests
     public async Task List_Projects_CountsSentencesAndOrdersByLastChange(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var owner = await TestAccounts.InsertAsync(db.Database);
         var (projects, sentences, _) = Stores(db);
-        var older = NewProject("One. Two. Three.");
-        var newer = Project.Import("Newer", "Only one.", AspectRatio.Square, null, Now.AddMinutes(1)).Value!;
+        var older = NewProject(owner, "One. Two. Three.");
+        var newer = Project.Import(owner, "Newer", "Only one.", AspectRatio.Square, null, Now.AddMinutes(1)).Value!;
         await projects.CreateAsync(older, CancellationToken.None);
         await projects.CreateAsync(newer, CancellationToken.None);
 
-        var listed = await projects.ListAsync(CancellationToken.None);
+        var listed = await projects.ListAsync(owner, CancellationToken.None);
         Assert.Equal([(newer.Id, 1), (older.Id, 3)], listed.Select(p => (p.Id, p.SentenceCount)));
 
         // Editing a sentence of the older project makes it the most recently changed.
         await sentences.UpdateAsync(older.Sentences.First().Id, s => s.EditText("One!", Now.AddMinutes(5)), CancellationToken.None);
-        listed = await projects.ListAsync(CancellationToken.None);
+        listed = await projects.ListAsync(owner, CancellationToken.None);
         Assert.Equal([older.Id, newer.Id], listed.Select(p => p.Id));
         Assert.Equal(Now.AddMinutes(5), listed[0].UpdatedAt);
     }
@@ -60,8 +62,9 @@ public sealed class StoreTests
     public async Task Update_Sentence_SavesStateAndItsEventTogether(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var owner = await TestAccounts.InsertAsync(db.Database);
         var (projects, sentences, events) = Stores(db);
-        var project = NewProject();
+        var project = NewProject(owner);
         await projects.CreateAsync(project, CancellationToken.None);
         var target = project.Sentences.First();
         var before = await db.SettledEventIdAsync();
@@ -85,8 +88,9 @@ public sealed class StoreTests
     public async Task Update_ThatChangesNothing_WritesNothing(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var owner = await TestAccounts.InsertAsync(db.Database);
         var (projects, sentences, events) = Stores(db);
-        var project = NewProject();
+        var project = NewProject(owner);
         await projects.CreateAsync(project, CancellationToken.None);
         var target = project.Sentences.First();
         var before = await db.SettledEventIdAsync();
@@ -102,8 +106,9 @@ public sealed class StoreTests
     public async Task Update_ThatBreaksARule_WritesNothing(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var owner = await TestAccounts.InsertAsync(db.Database);
         var (projects, sentences, _) = Stores(db);
-        var project = NewProject();
+        var project = NewProject(owner);
         await projects.CreateAsync(project, CancellationToken.None);
         var target = project.Sentences.First();
 
@@ -131,8 +136,9 @@ public sealed class StoreTests
     public async Task Update_ConcurrentEditsOfOneSentence_LoseNoUpdate(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var owner = await TestAccounts.InsertAsync(db.Database);
         var (projects, sentences, events) = Stores(db);
-        var project = NewProject("Start.");
+        var project = NewProject(owner, "Start.");
         await projects.CreateAsync(project, CancellationToken.None);
         var id = project.Sentences.Single().Id;
         const int writers = 4, editsEach = 15;
@@ -158,16 +164,17 @@ public sealed class StoreTests
     public async Task Delete_Project_RemovesItsSentences(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var owner = await TestAccounts.InsertAsync(db.Database);
         var (projects, sentences, _) = Stores(db);
-        var project = NewProject();
+        var project = NewProject(owner);
         await projects.CreateAsync(project, CancellationToken.None);
 
-        Assert.True(await projects.DeleteAsync(project.Id, CancellationToken.None));
+        Assert.True(await projects.DeleteAsync(project.Id, owner, CancellationToken.None));
 
-        Assert.Null(await projects.GetAsync(project.Id, CancellationToken.None));
+        Assert.Null(await projects.GetAsync(project.Id, owner, CancellationToken.None));
         Assert.Null(await sentences.GetAsync(project.Sentences.First().Id, CancellationToken.None));
-        Assert.Empty(await projects.ListAsync(CancellationToken.None));
-        Assert.False(await projects.DeleteAsync(project.Id, CancellationToken.None));
+        Assert.Empty(await projects.ListAsync(owner, CancellationToken.None));
+        Assert.False(await projects.DeleteAsync(project.Id, owner, CancellationToken.None));
     }
 
     [Theory]
@@ -175,9 +182,10 @@ public sealed class StoreTests
     public async Task ReadEvents_AfterAnId_ReturnsOnlyNewerEventsOfThatProject(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var owner = await TestAccounts.InsertAsync(db.Database);
         var (projects, sentences, events) = Stores(db);
-        var first = NewProject("First.");
-        var second = NewProject("Second.");
+        var first = NewProject(owner, "First.");
+        var second = NewProject(owner, "Second.");
         await projects.CreateAsync(first, CancellationToken.None);
         await projects.CreateAsync(second, CancellationToken.None);
         var mark = await db.SettledEventIdAsync();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
+using VideoGen.Web.Tests.Accounts;
 
 namespace VideoGen.Web.Tests;
 
@@ -40,11 +41,12 @@ public sealed class HostTests
     public async Task Home_ListsStoredProjectsWithTheirNamesEscaped()
     {
         await using var db = await TestDatabase.CreateMigratedAsync("sqlite");
-        var project = Project.Import("<script>alert(1)</script> Tides", "The tide rolls in. Gulls cry.", AspectRatio.Portrait, null, DateTimeOffset.UtcNow).Value!;
-        await new ProjectStore(db.Database, TimeProvider.System).CreateAsync(project, CancellationToken.None);
         await using var factory = new StudioFactory(db);
+        using var client = await factory.SignedInAsync("maker@example.test");
+        var project = Project.Import(await db.UserIdAsync("maker@example.test"), "<script>alert(1)</script> Tides", "The tide rolls in. Gulls cry.", AspectRatio.Portrait, null, DateTimeOffset.UtcNow).Value!;
+        await new ProjectStore(db.Database, TimeProvider.System).CreateAsync(project, CancellationToken.None);
 
-        var html = await factory.CreateClient().GetStringAsync("/");
+        var html = await client.GetStringAsync("/");
 
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; Tides", html);
         Assert.DoesNotContain("<script>alert(1)</script>", html);
@@ -75,6 +77,9 @@ public sealed class HostTests
         { "Media:Root", " ", "Media:Root is empty" },
         { "Devices:0:Kind", "tpu", "Devices:0:Kind must be 'comfyui' or 'preview'" },
         { "Devices:0:Url", "not a url", "Devices:0:Url must be the ComfyUI base URL" },
+        { "Accounts:PricePerGpuSecond", "-0.5", "Accounts:PricePerGpuSecond must be zero or more" },
+        { "Accounts:MaxFailedAccessAttempts", "0", "Accounts:MaxFailedAccessAttempts must be between 1 and 100" },
+        { "Accounts:LockoutDuration", "-00:01:00", "Accounts:LockoutDuration must be a positive time span" },
     };
 
     [Theory]

@@ -8,9 +8,10 @@ public sealed class Project : Entity
     public const int MaxNameLength = 200;
     public const int MaxStyleLength = 500;
 
-    private Project(Guid id, string name, AspectRatio aspectRatio, string style, DateTimeOffset createdAt, IReadOnlyList<Section> sections)
+    private Project(Guid id, Guid ownerId, string name, AspectRatio aspectRatio, string style, DateTimeOffset createdAt, IReadOnlyList<Section> sections)
     {
         Id = id;
+        OwnerId = ownerId;
         Name = name;
         AspectRatio = aspectRatio;
         Style = style;
@@ -19,6 +20,10 @@ public sealed class Project : Entity
     }
 
     public Guid Id { get; }
+
+    /// <summary>The account the project belongs to; its sentences, jobs, exports and files belong to it through the project.</summary>
+    public Guid OwnerId { get; }
+
     public string Name { get; private set; }
     public AspectRatio AspectRatio { get; }
 
@@ -30,9 +35,10 @@ public sealed class Project : Entity
 
     public IEnumerable<Sentence> Sentences => Sections.SelectMany(s => s.Sentences);
 
-    /// <summary>A new project from a pasted script; bad input is answered with errors, not thrown.</summary>
-    public static Outcome<Project> Import(string? name, string? script, AspectRatio aspectRatio, string? style, DateTimeOffset now)
+    /// <summary>A new project of <paramref name="ownerId"/> from a pasted script; bad input is answered with errors, not thrown.</summary>
+    public static Outcome<Project> Import(Guid ownerId, string? name, string? script, AspectRatio aspectRatio, string? style, DateTimeOffset now)
     {
+        if (ownerId == Guid.Empty) throw new DomainException("A project belongs to an account: the owner id is empty.");
         var errors = new List<ValidationError>();
         if (CheckName(name) is { } nameProblem) errors.Add(new ValidationError("name", nameProblem));
         if (style is { Length: > MaxStyleLength })
@@ -53,14 +59,14 @@ public sealed class Project : Entity
             return new Section(sectionId, projectId, sectionIndex, section.Title, sentences);
         }).ToArray();
 
-        var project = new Project(projectId, name!.Trim(), aspectRatio, cleanStyle, now, sections);
+        var project = new Project(projectId, ownerId, name!.Trim(), aspectRatio, cleanStyle, now, sections);
         project.Raise(new ProjectChanged(projectId, "created"));
         return Outcome<Project>.Success(project);
     }
 
     /// <summary>Rebuilds a project from its stored form.</summary>
-    public static Project FromState(Guid id, string name, AspectRatio aspectRatio, string style, DateTimeOffset createdAt, IReadOnlyList<Section> sections) =>
-        new(id, name, aspectRatio, style, createdAt, sections);
+    public static Project FromState(Guid id, Guid ownerId, string name, AspectRatio aspectRatio, string style, DateTimeOffset createdAt, IReadOnlyList<Section> sections) =>
+        new(id, ownerId, name, aspectRatio, style, createdAt, sections);
 
     public bool Rename(string name)
     {

@@ -29,6 +29,13 @@ public abstract class Database
     /// </summary>
     internal abstract string SettledEventsCondition { get; }
 
+    /// <summary>
+    /// Makes writers of <paramref name="table"/> take turns until the transaction ends, so a
+    /// decision read from the whole table (such as "is this the first account?") still holds at
+    /// commit. Readers are not blocked. SQLite's write lock already does this.
+    /// </summary>
+    internal abstract Task LockTableAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken ct);
+
     /// <summary>Appended to a SELECT inside a write transaction to hold the rows until commit (SQLite's write lock already does).</summary>
     internal abstract string RowLockClause { get; }
 

@@ -2,18 +2,21 @@ using VideoGen.Grains.Domain;
 
 namespace VideoGen.Grains.Storage;
 
-/// <summary>Projects with their sections and sentences.</summary>
+/// <summary>
+/// Projects with their sections and sentences. Every read and delete names the owner: a
+/// project of another account is answered exactly like one that does not exist.
+/// </summary>
 public interface IProjectStore
 {
     /// <summary>Saves a new project, its sections, sentences and events in one transaction.</summary>
     Task CreateAsync(Project project, CancellationToken ct);
 
-    /// <summary>The whole project in narration order, or null.</summary>
-    Task<Project?> GetAsync(Guid id, CancellationToken ct);
+    /// <summary>The whole project in narration order, or null when it does not exist or is not <paramref name="ownerId"/>'s.</summary>
+    Task<Project?> GetAsync(Guid id, Guid ownerId, CancellationToken ct);
 
-    /// <summary>All projects, most recently changed first.</summary>
-    Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken ct);
+    /// <summary>The projects of <paramref name="ownerId"/>, most recently changed first.</summary>
+    Task<IReadOnlyList<ProjectSummary>> ListAsync(Guid ownerId, CancellationToken ct);
 
-    /// <summary>Deletes the project and everything in it; false when it did not exist.</summary>
-    Task<bool> DeleteAsync(Guid id, CancellationToken ct);
+    /// <summary>Deletes the project and everything in it; false when it did not exist or is not <paramref name="ownerId"/>'s.</summary>
+    Task<bool> DeleteAsync(Guid id, Guid ownerId, CancellationToken ct);
 }

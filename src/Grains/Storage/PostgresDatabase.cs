@@ -43,6 +43,10 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         await connection.BeginTransactionAsync(ct);
 
+    internal override async Task LockTableAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken ct) =>
+        // SHARE ROW EXCLUSIVE conflicts with itself and with every write, not with plain reads.
+        await connection.ExecuteAsync(new CommandDefinition($"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE", transaction: transaction, cancellationToken: ct));
+
     internal override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLockKey }, transaction, cancellationToken: ct));
 

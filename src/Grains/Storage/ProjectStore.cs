@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using VideoGen.Grains.Domain;
 
@@ -11,8 +12,8 @@ public sealed class ProjectStore(Database database, TimeProvider clock) : IProje
         {
             var now = UnixTime.ToMs(project.CreatedAt);
             await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO projects (id, name, aspect_ratio, style, created_at, updated_at) VALUES (@Id, @Name, @AspectRatio, @Style, @Now, @Now)",
-                new { project.Id, project.Name, AspectRatio = (int)project.AspectRatio, project.Style, Now = now }, transaction, cancellationToken: ct));
+                "INSERT INTO projects (id, owner_id, name, aspect_ratio, style, created_at, updated_at) VALUES (@Id, @OwnerId, @Name, @AspectRatio, @Style, @Now, @Now)",
+                new { project.Id, project.OwnerId, project.Name, AspectRatio = (int)project.AspectRatio, project.Style, Now = now }, transaction, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO sections (id, project_id, idx, title) VALUES (@Id, @ProjectId, @Index, @Title)",
                 project.Sections.Select(s => new { s.Id, s.ProjectId, s.Index, s.Title }), transaction, cancellationToken: ct));
@@ -23,11 +24,12 @@ public sealed class ProjectStore(Database database, TimeProvider clock) : IProje
             return true;
         }, ct);
 
-    public Task<Project?> GetAsync(Guid id, CancellationToken ct) =>
+    public Task<Project?> GetAsync(Guid id, Guid ownerId, CancellationToken ct) =>
         database.ReadAsync(async connection =>
         {
             var project = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition(
-                "SELECT id, name, aspect_ratio, style, created_at FROM projects WHERE id = @id", new { id }, cancellationToken: ct));
+                "SELECT id, owner_id, name, aspect_ratio, style, created_at FROM projects WHERE id = @id AND owner_id = @ownerId",
+                new { id, ownerId }, cancellationToken: ct));
             if (project is null) return null;
             var sections = await connection.QueryAsync<SectionRow>(new CommandDefinition(
                 "SELECT id, idx, title FROM sections WHERE project_id = @id ORDER BY idx", new { id }, cancellationToken: ct));
@@ -35,11 +37,11 @@ public sealed class ProjectStore(Database database, TimeProvider clock) : IProje
                 $"SELECT {SentenceRow.Columns} FROM sentences WHERE project_id = @id ORDER BY idx", new { id }, cancellationToken: ct)))
                 .Select(r => Sentence.FromState(r.ToState()))
                 .ToLookup(s => s.SectionId);
-            return Project.FromState(project.Id, project.Name, (AspectRatio)project.AspectRatio, project.Style, UnixTime.FromMs(project.CreatedAt),
+            return Project.FromState(project.Id, project.OwnerId, project.Name, (AspectRatio)project.AspectRatio, project.Style, UnixTime.FromMs(project.CreatedAt),
                 sections.Select(s => new Section(s.Id, id, s.Idx, s.Title, sentences[s.Id].ToArray())).ToArray());
         }, ct);
 
-    public Task<IReadOnlyList<ProjectSummary>> ListAsync(CancellationToken ct) =>
+    public Task<IReadOnlyList<ProjectSummary>> ListAsync(Guid ownerId, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<ProjectSummary>>(async connection =>
         {
             // A project changes whenever one of its sentences does; the newest sentence time says when.
@@ -49,8 +51,9 @@ public sealed class ProjectStore(Database database, TimeProvider clock) : IProje
                        COALESCE(MAX(s.updated_at), p.updated_at) AS sentences_updated_at,
                        p.updated_at
                 FROM projects p LEFT JOIN sentences s ON s.project_id = p.id
+                WHERE p.owner_id = @ownerId
                 GROUP BY p.id, p.name, p.aspect_ratio, p.created_at, p.updated_at
-                """, cancellationToken: ct));
+                """, new { ownerId }, cancellationToken: ct));
             return rows
                 .Select(r => new ProjectSummary(r.Id, r.Name, (AspectRatio)r.AspectRatio, (int)r.SentenceCount,
                     UnixTime.FromMs(r.CreatedAt), UnixTime.FromMs(Math.Max(r.UpdatedAt, r.SentencesUpdatedAt))))
@@ -58,19 +61,28 @@ public sealed class ProjectStore(Database database, TimeProvider clock) : IProje
                 .ToArray();
         }, ct);
 
-    public Task<bool> DeleteAsync(Guid id, CancellationToken ct) =>
+    public Task<bool> DeleteAsync(Guid id, Guid ownerId, CancellationToken ct) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var deleted = await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM projects WHERE id = @id", new { id }, transaction, cancellationToken: ct));
+                "DELETE FROM projects WHERE id = @id AND owner_id = @ownerId", new { id, ownerId }, transaction, cancellationToken: ct));
             if (deleted == 0) return false;
             await EventStore.AppendAsync(connection, transaction, [new ProjectChanged(id, "deleted")], clock.GetUtcNow(), ct);
             return true;
         }, ct);
 
+    /// <summary>
+    /// Gives every project without an owner (made before accounts existed) to
+    /// <paramref name="ownerId"/>, inside the caller's transaction; returns how many.
+    /// </summary>
+    internal static Task<int> ClaimUnownedAsync(DbConnection connection, DbTransaction transaction, Guid ownerId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE projects SET owner_id = @ownerId WHERE owner_id IS NULL", new { ownerId }, transaction, cancellationToken: ct));
+
     private sealed class ProjectRow
     {
         public Guid Id { get; set; }
+        public Guid OwnerId { get; set; }
         public string Name { get; set; } = "";
         public int AspectRatio { get; set; }
         public string Style { get; set; } = "";

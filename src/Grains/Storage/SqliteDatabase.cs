@@ -53,6 +53,9 @@ public sealed class SqliteDatabase : Database
         // deferred: false → BEGIN IMMEDIATE, the write lock is taken at the start.
         await Task.FromResult(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
+    internal override Task LockTableAsync(DbConnection connection, DbTransaction transaction, string table, CancellationToken ct) =>
+        Task.CompletedTask;
+
     internal override Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         Task.CompletedTask;
 }

@@ -9,7 +9,8 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapVideoGenHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/alive", () => Results.Text("alive"));
+        // Probes (load balancers, systemd, monitoring) carry no login.
+        endpoints.MapGet("/alive", () => Results.Text("alive")).AllowAnonymous();
         endpoints.MapGet("/health", async (SchemaMigrator migrator, Database database, IOptions<List<DeviceOptions>> devices, ILoggerFactory logs, CancellationToken ct) =>
         {
             var deviceNames = devices.Value.Count == 0 ? [DeviceOptions.DefaultPreviewName] : devices.Value.Select(d => d.Name).ToArray();
@@ -29,7 +30,7 @@ public static class HealthEndpoints
                 return Results.Json(new { status = "unhealthy", store = new { provider = database.Provider.ToString().ToLowerInvariant(), error = e.Message }, devices = deviceNames },
                     statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 }

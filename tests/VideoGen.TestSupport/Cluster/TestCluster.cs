@@ -32,9 +32,10 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly List<TestSilo> _silos = [];
     private readonly string _mediaRoot;
 
-    private TestCluster(TestDatabase database, QueueTimings timings, ILoggerFactory logs)
+    private TestCluster(TestDatabase database, Guid owner, QueueTimings timings, ILoggerFactory logs)
     {
         Database = database;
+        Owner = owner;
         Timings = timings;
         Logs = logs;
         _mediaRoot = Path.Combine(Path.GetTempPath(), "videogen-tests", Guid.NewGuid().ToString("N"), "media");
@@ -49,6 +50,10 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>The account the cluster's projects belong to.</summary>
+    public Guid Owner { get; }
+
     public QueueTimings Timings { get; }
     public ILoggerFactory Logs { get; }
     public JobSignal Signal { get; } = new();
@@ -61,8 +66,12 @@ public sealed class TestCluster : IAsyncDisposable
     public EventStore Events { get; }
     public IReadOnlyList<TestSilo> Silos => _silos;
 
-    public static async Task<TestCluster> StartAsync(string provider, QueueTimings? timings = null, ILoggerFactory? logs = null) =>
-        new(await TestDatabase.CreateMigratedAsync(provider), timings ?? FastTimings, logs ?? NullLoggerFactory.Instance);
+    public static async Task<TestCluster> StartAsync(string provider, QueueTimings? timings = null, ILoggerFactory? logs = null)
+    {
+        var database = await TestDatabase.CreateMigratedAsync(provider);
+        var owner = await TestAccounts.InsertAsync(database.Database);
+        return new(database, owner, timings ?? FastTimings, logs ?? NullLoggerFactory.Instance);
+    }
 
     /// <summary>A queue for a silo of this cluster (the real one; tests may wrap it).</summary>
     public JobQueue NewQueue() => new(Database.Database, Signal, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>());
@@ -81,10 +90,10 @@ public sealed class TestCluster : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>A stored project made from <paramref name="script"/>.</summary>
+    /// <summary>A stored project of <see cref="Owner"/> made from <paramref name="script"/>.</summary>
     public async Task<Project> ImportAsync(string script, AspectRatio ratio = AspectRatio.Landscape)
     {
-        var project = Project.Import("Test project", script, ratio, null, DateTimeOffset.UtcNow).Value
+        var project = Project.Import(Owner, "Test project", script, ratio, null, DateTimeOffset.UtcNow).Value
             ?? throw new InvalidOperationException("The test script did not import.");
         await Projects.CreateAsync(project, CancellationToken.None);
         return project;

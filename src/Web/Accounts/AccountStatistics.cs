@@ -1,0 +1,33 @@
+using Dapper;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
+
+namespace VideoGen.Web.Accounts;
+
+/// <summary>What an account has made and used, as the profile page shows it.</summary>
+public sealed record AccountUsage(int Projects, double GpuSeconds);
+
+/// <summary>Reads an account's usage from the store.</summary>
+public sealed class AccountStatistics(Database database)
+{
+    /// <summary>
+    /// The account's projects, and the GPU seconds its jobs ran: the run time (start to
+    /// finish of the last attempt) of every succeeded or failed job on a ComfyUI device.
+    /// </summary>
+    public Task<AccountUsage> UsageOfAsync(Guid userId, CancellationToken ct) =>
+        database.ReadAsync(async connection =>
+        {
+            var projects = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM projects WHERE owner_id = @userId", new { userId }, cancellationToken: ct));
+            var gpuMs = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+                SELECT CAST(COALESCE(SUM(j.finished_at - j.started_at), 0) AS bigint)
+                FROM jobs j
+                JOIN projects p ON p.id = j.project_id
+                JOIN devices d ON d.name = j.device
+                WHERE p.owner_id = @userId AND j.status IN (@succeeded, @failed) AND d.kind = @comfyUi
+                  AND j.started_at IS NOT NULL AND j.finished_at IS NOT NULL
+                """, new { userId, succeeded = (int)JobStatus.Succeeded, failed = (int)JobStatus.Failed, comfyUi = (int)DeviceKind.ComfyUi },
+                cancellationToken: ct));
+            return new AccountUsage((int)projects, gpuMs / 1000.0);
+        }, ct);
+}

@@ -1,0 +1,27 @@
+using Dapper;
+using VideoGen.Grains.Storage;
+
+namespace VideoGen.Web.Accounts;
+
+/// <summary>Ownership answered by the store: one indexed lookup joined to the owning project.</summary>
+public sealed class OwnedResources(Database database) : IOwnedResources
+{
+    public async Task<bool> OwnsProjectAsync(Guid projectId, Guid userId, CancellationToken ct) =>
+        await ProjectOfAsync("SELECT id FROM projects WHERE id = @id AND owner_id = @userId", projectId, userId, ct) is not null;
+
+    public Task<Guid?> ProjectOfSentenceAsync(Guid sentenceId, Guid userId, CancellationToken ct) =>
+        ProjectOfAsync("SELECT p.id FROM sentences s JOIN projects p ON p.id = s.project_id WHERE s.id = @id AND p.owner_id = @userId", sentenceId, userId, ct);
+
+    public Task<Guid?> ProjectOfJobAsync(Guid jobId, Guid userId, CancellationToken ct) =>
+        ProjectOfAsync("SELECT p.id FROM jobs j JOIN projects p ON p.id = j.project_id WHERE j.id = @id AND p.owner_id = @userId", jobId, userId, ct);
+
+    public Task<Guid?> ProjectOfMediaAsync(string file, Guid userId, CancellationToken ct) =>
+        ProjectOfAsync("""
+            SELECT p.id FROM sentences s JOIN projects p ON p.id = s.project_id
+            WHERE (s.image_file = @id OR s.video_file = @id OR s.audio_file = @id) AND p.owner_id = @userId
+            """, file, userId, ct);
+
+    private Task<Guid?> ProjectOfAsync<TId>(string sql, TId id, Guid userId, CancellationToken ct) =>
+        database.ReadAsync(async connection =>
+            (await connection.QueryAsync<Guid>(new CommandDefinition(sql, new { id, userId }, cancellationToken: ct))).Select(p => (Guid?)p).FirstOrDefault(), ct);
+}

@@ -1,0 +1,29 @@
+using VideoGen.Web.Accounts;
+using VideoGen.Web.Api;
+
+namespace VideoGen.Web.Extensions;
+
+/// <summary>The JSON API under <c>/api/v1</c>: camelCase, enums as strings, bad input answered with 400.</summary>
+public static class ApiExtensions
+{
+    public const string Prefix = "/api/v1";
+
+    public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            // A null where the contract has a required value is bad input (400), not a crash further in (500).
+            options.SerializerOptions.RespectNullableAnnotations = true;
+            options.SerializerOptions.RespectRequiredConstructorParameters = true;
+        });
+        return builder;
+    }
+
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        var api = app.MapGroup(Prefix);
+        api.MapAuthApi();
+        api.MapDevicesApi();
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using VideoGen.Grains.Jobs;
+using VideoGen.Web.Accounts;
+
+namespace VideoGen.Web.Pages;
+
+/// <summary>The operator's page: every device, the silo driving it, what each lane runs, its counts.</summary>
+[Authorize(Policy = AccountPolicies.Admin)]
+public sealed class DevicesModel(DeviceRegistry registry) : PageModel
+{
+    public IReadOnlyList<DeviceSnapshot> Devices { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Devices = await registry.ListAsync(ct);
+}

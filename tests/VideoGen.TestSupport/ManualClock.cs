@@ -1,0 +1,11 @@
+namespace VideoGen.TestSupport;
+
+/// <summary>A clock that moves only when the test says so, for exact run times.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using VideoGen.Grains.Domain;
+using VideoGen.TestSupport;
+
+namespace VideoGen.Web.Tests.Accounts;
+
+public sealed class AdminTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Register_ManyAtOnceOnAFreshStudio_MakesExactlyOneAdmin(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var factory = new StudioFactory(db);
+        using var client = factory.Browser();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            client.PostAsJsonAsync("/api/v1/auth/register", new { email = $"user{i}@example.test", password = AccountClient.Password })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var admins = await db.Database.ReadAsync(c => c.QueryAsync<bool>("SELECT is_admin FROM users"), CancellationToken.None);
+        Assert.Equal(8, admins.Count());
+        Assert.Single(admins, a => a);
+    }
+
+    [Fact]
+    public async Task AdminRoutes_ForANormalAccount_AreForbidden()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var factory = new StudioFactory(db);
+        await factory.SignedInAsync("operator@example.test");
+        using var creator = await factory.SignedInAsync("creator@example.test");
+        var token = (await factory.Browser().LoginTokensAsync("creator@example.test")).GetProperty("accessToken").GetString()!;
+
+        var page = await creator.GetAsync("/Devices");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/devices").WithBearer(token);
+        var api = await creator.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.DoesNotContain("/Devices", await creator.GetStringAsync("/Profile"));
+    }
+
+    [Fact]
+    public async Task Devices_ForTheOperator_ShowEachDeviceWithItsLanesAndCounts()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var factory = new StudioFactory(db);
+        using var admin = await factory.SignedInAsync("operator@example.test");
+        var project = await db.ImportAsync(await db.UserIdAsync("operator@example.test"));
+        await db.RunImageJobAsync(project.Sentences.First().Id, "gpu-0", DeviceKind.ComfyUi, TimeSpan.FromSeconds(2));
+        await db.RunImageJobAsync(project.Sentences.Last().Id, "gpu-0", DeviceKind.ComfyUi, TimeSpan.FromSeconds(2), succeed: false);
+        var token = (await factory.Browser().LoginTokensAsync("operator@example.test")).GetProperty("accessToken").GetString()!;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/devices").WithBearer(token);
+        var devices = await (await admin.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        var html = await admin.GetStringAsync("/Devices");
+
+        var device = Assert.Single(devices.EnumerateArray());
+        Assert.Equal("gpu-0", device.GetProperty("name").GetString());
+        Assert.Equal("comfyui", device.GetProperty("kind").GetString());
+        Assert.Equal("test-silo", device.GetProperty("silo").GetString());
+        Assert.Contains(device.GetProperty("status").GetString(), new[] { "online", "offline" });
+        Assert.Equal(JsonValueKind.Null, device.GetProperty("lanes").GetProperty("image").GetProperty("jobId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, device.GetProperty("lanes").GetProperty("video").GetProperty("jobId").ValueKind);
+        Assert.Equal((1, 1), (device.GetProperty("completed").GetInt32(), device.GetProperty("failed").GetInt32()));
+        Assert.True(device.TryGetProperty("lastSeen", out _));
+        Assert.Contains("gpu-0", html);
+        Assert.Contains("test-silo", html);
+        Assert.Contains("image: idle", html);
+    }
+}

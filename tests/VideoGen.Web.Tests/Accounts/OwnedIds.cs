@@ -1,0 +1,29 @@
+using VideoGen.Grains.Domain;
+using VideoGen.TestSupport;
+
+namespace VideoGen.Web.Tests.Accounts;
+
+/// <summary>
+/// One of everything an account owns, and how a route parameter names it. A route whose
+/// parameter is not known here fails the ownership sweep until a row is added below.
+/// </summary>
+public sealed record OwnedIds(Guid Project, Guid Sentence, Guid Job, string Media)
+{
+    public static async Task<OwnedIds> CreateAsync(TestDatabase db, Guid owner)
+    {
+        var project = await db.ImportAsync(owner, "Owned");
+        var sentence = project.Sentences.First();
+        var job = await db.RunImageJobAsync(sentence.Id, "gpu-owned", DeviceKind.ComfyUi, TimeSpan.FromSeconds(1));
+        return new OwnedIds(project.Id, sentence.Id, job.Id, job.Output!);
+    }
+
+    public string ValueFor(RouteParameter parameter) => (parameter.Name.ToLowerInvariant(), parameter.After?.ToLowerInvariant()) switch
+    {
+        ("projectid", _) or ("id", "projects") => Project.ToString(),
+        ("sentenceid", _) or ("id", "sentences") => Sentence.ToString(),
+        ("jobid", _) or ("id", "jobs") => Job.ToString(),
+        ("file" or "path", _) => Media,
+        _ => throw new InvalidOperationException(
+            $"Route parameter {{{parameter.Name}}} after '{parameter.After}' is not known to the ownership sweep: add how to find another account's value in {nameof(OwnedIds)}."),
+    };
+}
