@@ -29,6 +29,36 @@ public static class MediaTools
         return path;
     }
 
+    /// <summary>
+    /// A 32×18 grey thumbnail of a picture, or of frame <paramref name="frame"/> of a clip,
+    /// optionally after cropping (ffmpeg crop expressions for w, h, x, y).
+    /// </summary>
+    public static async Task<byte[]> ThumbnailAsync(string path, int frame = 0, (string W, string H, string X, string Y)? crop = null)
+    {
+        var raw = Path.Combine(Path.GetDirectoryName(path)!, $".thumbnail-{Guid.NewGuid():N}.gray");
+        List<FfmpegFilter> filters = [new FfmpegFilter("select").Set("expr", $"eq(n,{frame})")];
+        if (crop is var (w, h, x, y)) filters.Add(new FfmpegFilter("crop").Set("w", w).Set("h", h).Set("x", x).Set("y", y));
+        filters.Add(new FfmpegFilter("scale").Set("w", 32).Set("h", 18).Set("flags", "area"));
+        filters.Add(new FfmpegFilter("format").Set("pix_fmts", "gray"));
+        var arguments = new FfmpegArguments().Input(path).VideoFilter(filters).OutputOption("-frames:v", 1).OutputOption("-f", "rawvideo").Output(raw);
+        try
+        {
+            await Ffmpeg().RunAsync(arguments, duration: null, progress: null, CancellationToken.None);
+            return await File.ReadAllBytesAsync(raw);
+        }
+        finally
+        {
+            File.Delete(raw);
+        }
+    }
+
+    /// <summary>The mean absolute difference of two thumbnails, 0 (same) to 255.</summary>
+    public static double Difference(byte[] a, byte[] b)
+    {
+        Assert.Equal(a.Length, b.Length);
+        return a.Zip(b, (x, y) => Math.Abs(x - y)).Average();
+    }
+
     /// <summary>The ids of running processes whose command line contains <paramref name="marker"/> (Linux /proc).</summary>
     public static IReadOnlyList<int> ProcessesMentioning(string marker)
     {
