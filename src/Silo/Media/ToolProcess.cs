@@ -67,6 +67,7 @@ internal sealed class ToolProcess : IDisposable
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             await process.StopAsync(quitCommand: null, TimeSpan.Zero);
+            await stdout;
             throw;
         }
     }
@@ -85,10 +86,14 @@ internal sealed class ToolProcess : IDisposable
     /// </summary>
     public async Task StopAsync(string? quitCommand, TimeSpan grace)
     {
-        if (!_process.HasExited && !(quitCommand is not null && await QuitAsync(quitCommand, grace)))
+        if (!_process.HasExited)
         {
-            Kill();
-            await _process.WaitForExitAsync(CancellationToken.None);
+            var quit = quitCommand is not null && await QuitAsync(quitCommand, grace);
+            if (!quit)
+            {
+                Kill();
+                await _process.WaitForExitAsync(CancellationToken.None);
+            }
         }
         await _stderrDrain;
     }
