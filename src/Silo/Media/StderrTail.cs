@@ -1,0 +1,32 @@
+namespace VideoGen.Silo.Media;
+
+/// <summary>The last lines of a process's stderr, bounded so a chatty process cannot exhaust memory.</summary>
+internal sealed class StderrTail(int maxLines = 40, int maxLineLength = 1000)
+{
+    private readonly Queue<string> _lines = new();
+    private readonly Lock _gate = new();
+
+    public void Add(string line)
+    {
+        if (line.Length > maxLineLength) line = line[..maxLineLength] + "…";
+        lock (_gate)
+        {
+            _lines.Enqueue(line);
+            while (_lines.Count > maxLines) _lines.Dequeue();
+        }
+    }
+
+    /// <summary>The last non-empty line, the most useful summary of why ffmpeg failed.</summary>
+    public string LastLine
+    {
+        get
+        {
+            lock (_gate) return _lines.LastOrDefault(l => l.Trim().Length > 0) ?? "";
+        }
+    }
+
+    public override string ToString()
+    {
+        lock (_gate) return string.Join('\n', _lines);
+    }
+}
