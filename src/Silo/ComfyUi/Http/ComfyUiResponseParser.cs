@@ -98,7 +98,7 @@ public static class ComfyUiResponseParser
 
     private static void AppendError(StringBuilder text, JsonElement error)
     {
-        if (ComfyUiJson.Text(error, "message") is { Length: > 0 } message) text.Append(": ").Append(message.Trim());
+        if (ComfyUiJson.Text(error, "message") is { Length: > 0 } message) text.Append(": ").Append(message.Trim().TrimEnd('.'));
         if (ComfyUiJson.Text(error, "details") is { Length: > 0 } details) text.Append(": ").Append(details.Trim());
     }
 
