@@ -62,14 +62,14 @@ public sealed class ComfyUiClient
         {
             if (attempts++ > 0 && await IsKnownOnceAsync(promptId, token)) return new PromptAccepted(promptId, 0);
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, "prompt") { Content = JsonBody(body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "prompt") { Content = ComfyUiHttp.JsonBody(body) };
             using var response = await SendOnceAsync(request, "POST /prompt", token);
             if (response.StatusCode == HttpStatusCode.BadRequest)
             {
-                throw new GenerationException(FailureCause.Rejected, await DescribeRejectionAsync(response, token));
+                throw new GenerationException(FailureCause.Rejected, await ComfyUiHttp.DescribeRejectionAsync(response, token));
             }
             await EnsureAcceptedAsync(response, "POST /prompt", token);
-            using var document = await ReadJsonAsync(response, token);
+            using var document = await ComfyUiHttp.ReadJsonAsync(response, token);
             return ComfyUiResponseParser.ParsePromptAccepted(document.RootElement, promptId);
         }, ct);
     }
@@ -109,7 +109,7 @@ public sealed class ComfyUiClient
         {
             using var form = new MultipartFormDataContent();
             var image = new ByteArrayContent(bytes);
-            image.Headers.ContentType = new MediaTypeHeaderValue(MediaTypeOf(name));
+            image.Headers.ContentType = new MediaTypeHeaderValue(ComfyUiHttp.MediaTypeOf(name));
             form.Add(image, "image", name);
             form.Add(new StringContent("input"), "type");
             // Never overwrite: a same-named file may belong to a job still running. ComfyUI keeps
@@ -118,7 +118,7 @@ public sealed class ComfyUiClient
             using var request = new HttpRequestMessage(HttpMethod.Post, "upload/image") { Content = form };
             using var response = await SendOnceAsync(request, "POST /upload/image", token);
             await EnsureAcceptedAsync(response, "POST /upload/image", token);
-            using var document = await ReadJsonAsync(response, token);
+            using var document = await ComfyUiHttp.ReadJsonAsync(response, token);
             return ComfyUiResponseParser.ParseUpload(document.RootElement, name);
         }, ct);
     }
@@ -181,7 +181,7 @@ public sealed class ComfyUiClient
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await SendOnceAsync(request, call, token);
         await EnsureAcceptedAsync(response, call, token);
-        using var document = await ReadJsonAsync(response, token);
+        using var document = await ComfyUiHttp.ReadJsonAsync(response, token);
         return read(document.RootElement);
     }
 
@@ -191,7 +191,7 @@ public sealed class ComfyUiClient
         var json = body.ToJsonString();
         return CallAsync(call, async token =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonBody(json) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = ComfyUiHttp.JsonBody(json) };
             using var response = await SendOnceAsync(request, call, token);
             await EnsureAcceptedAsync(response, call, token);
             return true;
@@ -251,59 +251,18 @@ public sealed class ComfyUiClient
     private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, string call, CancellationToken token)
     {
         var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
-        if ((int)response.StatusCode < 500) return response;
-        var body = await SnippetAsync(response, token);
+        var status = response.StatusCode;
+        if ((int)status < 500) return response;
+        var body = await ComfyUiHttp.SnippetAsync(response, token);
         response.Dispose();
-        throw new ComfyUiServerErrorException(call, response.StatusCode, body);
+        throw new ComfyUiServerErrorException(call, status, body);
     }
 
     private async Task EnsureAcceptedAsync(HttpResponseMessage response, string call, CancellationToken token)
     {
         if (response.IsSuccessStatusCode) return;
-        var body = await SnippetAsync(response, token);
+        var body = await ComfyUiHttp.SnippetAsync(response, token);
         throw new GenerationException(FailureCause.Rejected,
             $"ComfyUI at {BaseAddress} refused {call}: {(int)response.StatusCode} {response.StatusCode}{(body.Length > 0 ? ": " + body : "")}");
     }
-
-    private static async Task<string> DescribeRejectionAsync(HttpResponseMessage response, CancellationToken token)
-    {
-        var text = await response.Content.ReadAsStringAsync(token);
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            return ComfyUiResponseParser.DescribeRejection(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return $"ComfyUI refused the workflow: {text.Trim()}";
-        }
-    }
-
-    private static async Task<JsonDocument> ReadJsonAsync(HttpResponseMessage response, CancellationToken token)
-    {
-        await using var body = await response.Content.ReadAsStreamAsync(token);
-        return await JsonDocument.ParseAsync(body, cancellationToken: token);
-    }
-
-    private static async Task<string> SnippetAsync(HttpResponseMessage response, CancellationToken token)
-    {
-        try
-        {
-            var text = (await response.Content.ReadAsStringAsync(token)).Trim();
-            return text.Length > 500 ? text[..500] + "…" : text;
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException)
-        {
-            return "";
-        }
-    }
-
-    private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
-
-    private static string MediaTypeOf(string name) => Path.GetExtension(name).ToLowerInvariant() switch
-    {
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".webp" => "image/webp",
-        _ => "image/png",
-    };
 }
