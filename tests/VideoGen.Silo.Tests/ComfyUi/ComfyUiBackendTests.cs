@@ -67,7 +67,7 @@ public sealed class ComfyUiBackendTests
         await using var harness = await ComfyUiHarness.StartAsync();
         harness.Fake.FailNextRequests("/prompt", 2);
 
-        var output = await harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork());
+        var output = await harness.RunImageAsync();
 
         Assert.True(File.Exists(output.FilePath));
         Assert.Equal(3, harness.Fake.CountRequests("POST", "/prompt"));
@@ -80,7 +80,7 @@ public sealed class ComfyUiBackendTests
         await using var harness = await ComfyUiHarness.StartAsync();
         harness.Fake.LoseNextResponses("/prompt", 1);
 
-        var output = await harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork());
+        var output = await harness.RunImageAsync();
 
         Assert.True(File.Exists(output.FilePath));
         Assert.Single(harness.Fake.Prompts);
@@ -93,7 +93,7 @@ public sealed class ComfyUiBackendTests
         await using var harness = await ComfyUiHarness.StartAsync(o => o.MaxAttempts = 3);
         harness.Fake.FailNextRequests("/prompt", 10);
 
-        var error = await Assert.ThrowsAsync<GenerationException>(() => harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork()));
+        var error = await harness.ImageFailureAsync();
 
         Assert.Equal(FailureCause.Transient, error.Cause);
         Assert.Contains("POST /prompt", error.Message);
@@ -108,7 +108,7 @@ public sealed class ComfyUiBackendTests
         harness.Fake.JobDuration = TimeSpan.FromMilliseconds(200);
         harness.Fake.DropSocketDuringNextJob();
 
-        var output = await harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork());
+        var output = await harness.RunImageAsync();
 
         Assert.True(File.Exists(output.FilePath));
         Assert.Single(harness.Fake.Prompts);
@@ -123,7 +123,7 @@ public sealed class ComfyUiBackendTests
         await using var harness = await ComfyUiHarness.StartAsync();
         harness.Fake.RestartDuringNextJob();
 
-        var output = await harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork());
+        var output = await harness.RunImageAsync();
 
         Assert.True(File.Exists(output.FilePath));
         Assert.Equal(1, harness.Fake.Restarts);
@@ -155,7 +155,7 @@ public sealed class ComfyUiBackendTests
         await using var harness = await ComfyUiHarness.StartAsync();
         harness.Fake.SetModels("ckpt_name", "juggernaut_xl.safetensors");
 
-        var error = await Assert.ThrowsAsync<GenerationException>(() => harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork()));
+        var error = await harness.ImageFailureAsync();
 
         Assert.Equal(FailureCause.Rejected, error.Cause);
         Assert.Contains("Prompt outputs failed validation", error.Message);
@@ -171,7 +171,7 @@ public sealed class ComfyUiBackendTests
         await using var harness = await ComfyUiHarness.StartAsync();
         harness.Fake.FailNextPrompts(1, FakeFailure.OutOfMemory);
 
-        var output = await harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork());
+        var output = await harness.RunImageAsync();
 
         Assert.True(File.Exists(output.FilePath));
         Assert.Equal(new FakeFree(UnloadModels: true, FreeMemory: true), Assert.Single(harness.Fake.Frees));
@@ -184,7 +184,7 @@ public sealed class ComfyUiBackendTests
         await using var harness = await ComfyUiHarness.StartAsync();
         harness.Fake.FailNextPrompts(2, FakeFailure.OutOfMemory);
 
-        var error = await Assert.ThrowsAsync<GenerationException>(() => harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork()));
+        var error = await harness.ImageFailureAsync();
 
         Assert.Equal(FailureCause.OutOfMemory, error.Cause);
         Assert.Contains("torch.OutOfMemoryError", error.Message);
@@ -198,7 +198,7 @@ public sealed class ComfyUiBackendTests
         await using var harness = await ComfyUiHarness.StartAsync();
         harness.Fake.FailNextPrompts(1, FakeFailure.NodeError);
 
-        var error = await Assert.ThrowsAsync<GenerationException>(() => harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork()));
+        var error = await harness.ImageFailureAsync();
 
         Assert.Equal(FailureCause.Rejected, error.Cause);
         Assert.Contains("KSampler (node 3)", error.Message);
@@ -214,7 +214,7 @@ public sealed class ComfyUiBackendTests
         harness.Fake.FragmentSize = 7;
         harness.Fake.SendPreviews = true;
 
-        var output = await harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork());
+        var output = await harness.RunImageAsync();
 
         Assert.True(File.Exists(output.FilePath));
         Assert.Contains(harness.Progress.Reports, p => p.Step == "sampling 4/4");

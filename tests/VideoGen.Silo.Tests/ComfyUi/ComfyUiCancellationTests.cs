@@ -12,7 +12,7 @@ public sealed class ComfyUiCancellationTests
         await using var harness = await ComfyUiHarness.StartAsync();
         harness.Fake.JobDuration = TimeSpan.FromSeconds(10);
         using var cancel = new CancellationTokenSource();
-        var run = harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork(), cancel.Token);
+        var run = harness.RunImageAsync(cancel.Token);
         await harness.Fake.WaitUntilAsync(f => f.RunningPromptId is not null);
         var running = harness.Fake.RunningPromptId;
 
@@ -43,7 +43,7 @@ public sealed class ComfyUiCancellationTests
         await harness.Fake.WaitUntilAsync(f => f.RunningPromptId == otherId);
 
         using var cancel = new CancellationTokenSource();
-        var run = harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork(), cancel.Token);
+        var run = harness.RunImageAsync(cancel.Token);
         await harness.Fake.WaitUntilAsync(f => f.PendingPromptIds.Count == 1);
         var ours = harness.Fake.PendingPromptIds[0];
 
@@ -66,7 +66,7 @@ public sealed class ComfyUiCancellationTests
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.RunAsync(harness.Backend(Lane.Image), harness.ImageWork(), cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => harness.RunImageAsync(cancel.Token));
 
         Assert.Empty(harness.Fake.Prompts);
         Assert.Empty(harness.Fake.Interrupts);

@@ -63,6 +63,12 @@ internal sealed class ComfyUiHarness : IAsyncDisposable
     public Task<LaneOutput> RunAsync(ComfyUiBackend backend, LaneWork work, CancellationToken ct = default) =>
         backend.RunAsync(work, Progress, ct).WaitAsync(RunLimit);
 
+    /// <summary>Runs <see cref="ImageWork"/> on the image lane.</summary>
+    public Task<LaneOutput> RunImageAsync(CancellationToken ct = default) => RunAsync(Backend(Lane.Image), ImageWork(), ct);
+
+    /// <summary>Runs <see cref="ImageWork"/> on the image lane, expecting it to fail.</summary>
+    public Task<GenerationException> ImageFailureAsync() => Assert.ThrowsAsync<GenerationException>(() => RunImageAsync());
+
     public LaneWork ImageWork(string prompt = "a lighthouse at dawn, volumetric light") => new()
     {
         JobId = Guid.NewGuid(),
