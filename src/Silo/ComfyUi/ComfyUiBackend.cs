@@ -99,8 +99,15 @@ public sealed class ComfyUiBackend : IDeviceBackend
         }
         catch (OperationCanceledException e) when (ct.IsCancellationRequested)
         {
-            if (promptId is not null) await StopPromptAsync(promptId, work.JobId);
+            if (promptId is not null) await StopPromptAsync(promptId, work.JobId, "the job was cancelled");
             throw new OperationCanceledException($"Job {work.JobId} was cancelled.", e, ct);
+        }
+        catch (GenerationException e) when (e.Cause == FailureCause.Transient && promptId is not null)
+        {
+            // The prompt may still be running even though we lost track of it; the job engine will
+            // try again with a new prompt, so this one must not stay behind and hold the GPU.
+            await StopPromptAsync(promptId, work.JobId, e.Message);
+            throw;
         }
     }
 
@@ -175,7 +182,7 @@ public sealed class ComfyUiBackend : IDeviceBackend
         return new LaneOutput(target);
     }
 
-    private async Task StopPromptAsync(string promptId, Guid jobId)
+    private async Task StopPromptAsync(string promptId, Guid jobId, string reason)
     {
         using var limit = new CancellationTokenSource(options.CancelTimeout);
         try
@@ -188,12 +195,12 @@ public sealed class ComfyUiBackend : IDeviceBackend
                 queue = await TryGetQueueAsync(limit.Token);
             }
             if (queue is null || queue.IsRunning(promptId)) await client.InterruptAsync(promptId, limit.Token);
-            logger.LogInformation("{DeviceName} stopped prompt {PromptId} of cancelled job {JobId}", DeviceName, promptId, jobId);
+            logger.LogInformation("{DeviceName} stopped prompt {PromptId} of job {JobId}: {Reason}", DeviceName, promptId, jobId, reason);
         }
         catch (Exception e) when (e is GenerationException or OperationCanceledException)
         {
-            logger.LogWarning(e, "{DeviceName} could not stop prompt {PromptId} of cancelled job {JobId} within {CancelTimeout}",
-                DeviceName, promptId, jobId, options.CancelTimeout);
+            logger.LogWarning(e, "{DeviceName} could not stop prompt {PromptId} of job {JobId} within {CancelTimeout} ({Reason})",
+                DeviceName, promptId, jobId, options.CancelTimeout, reason);
         }
     }
 

@@ -118,6 +118,21 @@ public sealed class ComfyUiBackendTests
     }
 
     [Fact]
+    public async Task RunAsync_SocketDropsMoreOftenThanAllowed_FailsAsTransientAndStopsItsStillRunningPrompt()
+    {
+        await using var harness = await ComfyUiHarness.StartAsync(o => o.MaxReconnects = 0);
+        harness.Fake.JobDuration = TimeSpan.FromSeconds(1);
+        harness.Fake.DropSocketDuringNextJob();
+
+        var error = await harness.ImageFailureAsync();
+
+        Assert.Equal(FailureCause.Transient, error.Cause);
+        var interrupt = Assert.Single(harness.Fake.Interrupts);
+        Assert.Equal(Assert.Single(harness.Fake.Prompts).PromptId, interrupt.PromptId);
+        Assert.True(interrupt.InterruptedSomething);
+    }
+
+    [Fact]
     public async Task RunAsync_ServerRestartsMidJobLosingHistoryAndQueue_ResubmitsTheSamePromptAndSucceeds()
     {
         await using var harness = await ComfyUiHarness.StartAsync();
