@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VideoGen.Silo.ComfyUi;
+
+namespace VideoGen.Silo.Extensions;
+
+/// <summary>Registers the ComfyUI client, its options (section <c>ComfyUi</c>) and <see cref="ComfyUiBackendFactory"/>.</summary>
+public static class ComfyUiServiceCollectionExtensions
+{
+    public static IServiceCollection AddComfyUi(this IServiceCollection services)
+    {
+        services.AddOptions<ComfyUiOptions>().BindConfiguration(ComfyUiOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComfyUiOptions>, ComfyUiOptionsValidator>());
+        services.AddHttpClient<ComfyUiClient>()
+            // A lane keeps its client for the life of the process, so connections are recycled by the
+            // pool (picking up DNS changes) rather than by rotating handlers under a live client.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<ComfyUiBackendFactory>();
+        return services;
+    }
+
+    private sealed class ComfyUiOptionsValidator : IValidateOptions<ComfyUiOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, ComfyUiOptions options)
+        {
+            var problems = options.Validate();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}
