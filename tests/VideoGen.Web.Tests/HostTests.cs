@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
 using VideoGen.Web.Tests.Accounts;
@@ -26,6 +27,29 @@ public sealed class HostTests
         Assert.Equal(provider, health.RootElement.GetProperty("store").GetProperty("provider").GetString());
         Assert.Equal(db.Migrator().LatestVersion, health.RootElement.GetProperty("store").GetProperty("schemaVersion").GetInt32());
         Assert.Equal("cpu-preview", health.RootElement.GetProperty("devices")[0].GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Start_WithTheInProcessSilo_RendersOnTheDefaultPreviewDevice(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var factory = new StudioFactory(db, new Dictionary<string, string?> { ["Silo:Enabled"] = "true", ["Silo:Name"] = "web-1" });
+        using var client = factory.CreateClient();
+        var owner = await TestAccounts.InsertAsync(db.Database, "creator@example.com");
+        var project = await db.ImportAsync(owner, script: "The tide rolls in.");
+        var scheduler = new JobScheduler(db.Database, new JobSignal(), TimeProvider.System);
+
+        var job = (await scheduler.RegenerateImageAsync(project.Sentences.Single().Id, 3, skipVideo: true, CancellationToken.None)).Value!;
+
+        var jobs = new JobReader(db.Database);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await jobs.GetAsync(job.Id, CancellationToken.None))!.Status != JobStatus.Succeeded && DateTime.UtcNow < deadline) await Task.Delay(50);
+        var finished = (await jobs.GetAsync(job.Id, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Succeeded, "cpu-preview"), (finished.Status, finished.Device));
+        var device = Assert.Single(await new DeviceRegistry(db.Database, new QueueTimings(), TimeProvider.System).ListAsync(CancellationToken.None));
+        Assert.Equal((DeviceKind.Preview, DeviceStatus.Online), (device.Kind, device.Status));
+        Assert.StartsWith("web-1-", device.Silo);
     }
 
     [Fact]

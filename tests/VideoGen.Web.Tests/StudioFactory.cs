@@ -4,7 +4,11 @@ using VideoGen.TestSupport;
 
 namespace VideoGen.Web.Tests;
 
-/// <summary>The web app on a test database of its own, with a private media folder.</summary>
+/// <summary>
+/// The web app on a test database of its own, with a private media folder. Its in-process
+/// silo is off unless a test turns it on (<c>Silo:Enabled</c>), so tests that drive the queue
+/// by hand are not raced by the preview device.
+/// </summary>
 public sealed class StudioFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly string _media = Path.Combine(Path.GetTempPath(), "videogen-tests", Guid.NewGuid().ToString("N"), "media");
@@ -17,6 +21,7 @@ public sealed class StudioFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.UseSetting("Store:Provider", Database.Provider);
         builder.UseSetting("Store:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Media:Root", _media);
+        builder.UseSetting("Silo:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 }

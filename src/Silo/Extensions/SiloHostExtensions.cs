@@ -1,9 +1,14 @@
 using Microsoft.Extensions.Options;
+using VideoGen.Silo.Lanes;
 using VideoGen.Silo.Options;
+using VideoGen.Silo.Preview;
 
 namespace VideoGen.Silo.Extensions;
 
-/// <summary>Registers what a silo needs: its name, its devices and the media folder.</summary>
+/// <summary>
+/// Registers what a silo needs: its name, its devices and their backends, the media folder;
+/// and, when <c>Silo:Enabled</c> (the default), the silo itself, so this process runs lanes.
+/// </summary>
 public static class SiloHostExtensions
 {
     public static IHostApplicationBuilder AddSilo(this IHostApplicationBuilder builder)
@@ -17,6 +22,13 @@ public static class SiloHostExtensions
             .ValidateOnStart();
         services.AddOptions<List<DeviceOptions>>().BindConfiguration(DeviceOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<List<DeviceOptions>>, DeviceListValidator>();
+
+        services.AddPreviewBackend();
+        services.AddComfyUi();
+        services.AddSingleton<DeviceCatalog>();
+        services.AddSingleton(sp => SiloIdentity.New(sp.GetRequiredService<IOptions<SiloOptions>>().Value.Name));
+        services.AddSingleton(sp => new MediaFiles(sp.GetRequiredService<IOptions<MediaOptions>>().Value.Root));
+        services.AddHostedService<SiloService>();
         return builder;
     }
 

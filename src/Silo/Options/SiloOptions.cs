@@ -10,4 +10,7 @@ public sealed class SiloOptions
 
     /// <summary>How this silo appears on the devices page and in job records; the machine name by default.</summary>
     public string Name { get; set; } = Environment.MachineName;
+
+    /// <summary>How long running jobs may go on when the silo stops before they are handed back to the queue.</summary>
+    public int DrainGraceSeconds { get; set; } = 20;
 }

@@ -1,5 +1,6 @@
 using VideoGen.Grains.Domain;
 using VideoGen.Silo.Devices;
+using VideoGen.Silo.Lanes;
 using VideoGen.TestSupport;
 using VideoGen.TestSupport.Cluster;
 
@@ -8,11 +9,11 @@ namespace VideoGen.Silo.Tests.Jobs;
 /// <summary>Silos running lanes against one store: cascade, cancel, lane invariant, crashes and zombies.</summary>
 public sealed class SiloClusterTests
 {
-    private static (string, IDeviceBackend, IDeviceBackend) Device(string name, out ScriptedBackend image, out ScriptedBackend video)
+    private static DeviceSpec Device(string name, out ScriptedBackend image, out ScriptedBackend video)
     {
         image = new ScriptedBackend($"{name}/image");
         video = new ScriptedBackend($"{name}/video");
-        return (name, image, video);
+        return TestCluster.Device(name, image, video);
     }
 
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);

@@ -76,12 +76,13 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>A queue for a silo of this cluster (the real one; tests may wrap it).</summary>
     public JobQueue NewQueue() => new(Database.Database, Signal, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>());
 
-    /// <summary>Starts a silo driving one device per entry, each lane on the given backend.</summary>
-    public async Task<TestSilo> StartSiloAsync(string name, params (string Device, IDeviceBackend Image, IDeviceBackend Video)[] devices)
+    /// <summary>A device whose image and video lanes run on the given backends.</summary>
+    public static DeviceSpec Device(string name, IDeviceBackend image, IDeviceBackend video, DeviceKind kind = DeviceKind.ComfyUi) =>
+        new(new GpuDevice(name, kind, [Lane.Image, Lane.Video]), new Dictionary<Lane, IDeviceBackend> { [Lane.Image] = image, [Lane.Video] = video });
+
+    /// <summary>Starts a silo driving <paramref name="specs"/>.</summary>
+    public async Task<TestSilo> StartSiloAsync(string name, params DeviceSpec[] specs)
     {
-        var specs = devices.Select(d => new DeviceSpec(
-            new GpuDevice(d.Device, DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi)),
-            new Dictionary<Lane, IDeviceBackend> { [Lane.Image] = d.Image, [Lane.Video] = d.Video })).ToArray();
         var queue = new PausableQueue(NewQueue());
         var runtime = new SiloRuntime(SiloIdentity.New(name), specs, queue, Registry, Signal, Media, Timings, Logs);
         await runtime.StartAsync(CancellationToken.None);

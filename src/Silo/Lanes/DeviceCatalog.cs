@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using VideoGen.Grains.Domain;
+using VideoGen.Silo.ComfyUi;
+using VideoGen.Silo.Devices;
+using VideoGen.Silo.Options;
+using VideoGen.Silo.Preview;
+
+namespace VideoGen.Silo.Lanes;
+
+/// <summary>
+/// The devices this silo drives, from the <c>Devices</c> list: a ComfyUI server per GPU
+/// (image lane on <c>Url</c>, video lane on <c>VideoUrl</c> or the same server), or the CPU
+/// preview renderer. With no device configured, one preview device named <c>cpu-preview</c>.
+/// </summary>
+public sealed class DeviceCatalog(IOptions<List<DeviceOptions>> devices, PreviewBackend preview, ComfyUiBackendFactory comfyUi)
+{
+    /// <summary>Builds every device with its lanes; a bad workflow template fails here, at start.</summary>
+    public IReadOnlyList<DeviceSpec> Build()
+    {
+        var configured = devices.Value.Count > 0
+            ? devices.Value
+            : [new DeviceOptions { Name = DeviceOptions.DefaultPreviewName, Kind = "preview" }];
+        return configured.Select(Build).ToArray();
+    }
+
+    private DeviceSpec Build(DeviceOptions device)
+    {
+        var isComfyUi = string.Equals(device.Kind.Trim(), "comfyui", StringComparison.OrdinalIgnoreCase);
+        var backends = new Dictionary<Lane, IDeviceBackend>
+        {
+            [Lane.Image] = isComfyUi ? comfyUi.Create(device, Lane.Image) : preview,
+            [Lane.Video] = isComfyUi ? comfyUi.Create(device, Lane.Video) : preview,
+        };
+        var kind = isComfyUi ? DeviceKind.ComfyUi : DeviceKind.Preview;
+        return new DeviceSpec(new GpuDevice(device.Name, kind, backends.Keys.ToArray()), backends);
+    }
+}
