@@ -23,6 +23,8 @@ public sealed class SiloRuntime : IAsyncDisposable
     private readonly CancellationTokenSource _kill = new();
     private Task _lanesDone = Task.CompletedTask;
     private Task _loopsDone = Task.CompletedTask;
+    private readonly Lock _stopGate = new();
+    private Task? _stopped;
 
     public SiloRuntime(
         SiloIdentity identity, IReadOnlyList<DeviceSpec> devices, IJobQueue queue, DeviceRegistry registry,
@@ -71,7 +73,27 @@ public sealed class SiloRuntime : IAsyncDisposable
     /// Drains: stops claiming, marks its devices draining, lets running jobs finish for
     /// <paramref name="grace"/>, then hands the rest back to the queue and lets the devices go.
     /// </summary>
-    public async Task StopAsync(TimeSpan grace)
+    public Task StopAsync(TimeSpan grace)
+    {
+        // Hosts may stop a service twice (stop, then dispose): the first stop is the only one.
+        lock (_stopGate) return _stopped ??= DrainAsync(grace);
+    }
+
+    /// <summary>Stops at once and writes nothing, as a crashed process would: its leases simply run out.</summary>
+    public Task KillAsync()
+    {
+        lock (_stopGate) return _stopped ??= DieAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.Zero);
+        _stopClaiming.Dispose();
+        _stopLoops.Dispose();
+        _kill.Dispose();
+    }
+
+    private async Task DrainAsync(TimeSpan grace)
     {
         await _stopClaiming.CancelAsync();
         foreach (var spec in _devices.Where(d => Holds(d.Device.Name)))
@@ -89,21 +111,12 @@ public sealed class SiloRuntime : IAsyncDisposable
         _logger.LogInformation("Silo {Silo} stopped", Identity.Id);
     }
 
-    /// <summary>Stops at once and writes nothing, as a crashed process would: its leases simply run out.</summary>
-    public async Task KillAsync()
+    private async Task DieAsync()
     {
         await _kill.CancelAsync();
         await _stopClaiming.CancelAsync();
         await _stopLoops.CancelAsync();
         await Task.WhenAll(_lanesDone, _loopsDone);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_stopLoops.IsCancellationRequested) await StopAsync(TimeSpan.Zero);
-        _stopClaiming.Dispose();
-        _stopLoops.Dispose();
-        _kill.Dispose();
     }
 
     /// <summary>The wait before retrying a job that hit a transient fault: doubling per attempt, with jitter.</summary>

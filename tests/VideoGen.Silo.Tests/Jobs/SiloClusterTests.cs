@@ -273,6 +273,20 @@ public sealed class SiloClusterTests
         Assert.Equal(first.Id, (await cluster.Registry.ListAsync(CancellationToken.None)).Single().Silo);
     }
 
+    [Fact]
+    public async Task Stop_AfterDisposeAndTwice_IsHarmless()
+    {
+        await using var cluster = await TestCluster.StartAsync("sqlite");
+        var silo = await cluster.StartSiloAsync("a", Device("gpu-0", out _, out _));
+
+        await silo.Runtime.DisposeAsync();
+        await silo.Runtime.StopAsync(TimeSpan.FromSeconds(1));
+        await silo.Runtime.KillAsync();
+
+        Assert.False(silo.Runtime.Holds("gpu-0"));
+        Assert.Equal(DeviceStatus.Offline, (await cluster.Registry.ListAsync(CancellationToken.None)).Single().Status);
+    }
+
     private static async Task<GenerationJob> WaitForVideoJobAsync(TestCluster cluster, Guid projectId)
     {
         GenerationJob? video = null;
