@@ -53,8 +53,8 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         }
         var ratio = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT aspect_ratio FROM projects WHERE id = @ProjectId", new { job.ProjectId }, transaction, cancellationToken: ct));
-        await EventStore.AppendAsync(connection, transaction, job.TakeEvents(), now, ct);
-        await transaction.CommitAsync(ct);
+        await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
+        await database.CommitAsync(transaction, ct);
         return new ClaimedJob(job, token, sentence?.ToState(), (AspectRatio)ratio);
     }
 
@@ -181,7 +181,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
             if (!await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct, notBeforeMs))
                 throw new StoreConflictException($"Job {jobId} changed while its claim was held.");
             if (next is not null) await JobRecords.InsertAsync(connection, transaction, next, ct);
-            if (next is not null) await EventStore.AppendAsync(connection, transaction, next.TakeEvents(), now, ct);
+            if (next is not null) await EventStore.AppendAsync(database, connection, transaction, next.TakeEvents(), now, ct);
             if (job.Status is JobStatus.Succeeded or JobStatus.Failed)
                 await connection.ExecuteAsync(new CommandDefinition(
                     job.Status == JobStatus.Succeeded
@@ -196,11 +196,11 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         return saved;
     }
 
-    private static async Task SaveSentenceAsync(DbConnection connection, DbTransaction transaction, Sentence sentence, DateTimeOffset now, CancellationToken ct)
+    private async Task SaveSentenceAsync(DbConnection connection, DbTransaction transaction, Sentence sentence, DateTimeOffset now, CancellationToken ct)
     {
         if (sentence.PendingEvents.Count == 0) return;
         // The row is locked (or the SQLite write lock held) since it was loaded, so its version cannot have moved.
-        if (!await SentenceStore.SaveAsync(connection, transaction, sentence, now, ct))
+        if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
     }
 

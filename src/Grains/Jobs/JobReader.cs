@@ -10,6 +10,10 @@ public sealed class JobReader(Database database)
     public Task<GenerationJob?> GetAsync(Guid id, CancellationToken ct) =>
         database.ReadAsync(connection => JobRecords.LoadAsync(connection, null, id, lockClause: "", ct), ct);
 
+    /// <summary>The project's current run of generation, counted in scenes.</summary>
+    public async Task<ProjectProgress> ProgressAsync(Guid projectId, CancellationToken ct) =>
+        ProjectProgress.Of(await ListByProjectAsync(projectId, ct));
+
     /// <summary>Every job of a project, oldest first.</summary>
     public Task<IReadOnlyList<GenerationJob>> ListByProjectAsync(Guid projectId, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<GenerationJob>>(async connection => (await connection.QueryAsync<JobRow>(new CommandDefinition(

@@ -25,7 +25,35 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
     /// image, and a clip for every sentence with an image but no clip. Scenes already being
     /// generated are left alone. Null when the project does not exist.
     /// </summary>
-    public async Task<BatchResult?> GenerateAllAsync(Guid projectId, CancellationToken ct)
+    public Task<BatchResult?> GenerateAllAsync(Guid projectId, CancellationToken ct) =>
+        QueueBatchAsync(projectId, sentence =>
+            sentence.ImageFile is null ? (JobKind.Image, false)
+            : sentence.VideoFile is null ? (JobKind.Video, false)
+            : null, ct);
+
+    /// <summary>Queues again what failed: the image (and its clip) or the clip of each scene whose last attempt failed.</summary>
+    public Task<BatchResult?> RetryFailedAsync(Guid projectId, CancellationToken ct) =>
+        QueueBatchAsync(projectId, sentence =>
+            sentence.ImageStatus == AssetStatus.Failed ? (JobKind.Image, false)
+            : sentence.VideoStatus == AssetStatus.Failed && sentence.ImageFile is not null ? (JobKind.Video, false)
+            : null, ct);
+
+    /// <summary>
+    /// Regenerates what went stale: dirty images (each followed by its clip when clips are
+    /// included) and dirty clips of scenes whose image is current.
+    /// </summary>
+    public Task<BatchResult?> RegenerateDirtyAsync(Guid projectId, bool images, bool videos, CancellationToken ct) =>
+        QueueBatchAsync(projectId, sentence =>
+            images && sentence.IsImageDirty ? (JobKind.Image, !videos)
+            : videos && sentence.IsVideoDirty && sentence.ImageFile is not null && !sentence.IsImageDirty ? (JobKind.Video, false)
+            : null, ct);
+
+    /// <summary>
+    /// Queues, as one bulk batch, the job <paramref name="pick"/> chooses for each sentence of
+    /// the project (in narration order), skipping scenes with work already waiting or running
+    /// and prompts that are empty.
+    /// </summary>
+    private async Task<BatchResult?> QueueBatchAsync(Guid projectId, Func<Sentence, (JobKind Kind, bool SkipVideo)?> pick, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var batchId = Guid.CreateVersion7(now);
@@ -45,9 +73,8 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
             var total = 0;
             foreach (var sentence in ordered.Where(s => !busy.Contains(s.Id)))
             {
-                JobKind? kind = sentence.ImageFile is null ? JobKind.Image : sentence.VideoFile is null ? JobKind.Video : null;
-                if (kind is not { } k || CheckPrompt(sentence, k) is not null) continue;
-                await QueueAsync(connection, transaction, sentence, k, sentence.Seed, skipVideo: false, JobPriority.Bulk, batchId, now, ct);
+                if (pick(sentence) is not { } work || CheckPrompt(sentence, work.Kind) is not null) continue;
+                await QueueAsync(connection, transaction, sentence, work.Kind, sentence.Seed, work.SkipVideo, JobPriority.Bulk, batchId, now, ct);
                 total++;
             }
             if (total > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
@@ -105,7 +132,7 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
             await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct) is { } sentence)
         {
             JobQueue.ReflectStatus(job, sentence, now);
-            if (sentence.PendingEvents.Count > 0 && !await SentenceStore.SaveAsync(connection, transaction, sentence, now, ct))
+            if (sentence.PendingEvents.Count > 0 && !await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct))
                 throw new StoreConflictException($"Sentence {sentenceId} changed while locked.");
         }
         if (!await JobRecords.SaveAsync(database, connection, transaction, job, status, token, now, ct))
@@ -141,16 +168,16 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
         return outcome;
     }
 
-    private static async Task<GenerationJob> QueueAsync(
+    private async Task<GenerationJob> QueueAsync(
         DbConnection connection, DbTransaction transaction, Sentence sentence, JobKind kind, long? seed, bool skipVideo,
         JobPriority priority, Guid? batchId, DateTimeOffset now, CancellationToken ct)
     {
         var job = GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo, seed, batchId);
         JobQueue.ReflectStatus(job, sentence, now);
-        if (!await SentenceStore.SaveAsync(connection, transaction, sentence, now, ct))
+        if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
         await JobRecords.InsertAsync(connection, transaction, job, ct);
-        await EventStore.AppendAsync(connection, transaction, job.TakeEvents(), now, ct);
+        await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
         return job;
     }
 

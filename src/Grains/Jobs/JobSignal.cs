@@ -1,4 +1,5 @@
 using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
 
 namespace VideoGen.Grains.Jobs;
 
@@ -32,29 +33,4 @@ public sealed class JobSignal
     public Task NextEvents() => _events.Next();
 
     public void RingEvents() => _events.Ring();
-
-    /// <summary>A one-shot task replaced at every ring, so every waiter of the moment wakes.</summary>
-    private sealed class Bell
-    {
-        private readonly Lock _gate = new();
-        private TaskCompletionSource _current = New();
-
-        public Task Next()
-        {
-            lock (_gate) return _current.Task;
-        }
-
-        public void Ring()
-        {
-            TaskCompletionSource rung;
-            lock (_gate)
-            {
-                rung = _current;
-                _current = New();
-            }
-            rung.TrySetResult();
-        }
-
-        private static TaskCompletionSource New() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }

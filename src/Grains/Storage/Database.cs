@@ -10,6 +10,16 @@ public abstract class Database
 {
     protected Database() => DapperSetup.EnsureConfigured();
 
+    /// <summary>Rings after every commit made through <see cref="CommitAsync"/> in this process: new events may be readable.</summary>
+    public Bell Committed { get; } = new();
+
+    /// <summary>Commits and rings <see cref="Committed"/>.</summary>
+    public async Task CommitAsync(DbTransaction transaction, CancellationToken ct)
+    {
+        await transaction.CommitAsync(ct);
+        Committed.Ring();
+    }
+
     public abstract StoreProvider Provider { get; }
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
@@ -61,7 +71,7 @@ public abstract class Database
         await using var connection = await OpenAsync(ct);
         await using var transaction = await BeginWriteAsync(connection, ct);
         var result = await work(connection, transaction);
-        await transaction.CommitAsync(ct);
+        await CommitAsync(transaction, ct);
         return result;
     }
 

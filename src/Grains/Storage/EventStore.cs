@@ -23,10 +23,14 @@ public sealed class EventStore(Database database) : IEventStore
         database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(id), 0) FROM events WHERE 1 = 1" + database.SettledEventsCondition, cancellationToken: ct)), ct);
 
-    /// <summary>Appends <paramref name="events"/> inside the caller's transaction.</summary>
-    internal static async Task AppendAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<DomainEvent> events, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Appends <paramref name="events"/> inside the caller's transaction, and rings the events
+    /// doorbell for other processes (delivered when the transaction commits).
+    /// </summary>
+    internal static async Task AppendAsync(Database database, DbConnection connection, DbTransaction transaction, IReadOnlyList<DomainEvent> events, DateTimeOffset now, CancellationToken ct)
     {
         if (events.Count == 0) return;
+        await database.RingAsync(connection, transaction, Jobs.Channels.Events, ct);
         var rows = events.Select(e => new
         {
             e.ProjectId,

@@ -62,7 +62,7 @@ internal static class JobRecords
                 p.Add("ExpectedToken", expectedToken);
             }), transaction, cancellationToken: ct));
         if (updated == 0) return false;
-        await EventStore.AppendAsync(connection, transaction, job.TakeEvents(), now, ct);
+        await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
         return true;
     }
 

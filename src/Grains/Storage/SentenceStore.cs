@@ -24,12 +24,12 @@ public sealed class SentenceStore(Database database, TimeProvider clock) : ISent
             if (sentence is null) return null;
             edit(sentence);
             if (sentence.PendingEvents.Count == 0) return sentence;
-            if (!await SaveAsync(connection, transaction, sentence, clock.GetUtcNow(), ct))
+            if (!await SaveAsync(database, connection, transaction, sentence, clock.GetUtcNow(), ct))
             {
                 await transaction.RollbackAsync(ct);
                 continue;
             }
-            await transaction.CommitAsync(ct);
+            await database.CommitAsync(transaction, ct);
             return Sentence.FromState(sentence.ToState() with { Version = sentence.Version + 1 });
         }
         throw new StoreConflictException($"Sentence {id} kept changing under {MaxAttempts} attempts to save it; try again.");
@@ -46,7 +46,7 @@ public sealed class SentenceStore(Database database, TimeProvider clock) : ISent
     /// Writes the sentence if nobody saved it since it was loaded, with its events. False
     /// when another writer got there first (nothing written).
     /// </summary>
-    internal static async Task<bool> SaveAsync(DbConnection connection, DbTransaction transaction, Sentence sentence, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<bool> SaveAsync(Database database, DbConnection connection, DbTransaction transaction, Sentence sentence, DateTimeOffset now, CancellationToken ct)
     {
         var row = SentenceRow.From(sentence.ToState(), sentence.Version);
         var updated = await connection.ExecuteAsync(new CommandDefinition("""
@@ -60,7 +60,7 @@ public sealed class SentenceStore(Database database, TimeProvider clock) : ISent
             WHERE id = @Id AND version = @Version
             """, row, transaction, cancellationToken: ct));
         if (updated == 0) return false;
-        await EventStore.AppendAsync(connection, transaction, sentence.TakeEvents(), now, ct);
+        await EventStore.AppendAsync(database, connection, transaction, sentence.TakeEvents(), now, ct);
         return true;
     }
 }

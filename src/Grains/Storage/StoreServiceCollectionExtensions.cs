@@ -36,6 +36,8 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<PostgresDoorbell>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresDoorbell>());
+        services.AddSingleton<Events.EventFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<Events.EventFeed>());
         return services;
     }
 }

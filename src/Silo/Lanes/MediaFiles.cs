@@ -18,6 +18,13 @@ public sealed class MediaFiles(string root)
         return folder;
     }
 
+    /// <summary>Deletes every file of a project (after the project itself is gone from the store).</summary>
+    public void DeleteProject(Guid projectId)
+    {
+        var folder = Path.Combine(Root, "projects", projectId.ToString("N"));
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+    }
+
     /// <summary>The stored form of a file under the root: a relative path with '/' separators.</summary>
     public string ToRelative(string absolutePath)
     {

@@ -10,8 +10,12 @@ public static class ApiExtensions
 
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddSingleton<Live.ProjectEventStream>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             // A null where the contract has a required value is bad input (400), not a crash further in (500).
             options.SerializerOptions.RespectNullableAnnotations = true;
             options.SerializerOptions.RespectRequiredConstructorParameters = true;
@@ -24,6 +28,10 @@ public static class ApiExtensions
         var api = app.MapGroup(Prefix);
         api.MapAuthApi();
         api.MapDevicesApi();
+        api.MapProjectsApi();
+        api.MapScenesApi();
+        api.MapJobsApi();
+        api.MapEventsApi();
         return app;
     }
 }

@@ -16,7 +16,8 @@ public static class WebUiExtensions
 
     public static WebApplication UseWebUi(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        // Known request faults become problem details (ApiExceptionHandler); anything else shows the error page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error" });
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();

@@ -1,0 +1,39 @@
+using VideoGen.Web.Accounts;
+using VideoGen.Web.Live;
+
+namespace VideoGen.Web.Api;
+
+/// <summary>
+/// <c>GET /api/v1/projects/{id}/events</c>: the project's events as Server-Sent Events, each
+/// with its id (resume with <c>Last-Event-ID</c>), its name (<c>sentence</c>, <c>job</c>,
+/// <c>progress</c>, <c>project</c>) and its JSON.
+/// </summary>
+public static class EventsApi
+{
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/projects/{id:guid}/events", async (Guid id, HttpContext http, IOwnedResources owned, ProjectEventStream stream) =>
+        {
+            var ct = http.RequestAborted;
+            if (!await owned.OwnsProjectAsync(id, http.User.GetUserId(), ct))
+            {
+                await OwnershipResults.NotFound("project", id).ExecuteAsync(http);
+                return;
+            }
+            SseWriter.Start(http.Response);
+            var writer = new SseWriter(http.Response);
+            try
+            {
+                await stream.FollowAsync(id, stream.ResumePoint(http.Request), async batch =>
+                {
+                    foreach (var e in batch) await writer.WriteAsync(e.Name, e.Data, e.Id, ct);
+                }, () => writer.HeartbeatAsync(ct), ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // The client went away.
+            }
+        });
+        return api;
+    }
+}

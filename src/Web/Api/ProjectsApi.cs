@@ -1,0 +1,52 @@
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Storage;
+using VideoGen.Silo.Lanes;
+using VideoGen.Web.Accounts;
+
+namespace VideoGen.Web.Api;
+
+/// <summary>Projects: create from a script, list, read, delete.</summary>
+public static class ProjectsApi
+{
+    public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/projects", async (CreateProjectRequest request, HttpContext http, IProjectStore projects, TimeProvider clock, CancellationToken ct) =>
+        {
+            var ratio = AspectRatio.Landscape;
+            if (request.AspectRatio is not null)
+            {
+                if (!AspectRatios.TryParse(request.AspectRatio, out var parsed))
+                    return ApiResults.Invalid("aspectRatio", $"Aspect ratio '{request.AspectRatio}' is not offered; use one of {string.Join(", ", AspectRatios.Names)}.");
+                ratio = parsed.Value;
+            }
+            var imported = Project.Import(http.User.GetUserId(), request.Name, request.Script, ratio, request.Style, clock.GetUtcNow());
+            if (!imported.Succeeded) return ApiResults.Refused(imported.Errors);
+            await projects.CreateAsync(imported.Value, ct);
+            // Answer what was stored (times at the store's precision), not the object built in memory.
+            var stored = await projects.GetAsync(imported.Value.Id, http.User.GetUserId(), ct) ?? imported.Value;
+            return TypedResults.Created($"{Extensions.ApiExtensions.Prefix}/projects/{stored.Id}", ProjectResponse.From(stored));
+        });
+
+        api.MapGet("/projects", async (HttpContext http, IProjectStore projects, CancellationToken ct) =>
+            TypedResults.Ok((await projects.ListAsync(http.User.GetUserId(), ct))
+                .Select(p => new ProjectSummaryResponse(p.Id, p.Name, p.SentenceCount, p.CreatedAt, p.UpdatedAt)).ToArray()));
+
+        api.MapGet("/projects/{id:guid}", async (Guid id, HttpContext http, IProjectStore projects, CancellationToken ct) =>
+            await projects.GetAsync(id, http.User.GetUserId(), ct) is { } project
+                ? Results.Ok(ProjectResponse.From(project))
+                : OwnershipResults.NotFound("project", id));
+
+        api.MapDelete("/projects/{id:guid}", async (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler,
+            IProjectStore projects, MediaFiles media, CancellationToken ct) =>
+        {
+            var owner = http.User.GetUserId();
+            if (!await owned.OwnsProjectAsync(id, owner, ct)) return OwnershipResults.NotFound("project", id);
+            await scheduler.CancelProjectAsync(id, ct);
+            await projects.DeleteAsync(id, owner, ct);
+            media.DeleteProject(id);
+            return Results.NoContent();
+        });
+        return api;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace VideoGen.Web.Live;
+
+/// <summary>Writes Server-Sent Events: an optional id and name, then the data line by line.</summary>
+public sealed class SseWriter(HttpResponse response)
+{
+    /// <summary>Sets the headers of an event stream (and turns off buffering in proxies that honour it).</summary>
+    public static void Start(HttpResponse response)
+    {
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+    }
+
+    public async Task WriteAsync(string name, string data, long? id, CancellationToken ct)
+    {
+        var text = new StringBuilder();
+        if (id is { } eventId) text.Append("id: ").Append(eventId).Append('\n');
+        text.Append("event: ").Append(name).Append('\n');
+        foreach (var line in data.ReplaceLineEndings("\n").Split('\n')) text.Append("data: ").Append(line).Append('\n');
+        text.Append('\n');
+        await response.WriteAsync(text.ToString(), ct);
+        await response.Body.FlushAsync(ct);
+    }
+
+    /// <summary>A comment line: keeps proxies from closing an idle stream.</summary>
+    public async Task HeartbeatAsync(CancellationToken ct)
+    {
+        await response.WriteAsync(": keep-alive\n\n", ct);
+        await response.Body.FlushAsync(ct);
+    }
+}
