@@ -19,4 +19,7 @@ public interface IProjectStore
 
     /// <summary>Deletes the project and everything in it; false when it did not exist or is not <paramref name="ownerId"/>'s.</summary>
     Task<bool> DeleteAsync(Guid id, Guid ownerId, CancellationToken ct);
+
+    /// <summary>For each of the account's projects that has one, its first generated image (relative to the media root).</summary>
+    Task<IReadOnlyDictionary<Guid, string>> ThumbnailsAsync(Guid ownerId, CancellationToken ct);
 }

@@ -79,6 +79,14 @@ public sealed class ProjectStore(Database database, TimeProvider clock) : IProje
         connection.ExecuteAsync(new CommandDefinition(
             "UPDATE projects SET owner_id = @ownerId WHERE owner_id IS NULL", new { ownerId }, transaction, cancellationToken: ct));
 
+    public Task<IReadOnlyDictionary<Guid, string>> ThumbnailsAsync(Guid ownerId, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyDictionary<Guid, string>>(async connection => (await connection.QueryAsync<(Guid ProjectId, string? ImageFile)>(new CommandDefinition("""
+            SELECT p.id, (SELECT s.image_file FROM sentences s JOIN sections c ON c.id = s.section_id
+                          WHERE s.project_id = p.id AND s.image_file IS NOT NULL ORDER BY c.idx, s.idx LIMIT 1)
+            FROM projects p WHERE p.owner_id = @ownerId
+            """, new { ownerId }, cancellationToken: ct)))
+            .Where(t => t.ImageFile is not null).ToDictionary(t => t.ProjectId, t => t.ImageFile!), ct);
+
     private sealed class ProjectRow
     {
         public Guid Id { get; set; }

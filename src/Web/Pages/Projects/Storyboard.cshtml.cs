@@ -1,0 +1,164 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Events;
+using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Storage;
+using VideoGen.Web.Accounts;
+using VideoGen.Web.Storyboard;
+
+namespace VideoGen.Web.Pages.Projects;
+
+/// <summary>
+/// The storyboard of one project: sections of scene cards, the toolbar, the scene inspector,
+/// and one Server-Sent Events stream that keeps them live. Handlers answer htmx with partials;
+/// every handler first checks that the project is the signed-in creator's.
+/// </summary>
+public sealed class StoryboardModel(
+    StoryboardViews views, ISentenceStore sentences, JobScheduler scheduler, EventFeed feed, TimeProvider clock) : PageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    public Project Project { get; private set; } = null!;
+    public ToolbarView Toolbar { get; private set; } = null!;
+    public ILookup<Guid, GenerationJob> Active { get; private set; } = Enumerable.Empty<GenerationJob>().ToLookup(j => Guid.Empty);
+
+    /// <summary>The last event reflected in this page: the live stream starts after it.</summary>
+    public long EventPosition { get; private set; }
+
+    /// <summary>Sections rendered with the page; the rest load as they scroll into view.</summary>
+    public const int SectionsRenderedUpFront = 3;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await feed.Started.WaitAsync(ct);
+        // Taken before reading, so anything that changes while the page renders arrives over the stream.
+        EventPosition = feed.Position;
+        if (!await LoadAsync(ct)) return NotFound();
+        Toolbar = await views.ToolbarAsync(Project, ct);
+        Active = await views.ActiveJobsAsync(Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetSectionAsync(Guid sectionId, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || Project.Sections.FirstOrDefault(s => s.Id == sectionId) is not { } section) return NotFound();
+        var active = await views.ActiveJobsAsync(Id, ct);
+        return Fragment("_Section", new SectionView(section, section.Sentences.Select(s => views.Scene(s, active)).ToArray()));
+    }
+
+    public async Task<IActionResult> OnGetCardAsync(Guid sentenceId, CancellationToken ct) =>
+        await SceneAsync(sentenceId, ct) is { } scene ? Fragment("_SentenceCard", scene) : NotFound();
+
+    public async Task<IActionResult> OnGetInspectorAsync(Guid sentenceId, CancellationToken ct) =>
+        await SceneAsync(sentenceId, ct) is { } scene ? Fragment("_Inspector", scene) : NotFound();
+
+    public async Task<IActionResult> OnGetToolbarAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        return Fragment("_Toolbar", await views.ToolbarAsync(Project, ct));
+    }
+
+    /// <summary>Auto-save from the inspector: only the fields sent change; the sentence decides what went stale.</summary>
+    public async Task<IActionResult> OnPostEditAsync(Guid sentenceId, [FromForm] SceneEditForm form, CancellationToken ct)
+    {
+        if (await SceneAsync(sentenceId, ct) is null) return NotFound();
+        var edit = form.ToEdit();
+        if (!edit.Succeeded) return BadRequest(string.Join(" ", edit.Errors.Select(e => e.Message)));
+        await sentences.UpdateAsync(sentenceId, s => s.Apply(edit.Value, clock.GetUtcNow()), ct);
+        return await LiveAsync(sentenceId, ct);
+    }
+
+    public async Task<IActionResult> OnPostRegenerateImageAsync(Guid sentenceId, long? seed, bool skipVideo, CancellationToken ct)
+    {
+        if (await SceneAsync(sentenceId, ct) is null) return NotFound();
+        var queued = await scheduler.RegenerateImageAsync(sentenceId, seed, skipVideo, ct);
+        return queued.Succeeded ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
+    }
+
+    /// <summary>The dice: a fresh random seed, then a new image from it.</summary>
+    public Task<IActionResult> OnPostNewSeedAsync(Guid sentenceId, bool skipVideo, CancellationToken ct) =>
+        OnPostRegenerateImageAsync(sentenceId, Random.Shared.NextInt64(0, 1L << 48), skipVideo, ct);
+
+    public async Task<IActionResult> OnPostRegenerateVideoAsync(Guid sentenceId, CancellationToken ct)
+    {
+        if (await SceneAsync(sentenceId, ct) is null) return NotFound();
+        var queued = await scheduler.RegenerateVideoAsync(sentenceId, null, ct);
+        return queued.Succeeded ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
+    }
+
+    public async Task<IActionResult> OnPostCancelSceneAsync(Guid sentenceId, CancellationToken ct)
+    {
+        if (await SceneAsync(sentenceId, ct) is not { } scene) return NotFound();
+        foreach (var job in scene.ActiveJobs) await scheduler.CancelAsync(job.Id, ct);
+        return await LiveAsync(sentenceId, ct);
+    }
+
+    public Task<IActionResult> OnPostGenerateAllAsync(CancellationToken ct) => BatchAsync(() => scheduler.GenerateAllAsync(Id, ct), ct);
+
+    public Task<IActionResult> OnPostRetryFailedAsync(CancellationToken ct) => BatchAsync(() => scheduler.RetryFailedAsync(Id, ct), ct);
+
+    public Task<IActionResult> OnPostRegenerateDirtyAsync(bool images, bool videos, CancellationToken ct) =>
+        BatchAsync(() => scheduler.RegenerateDirtyAsync(Id, images, videos, ct), ct);
+
+    public Task<IActionResult> OnPostCancelAllAsync(CancellationToken ct) => BatchAsync(async () =>
+    {
+        await scheduler.CancelProjectAsync(Id, ct);
+        return null;
+    }, ct);
+
+    /// <summary>The page's live stream: fragments for every card, inspector and toolbar change.</summary>
+    public async Task<IActionResult> OnGetStreamAsync([FromServices] StoryboardStream stream, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        await stream.RunAsync(HttpContext, Project, ct);
+        return new EmptyResult();
+    }
+
+    private async Task<IActionResult> BatchAsync(Func<Task<BatchResult?>> queue, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        await queue();
+        Project = (await views.ProjectAsync(Id, User.GetUserId(), ct))!;
+        return Fragment("_Toolbar", await views.ToolbarAsync(Project, ct));
+    }
+
+    private async Task<IActionResult> LiveAsync(Guid sentenceId, CancellationToken ct) =>
+        await SceneAsync(sentenceId, ct) is { } scene ? Fragment("_SceneLive", scene) : NotFound();
+
+    private IActionResult Refused(IReadOnlyList<ValidationError> errors)
+    {
+        var status = errors.Max(e => e.Kind) switch
+        {
+            ValidationErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ValidationErrorKind.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        Response.Headers["HX-Reswap"] = "none";
+        return StatusCode(status, string.Join(" ", errors.Select(e => e.Message)));
+    }
+
+    private async Task<SceneView?> SceneAsync(Guid sentenceId, CancellationToken ct)
+    {
+        if (!await OwnsAsync(ct)) return null;
+        return await views.SceneAsync(Id, sentenceId, ct);
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var project = await views.ProjectAsync(Id, User.GetUserId(), ct);
+        if (project is null) return false;
+        Project = project;
+        return true;
+    }
+
+    private Task<bool> OwnsAsync(CancellationToken ct) =>
+        HttpContext.RequestServices.GetRequiredService<IOwnedResources>().OwnsProjectAsync(Id, User.GetUserId(), ct);
+
+    private PartialViewResult Fragment(string name, object model)
+    {
+        Response.Headers.Vary = "HX-Request";
+        return Partial(name, model);
+    }
+}

@@ -1,0 +1,50 @@
+using VideoGen.Grains.Domain;
+using VideoGen.Web.Api;
+
+namespace VideoGen.Web.Storyboard;
+
+/// <summary>A sentence card and the inspector's live part: the sentence and the work running or waiting for it.</summary>
+public sealed record SceneView(Guid ProjectId, Sentence Sentence, IReadOnlyList<GenerationJob> ActiveJobs)
+{
+    public Guid Id => Sentence.Id;
+    public string? ImageUrl => MediaUrl.For(Sentence.ImageFile);
+    public string? VideoUrl => MediaUrl.For(Sentence.VideoFile);
+
+    public GenerationJob? ActiveJob(JobKind kind) => ActiveJobs.FirstOrDefault(j => j.Kind == kind);
+
+    /// <summary>Work for this asset is waiting or running: its regenerate button is off.</summary>
+    public bool Busy(JobKind kind) => ActiveJob(kind) is not null;
+
+    public bool AnyBusy => ActiveJobs.Count > 0;
+
+    public bool Failed => Sentence.ImageStatus == AssetStatus.Failed || Sentence.VideoStatus == AssetStatus.Failed;
+
+    /// <summary>
+    /// The cascade as the creator sees it: "Image → Video" while an image that will be followed
+    /// by its clip is on its way, "Image ✓ → Video" once the clip is the step left.
+    /// </summary>
+    public string? Cascade
+    {
+        get
+        {
+            var image = ActiveJob(JobKind.Image);
+            if (image is { ThenVideo: true }) return "Image → Video";
+            if (image is not null) return "Image";
+            return ActiveJob(JobKind.Video) is not null ? "Image ✓ → Video" : null;
+        }
+    }
+
+    /// <summary>What runs now and how far it is, e.g. "generating image 40%", or what waits.</summary>
+    public string? Step
+    {
+        get
+        {
+            var running = ActiveJobs.FirstOrDefault(j => j.Status == JobStatus.Running);
+            if (running is not null) return $"generating {running.Kind.ToString().ToLowerInvariant()} {running.Progress:0%}";
+            var waiting = ActiveJobs.FirstOrDefault();
+            return waiting is null ? null : $"{waiting.Kind.ToString().ToLowerInvariant()} queued";
+        }
+    }
+
+    public double? Progress => ActiveJobs.FirstOrDefault(j => j.Status == JobStatus.Running)?.Progress;
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using VideoGen.TestSupport;
+
+namespace VideoGen.Browser.Tests;
+
+/// <summary>
+/// The whole studio on a real port (Kestrel), with its in-process silo on the CPU preview
+/// device, and Debian's Chromium driven by Playwright. Screenshots go to <c>TestResults/screenshots</c>.
+/// </summary>
+public sealed class BrowserStudio : WebApplicationFactory<Program>
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly TestDatabase _database;
+    private readonly string _media = Path.Combine(Path.GetTempPath(), "videogen-tests", Guid.NewGuid().ToString("N"), "media");
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    private BrowserStudio(TestDatabase database)
+    {
+        _database = database;
+        UseKestrel(0);
+    }
+
+    public TestDatabase Database => _database;
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public static async Task<BrowserStudio> StartAsync()
+    {
+        var studio = new BrowserStudio(await TestDatabase.CreateAsync("sqlite"));
+        studio.StartServer();
+        studio.BaseUrl = studio.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1");
+        studio._playwright = await Playwright.CreateAsync();
+        studio._browser = await studio._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return studio;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Store:Provider", _database.Provider);
+        builder.UseSetting("Store:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Media:Root", _media);
+        builder.UseSetting("Silo:Enabled", "true");
+        builder.UseSetting("Silo:Name", "browser-tests");
+    }
+
+    /// <summary>A new browser page, signed in as a freshly registered creator.</summary>
+    public async Task<IPage> SignedInPageAsync(string email = "creator@example.test")
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync("/Account/Register");
+        await page.FillAsync("input[name='Input.Email'], input[type=email]", email);
+        foreach (var password in await page.QuerySelectorAllAsync("input[type=password]")) await password.FillAsync("Str0ng!Passw0rd");
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
