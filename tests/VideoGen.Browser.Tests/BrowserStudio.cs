@@ -21,9 +21,12 @@ public sealed class BrowserStudio : WebApplicationFactory<Program>
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    private BrowserStudio(TestDatabase database)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private BrowserStudio(TestDatabase database, IReadOnlyDictionary<string, string?> settings)
     {
         _database = database;
+        _settings = settings;
         UseKestrel(0);
     }
 
@@ -32,9 +35,10 @@ public sealed class BrowserStudio : WebApplicationFactory<Program>
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
-    public static async Task<BrowserStudio> StartAsync()
+    /// <summary>Starts the studio; <paramref name="settings"/> may configure devices (the preview device otherwise).</summary>
+    public static async Task<BrowserStudio> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var studio = new BrowserStudio(await TestDatabase.CreateAsync("sqlite"));
+        var studio = new BrowserStudio(await TestDatabase.CreateAsync("sqlite"), settings ?? new Dictionary<string, string?>());
         studio.StartServer();
         studio.BaseUrl = studio.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1");
         studio._playwright = await Playwright.CreateAsync();
@@ -55,6 +59,7 @@ public sealed class BrowserStudio : WebApplicationFactory<Program>
         builder.UseSetting("Media:Root", _media);
         builder.UseSetting("Silo:Enabled", "true");
         builder.UseSetting("Silo:Name", "browser-tests");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
     /// <summary>A new browser page, signed in as a freshly registered creator.</summary>
