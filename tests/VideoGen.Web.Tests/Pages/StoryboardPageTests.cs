@@ -127,4 +127,27 @@ public sealed class StoryboardPageTests
         Assert.Contains("Generating... (0/3)", toolbar);
         Assert.Contains("data-testid=\"cancel-all\"", toolbar);
     }
+
+    [Fact]
+    public async Task Page_OfAThousandScenes_RendersOnlyTheFirstSectionsAndLoadsTheRestOnSight()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var factory = new StudioFactory(db);
+        using var client = await factory.SignedInAsync("long@example.test");
+        var script = string.Join("\n\n", Enumerable.Range(1, 50).Select(section =>
+            $"# Part {section}\n" + string.Join(' ', Enumerable.Range(1, 20).Select(i => $"Scene {section}.{i} moves on."))));
+        var project = await db.ImportAsync(await db.UserIdAsync("long@example.test"), "Long", script);
+        Assert.Equal(1000, project.Sentences.Count());
+
+        var page = await client.GetStringAsync($"/Projects/{project.Id}");
+
+        Assert.Equal(60, CountOf(page, "data-testid=\"card\""));
+        Assert.Equal(47, CountOf(page, "hx-trigger=\"revealed\""));
+        var later = await client.GetStringAsync($"/Projects/{project.Id}?handler=Section&sectionId={project.Sections[40].Id}");
+        Assert.Equal(20, CountOf(later, "data-testid=\"card\""));
+        Assert.Contains("Scene 41.20 moves on.", later);
+    }
+
+    private static int CountOf(string text, string needle) =>
+        (text.Length - text.Replace(needle, "", StringComparison.Ordinal).Length) / needle.Length;
 }
