@@ -27,6 +27,7 @@ public sealed class StoryboardStream(ProjectEventStream events, StoryboardViews 
         var writer = new SseWriter(http.Response);
         var owner = http.User.GetUserId();
         var wasActive = (await jobs.ProgressAsync(project.Id, ct)).Active;
+        var current = project;
         try
         {
             await events.FollowAsync(project.Id, events.ResumePoint(http.Request), async batch =>
@@ -40,7 +41,8 @@ public sealed class StoryboardStream(ProjectEventStream events, StoryboardViews 
                     await writer.WriteAsync($"card-{id}", await renderer.RenderAsync(http, CardPartial, scene), null, ct);
                     await writer.WriteAsync($"live-{id}", await renderer.RenderAsync(http, LivePartial, scene), null, ct);
                 }
-                var current = await views.ProjectAsync(project.Id, owner, ct) ?? project;
+                // The toolbar's dirty counters change only with sentences; progress events reuse the last read.
+                if (batch.Any(e => e.Name is "sentence" or "project")) current = await views.ProjectAsync(project.Id, owner, ct) ?? current;
                 var progress = ProjectProgress.Of(all);
                 var toolbar = StoryboardViews.Toolbar(current, progress);
                 var last = batch[^1].Id;
