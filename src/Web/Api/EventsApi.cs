@@ -20,7 +20,7 @@ public static class EventsApi
                 await OwnershipResults.NotFound("project", id).ExecuteAsync(http);
                 return;
             }
-            SseWriter.Start(http.Response);
+            await SseWriter.StartAsync(http.Response, ct);
             var writer = new SseWriter(http.Response);
             try
             {

@@ -5,12 +5,18 @@ namespace VideoGen.Web.Live;
 /// <summary>Writes Server-Sent Events: an optional id and name, then the data line by line.</summary>
 public sealed class SseWriter(HttpResponse response)
 {
-    /// <summary>Sets the headers of an event stream (and turns off buffering in proxies that honour it).</summary>
-    public static void Start(HttpResponse response)
+    /// <summary>
+    /// Sends the headers of an event stream at once (a client waits for them before it does
+    /// anything else), turns off buffering in proxies that honour the hint, and tells the
+    /// browser to reconnect after two seconds if the stream drops.
+    /// </summary>
+    public static async Task StartAsync(HttpResponse response, CancellationToken ct)
     {
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
+        await response.WriteAsync("retry: 2000\n\n", ct);
+        await response.Body.FlushAsync(ct);
     }
 
     public async Task WriteAsync(string name, string data, long? id, CancellationToken ct)

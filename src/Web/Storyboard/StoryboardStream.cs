@@ -23,7 +23,7 @@ public sealed class StoryboardStream(ProjectEventStream events, StoryboardViews 
 
     public async Task RunAsync(HttpContext http, Project project, CancellationToken ct)
     {
-        SseWriter.Start(http.Response);
+        await SseWriter.StartAsync(http.Response, ct);
         var writer = new SseWriter(http.Response);
         var owner = http.User.GetUserId();
         var wasActive = (await jobs.ProgressAsync(project.Id, ct)).Active;
