@@ -52,6 +52,8 @@ public sealed class MultiNodeTests
             statuses[job.RootElement.GetProperty("jobId").GetString()!] = job.RootElement.GetProperty("status").GetString()!;
         }
 
+        // Web nodes with Silo:Enabled=false drive nothing: the only devices are the silos'.
+        Assert.Equal(["gpu-a", "gpu-b", "gpu-c"], (await cluster.Registry.ListAsync(CancellationToken.None)).Select(d => d.Name));
         var progress = await clientA.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/progress");
         Assert.Equal((Scenes, Scenes, 0), (progress.GetProperty("total").GetInt32(), progress.GetProperty("done").GetInt32(), progress.GetProperty("failed").GetInt32()));
     }
