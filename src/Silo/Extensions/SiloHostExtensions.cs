@@ -37,6 +37,7 @@ public static class SiloHostExtensions
         // and leave running jobs to lease expiry instead of handing them back.
         services.AddOptions<HostOptions>().Configure<IOptions<SiloOptions>>((host, silo) =>
         {
+            if (!silo.Value.Enabled) return;
             var needed = TimeSpan.FromSeconds(silo.Value.DrainGraceSeconds) + ShutdownMargin;
             if (host.ShutdownTimeout < needed) host.ShutdownTimeout = needed;
         });
