@@ -8,6 +8,7 @@ builder.AddSilo();
 builder.AddWebUi();
 builder.AddApi();
 builder.AddAccounts();
+builder.AddSharedDataProtection();
 
 var app = builder.Build();
 app.UseWebUi();

@@ -81,6 +81,26 @@ public sealed class SchemaMigratorTests
             .Migrations.Select(m => m.Version).ToArray();
 
         Assert.Equal(sqliteVersions, postgresVersions);
-        Assert.Equal(Enumerable.Range(1, sqliteVersions.Length), sqliteVersions);
+        Assert.Equal(1, sqliteVersions[0]);
+        Assert.All(sqliteVersions.Zip(sqliteVersions.Skip(1)), pair => Assert.True(pair.Second > pair.First, $"{pair.Second} follows {pair.First}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Upgrade_WithAnOlderScriptMissing_AppliesItAfterNewerOnes(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var migrator = db.Migrator();
+        await migrator.UpgradeAsync(CancellationToken.None);
+        var second = migrator.Migrations[1];
+        await db.Database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, "DELETE FROM schema_version WHERE version = @Version", new { second.Version }, t), CancellationToken.None);
+        await db.Database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, "DROP TABLE devices", transaction: t), CancellationToken.None);
+        await db.Database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, "DROP TABLE jobs", transaction: t), CancellationToken.None);
+
+        Assert.Equal(migrator.LatestVersion, await migrator.UpgradeAsync(CancellationToken.None));
+
+        var applied = await db.Database.ReadAsync(c => Dapper.SqlMapper.QueryAsync<int>(c, "SELECT version FROM schema_version ORDER BY version"), CancellationToken.None);
+        Assert.Equal(migrator.Migrations.Select(m => m.Version), applied);
+        Assert.Equal(0, await db.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<int>(c, "SELECT COUNT(*) FROM jobs"), CancellationToken.None));
     }
 }

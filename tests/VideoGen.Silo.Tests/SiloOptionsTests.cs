@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using VideoGen.Silo.Extensions;
 using VideoGen.Silo.Options;
 
 namespace VideoGen.Silo.Tests;
@@ -31,4 +35,18 @@ public sealed class SiloOptionsTests
             new DeviceOptions { Name = "gpu-0", Kind = "comfyui", Url = "http://127.0.0.1:8188", VideoUrl = "http://127.0.0.1:8189" },
             new DeviceOptions { Name = "cpu", Kind = "preview" },
         ]));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("120")]
+    public void AddSilo_AnyDrainGrace_HostWaitsLongerThanTheGraceOnStop(string? graceSeconds)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Silo:DrainGraceSeconds"] = graceSeconds;
+        builder.AddSilo();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var grace = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<SiloOptions>>().Value.DrainGraceSeconds);
+        Assert.True(services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout > grace);
+    }
 }

@@ -24,6 +24,9 @@ public abstract class Database
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken ct);
 
+    /// <summary>Opens a connection synchronously, for framework callbacks that have no async form.</summary>
+    public abstract DbConnection Open();
+
     /// <summary>A transaction that will write: on SQLite it takes the write lock up front so it cannot deadlock on upgrade.</summary>
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 

@@ -40,6 +40,8 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await DataSource.OpenConnectionAsync(ct);
 
+    public override DbConnection Open() => DataSource.OpenConnection();
+
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         await connection.BeginTransactionAsync(ct);
 

@@ -29,22 +29,22 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
         if (database.Provider == StoreProvider.Sqlite)
             await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL", cancellationToken: ct));
 
-        var version = await CurrentVersionAsync(connection, ct);
-        foreach (var migration in Migrations.Where(m => m.Version > version && m.Version <= (targetVersion ?? int.MaxValue)))
+        var applied = await AppliedVersionsAsync(connection, ct);
+        // Every missing script runs, not only those above the highest applied: branches add
+        // scripts out of order, so a database can be at 5 before script 4 arrives.
+        foreach (var migration in Migrations.Where(m => !applied.Contains(m.Version) && m.Version <= (targetVersion ?? int.MaxValue)))
         {
             await using var transaction = await LockedAsync(connection, ct);
-            version = await ReadVersionAsync(connection, transaction, ct);
-            if (version >= migration.Version) continue;
-            logger.LogInformation("Upgrading the {Provider} schema from version {From} to {To} ({Name})",
-                database.Provider, version, migration.Version, migration.Name);
+            if (await IsAppliedAsync(connection, transaction, migration.Version, ct)) continue;
+            logger.LogInformation("Upgrading the {Provider} schema to version {To} ({Name})",
+                database.Provider, migration.Version, migration.Name);
             await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
                 new { migration.Version, migration.Name, AppliedAt = UnixTime.ToMs(DateTimeOffset.UtcNow) }, transaction, cancellationToken: ct));
             await transaction.CommitAsync(ct);
-            version = migration.Version;
         }
-        return version;
+        return await CurrentVersionAsync(connection, ct);
     }
 
     /// <summary>The version the database is at (0 for an empty database).</summary>
@@ -73,6 +73,18 @@ public sealed class SchemaMigrator(Database database, ILogger<SchemaMigrator> lo
         await connection.ExecuteAsync(new CommandDefinition(VersionTable, transaction: transaction, cancellationToken: ct));
         return transaction;
     }
+
+    private async Task<HashSet<int>> AppliedVersionsAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var transaction = await LockedAsync(connection, ct);
+        var versions = await connection.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_version", transaction: transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return versions.ToHashSet();
+    }
+
+    private static async Task<bool> IsAppliedAsync(DbConnection connection, DbTransaction transaction, int version, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM schema_version WHERE version = @version", new { version }, transaction, cancellationToken: ct)) > 0;
 
     private static Task<int> ReadVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
         connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COALESCE(MAX(version), 0) FROM schema_version", transaction: transaction, cancellationToken: ct));

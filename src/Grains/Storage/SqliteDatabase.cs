@@ -49,6 +49,13 @@ public sealed class SqliteDatabase : Database
         return connection;
     }
 
+    public override DbConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         // deferred: false → BEGIN IMMEDIATE, the write lock is taken at the start.
         await Task.FromResult(((SqliteConnection)connection).BeginTransaction(deferred: false));

@@ -11,6 +11,10 @@ namespace VideoGen.Silo.Extensions;
 /// </summary>
 public static class SiloHostExtensions
 {
+    /// <summary>Time on top of the drain grace for handing jobs back and releasing devices.</summary>
+    public static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(10);
+
+    /// <summary>Registers the silo's options, devices, backends and media folder, and the silo itself.</summary>
     public static IHostApplicationBuilder AddSilo(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -29,6 +33,14 @@ public static class SiloHostExtensions
         services.AddSingleton(sp => SiloIdentity.New(sp.GetRequiredService<IOptions<SiloOptions>>().Value.Name));
         services.AddSingleton(sp => new MediaFiles(sp.GetRequiredService<IOptions<MediaOptions>>().Value.Root));
         services.AddHostedService<SiloService>();
+        // The host must wait for the drain: its default 30 s would cut a longer grace short
+        // and leave running jobs to lease expiry instead of handing them back.
+        services.AddOptions<HostOptions>().Configure<IOptions<SiloOptions>>((host, silo) =>
+        {
+            if (!silo.Value.Enabled) return;
+            var needed = TimeSpan.FromSeconds(silo.Value.DrainGraceSeconds) + ShutdownMargin;
+            if (host.ShutdownTimeout < needed) host.ShutdownTimeout = needed;
+        });
         return builder;
     }
 

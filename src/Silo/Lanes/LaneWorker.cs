@@ -42,8 +42,10 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
             try
             {
                 var bell = silo.Signal.NextWork(lane);
-                var claimed = silo.Holds(DeviceName)
-                    ? await silo.Queue.ClaimAsync(DeviceName, lane, silo.Identity.Id, stopClaiming)
+                // A claim is not cancelled half way: a drain cancelling it after the commit would
+                // leave a job claimed by nobody until its lease ran out.
+                var claimed = silo.Holds(DeviceName) && !stopClaiming.IsCancellationRequested
+                    ? await silo.Queue.ClaimAsync(DeviceName, lane, silo.Identity.Id, CancellationToken.None)
                     : null;
                 if (claimed is null)
                 {

@@ -27,7 +27,9 @@ internal sealed class WorkBuilder(MediaFiles media)
             MotionStrength = sentence.MotionStrength,
             ClipSeconds = sentence.AudioDuration ?? ClipLength.DefaultSeconds,
             OutputDirectory = media.DirectoryFor(job.ProjectId, sentence.Id),
-            OutputName = $"{job.Kind.ToString().ToLowerInvariant()}-{job.Id:N}",
+            // One name per attempt: a silo that lost its claim may still be writing its file
+            // on the shared mount while another silo runs the next attempt.
+            OutputName = $"{job.Kind.ToString().ToLowerInvariant()}-{job.Id:N}-{job.Attempt}",
         };
         return job.Kind switch
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VideoGen.Grains.Jobs;
 using VideoGen.Web.Accounts;
@@ -12,4 +13,11 @@ public sealed class DevicesModel(DeviceRegistry registry) : PageModel
     public IReadOnlyList<DeviceSnapshot> Devices { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => Devices = await registry.ListAsync(ct);
+
+    /// <summary>The device table alone, for the page's 5-second htmx poll.</summary>
+    public async Task<PartialViewResult> OnGetTableAsync(CancellationToken ct)
+    {
+        Response.Headers.Vary = "HX-Request";
+        return Partial("_DeviceTable", await registry.ListAsync(ct));
+    }
 }

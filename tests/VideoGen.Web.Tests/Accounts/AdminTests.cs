@@ -71,5 +71,27 @@ public sealed class AdminTests
         Assert.Contains("gpu-0", html);
         Assert.Contains("test-silo", html);
         Assert.Contains("image: idle", html);
+        Assert.Contains("hx-trigger=\"every 5s\"", html);
+    }
+
+    [Fact]
+    public async Task DevicesTable_PolledByHtmx_IsTheTableFragmentOnly()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var factory = new StudioFactory(db);
+        using var admin = await factory.SignedInAsync("operator@example.test");
+        var project = await db.ImportAsync(await db.UserIdAsync("operator@example.test"));
+        await db.RunImageJobAsync(project.Sentences.First().Id, "gpu-0", DeviceKind.ComfyUi, TimeSpan.FromSeconds(2));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Devices?handler=Table");
+        request.Headers.Add("HX-Request", "true");
+        var response = await admin.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("HX-Request", response.Headers.Vary);
+        Assert.StartsWith("<table", html.Trim());
+        Assert.Contains("gpu-0", html);
+        Assert.DoesNotContain("<html", html);
     }
 }

@@ -1,0 +1,7 @@
+-- ASP.NET Core Data Protection keys, shared by every web node so a login cookie or bearer
+-- token issued by one node is accepted by all of them.
+CREATE TABLE data_protection_keys (
+    name        TEXT    PRIMARY KEY,
+    xml         TEXT    NOT NULL,
+    created_at  INTEGER NOT NULL
+);

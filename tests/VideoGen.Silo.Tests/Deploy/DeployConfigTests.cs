@@ -1,0 +1,119 @@
+using System.Diagnostics;
+
+namespace VideoGen.Silo.Tests.Deploy;
+
+/// <summary>
+/// The files in deploy/ pass their tools' own checks. Where a tool is missing the check is
+/// skipped on a developer machine and fails under CI, which installs it.
+/// </summary>
+public sealed class DeployConfigTests
+{
+    private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
+
+    [Fact]
+    public async Task NginxSite_IncludedInAMinimalConfig_PassesNginxT()
+    {
+        if (!ToolAvailable("nginx")) return;
+        var folder = Directory.CreateTempSubdirectory("videogen-nginx-").FullName;
+        try
+        {
+            var config = Path.Combine(folder, "nginx.conf");
+            await File.WriteAllTextAsync(config, $$"""
+                pid {{folder}}/nginx.pid;
+                error_log {{folder}}/error.log;
+                events {}
+                http { include {{Path.Combine(Deploy, "nginx", "videogen.conf")}}; }
+                """);
+
+            var (exit, output) = await RunAsync("nginx", "-t", "-p", folder, "-e", Path.Combine(folder, "error.log"), "-c", config);
+
+            Assert.True(exit == 0, output);
+            Assert.Contains("test is successful", output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SystemdUnits_PassSystemdAnalyzeVerify()
+    {
+        if (!ToolAvailable("systemd-analyze")) return;
+        var folder = Directory.CreateTempSubdirectory("videogen-units-").FullName;
+        try
+        {
+            foreach (var unit in Directory.GetFiles(Path.Combine(Deploy, "systemd")))
+                File.Copy(unit, Path.Combine(folder, Path.GetFileName(unit)));
+            // Templates are verified through an instance, as systemd would load them.
+            File.Copy(Path.Combine(folder, "comfyui@.service"), Path.Combine(folder, "comfyui@0.service"));
+            File.Copy(Path.Combine(folder, "comfyui-video@.service"), Path.Combine(folder, "comfyui-video@0.service"));
+            string[] units = ["videogen-web.service", "videogen-silo.service", "comfyui@0.service", "comfyui-video@0.service"];
+
+            var (_, output) = await RunAsync("systemd-analyze", ["verify", "--man=no", .. units.Select(u => Path.Combine(folder, u))]);
+
+            // The studio's binaries are installed by the operator, not on the test machine.
+            var problems = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(line => !line.Contains("/opt/videogen/", StringComparison.Ordinal) || !line.Contains("is not executable", StringComparison.Ordinal));
+            Assert.Empty(problems);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Units_SiloStopTimeout_ExceedsTheDrainGraceOfTheExampleEnvironment()
+    {
+        var unit = File.ReadAllLines(Path.Combine(Deploy, "systemd", "videogen-silo.service"));
+        var env = File.ReadAllLines(Path.Combine(Deploy, "env", "silo.env.example"));
+
+        var stop = int.Parse(unit.Single(l => l.StartsWith("TimeoutStopSec=", StringComparison.Ordinal))["TimeoutStopSec=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var grace = int.Parse(env.Single(l => l.StartsWith("Silo__DrainGraceSeconds=", StringComparison.Ordinal))["Silo__DrainGraceSeconds=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.True(stop > grace + 10, $"TimeoutStopSec={stop} must exceed the drain grace {grace} s plus the host's margin");
+        Assert.Contains("Environment=CUDA_VISIBLE_DEVICES=%i", File.ReadAllText(Path.Combine(Deploy, "systemd", "comfyui@.service")));
+    }
+
+    [Fact]
+    public void NginxSite_StreamsAndMedia_AreProxiedSafely()
+    {
+        var site = File.ReadAllText(Path.Combine(Deploy, "nginx", "videogen.conf"));
+
+        Assert.Contains("proxy_buffering off;", site);
+        Assert.Contains("proxy_read_timeout 1h;", site);
+        Assert.Contains("proxy_http_version 1.1;", site);
+        Assert.Contains("proxy_set_header Connection \"\";", site);
+        Assert.Contains("proxy_set_header Range $http_range;", site);
+        Assert.Contains("client_max_body_size", site);
+    }
+
+    private static bool ToolAvailable(string tool)
+    {
+        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+            .Any(dir => File.Exists(Path.Combine(dir, tool)));
+        if (!found && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            Assert.Fail($"{tool} is not installed; CI installs it (.ci/run) so deploy/ is checked.");
+        return found;
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "VideoGen.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("VideoGen.sln was not found above the test's folder.");
+    }
+}

@@ -1,0 +1,80 @@
+using VideoGen.Grains.Domain;
+using VideoGen.TestSupport;
+using VideoGen.TestSupport.Cluster;
+
+namespace VideoGen.Silo.Tests.Jobs;
+
+/// <summary>Stopping a silo for maintenance while a bulk run goes on: it drains, and the others carry on.</summary>
+public sealed class SiloDrainTests
+{
+    private const int Scenes = 9;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Drain_MidBulkRunWithGrace_NoJobLostNoneRunTwice(string provider)
+    {
+        await using var cluster = await TestCluster.StartAsync(provider);
+        var backends = new List<ScriptedBackend>();
+        var silos = new List<TestSilo>();
+        foreach (var name in new[] { "a", "b", "c" })
+            silos.Add(await cluster.StartSiloAsync(name, Device($"gpu-{name}", backends)));
+        var project = await cluster.ImportAsync(TestCluster.Script(Scenes));
+
+        await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
+        var draining = silos[0];
+        await TestCluster.WaitUntilAsync(() => Task.FromResult(draining.Runtime.RunningJobs.Count > 0), TimeSpan.FromSeconds(20), "silo a to run a job");
+        var runningAtStop = draining.Runtime.RunningJobs;
+        await draining.StopAsync(TimeSpan.FromSeconds(20));
+        var startedOnDrained = backends.Take(2).Sum(b => b.Started.Count);
+
+        var afterStop = await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None);
+        Assert.All(runningAtStop, id => Assert.Equal(JobStatus.Succeeded, afterStop.Single(j => j.Id == id).Status));
+        var jobs = await WaitForAllSucceededAsync(cluster, project.Id);
+        Assert.Equal(Scenes * 2, jobs.Count);
+        Assert.All(jobs, j => Assert.Equal(1, j.Attempt));
+        var started = backends.SelectMany(b => b.Started).ToArray();
+        Assert.Equal(started.Length, started.Distinct().Count());
+        Assert.Equal(jobs.Select(j => j.Id).Order(), started.Order());
+        Assert.Equal(startedOnDrained, backends.Take(2).Sum(b => b.Started.Count));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Drain_WithGraceRunningOut_HandsTheJobBackAndItSucceedsElsewhere(string provider)
+    {
+        await using var cluster = await TestCluster.StartAsync(provider);
+        var slow = new List<ScriptedBackend>();
+        var draining = await cluster.StartSiloAsync("a", Device("gpu-a", slow));
+        slow.ForEach(b => b.Hold());
+        var project = await cluster.ImportAsync(TestCluster.Script(1));
+        var image = (await cluster.Scheduler.RegenerateImageAsync(project.Sentences.Single().Id, null, skipVideo: true, CancellationToken.None)).Value!;
+        await TestCluster.WaitUntilAsync(() => Task.FromResult(draining.Runtime.RunningJobs.Count == 1), TimeSpan.FromSeconds(20), "silo a to run the image");
+
+        await draining.StopAsync(TimeSpan.FromMilliseconds(100));
+        var others = new List<ScriptedBackend>();
+        await cluster.StartSiloAsync("b", Device("gpu-b", others));
+
+        var done = await cluster.WaitForJobAsync(image.Id, JobStatus.Succeeded);
+        Assert.Equal("gpu-b", done.Device);
+        Assert.Equal([image.Id], others.SelectMany(b => b.Started));
+    }
+
+    private static Silo.Lanes.DeviceSpec Device(string name, List<ScriptedBackend> backends)
+    {
+        var image = new ScriptedBackend($"{name}/image") { Duration = TimeSpan.FromMilliseconds(150) };
+        var video = new ScriptedBackend($"{name}/video") { Duration = TimeSpan.FromMilliseconds(150) };
+        backends.AddRange([image, video]);
+        return TestCluster.Device(name, image, video);
+    }
+
+    private static async Task<IReadOnlyList<GenerationJob>> WaitForAllSucceededAsync(TestCluster cluster, Guid projectId)
+    {
+        IReadOnlyList<GenerationJob> jobs = [];
+        await TestCluster.WaitUntilAsync(async () =>
+        {
+            jobs = await cluster.Jobs.ListByProjectAsync(projectId, CancellationToken.None);
+            return jobs.Count == Scenes * 2 && jobs.All(j => j.Status == JobStatus.Succeeded);
+        }, TimeSpan.FromSeconds(60), $"{Scenes * 2} jobs to succeed");
+        return jobs;
+    }
+}
