@@ -20,10 +20,16 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
     public Task<Outcome<GenerationJob>> RegenerateVideoAsync(Guid sentenceId, long? seed, CancellationToken ct, JobPriority priority = JobPriority.Interactive) =>
         EnqueueForSentenceAsync(sentenceId, JobKind.Video, seed, skipVideo: false, priority, ct);
 
+    /// <summary>Queues new narration for the sentence (its text spoken with the project's voice and speed).</summary>
+    public Task<Outcome<GenerationJob>> RegenerateAudioAsync(Guid sentenceId, CancellationToken ct, JobPriority priority = JobPriority.Interactive) =>
+        EnqueueForSentenceAsync(sentenceId, JobKind.Audio, seed: null, skipVideo: false, priority, ct);
+
     /// <summary>
-    /// "Generate all scenes": an image (followed by its clip) for every sentence without an
-    /// image, and a clip for every sentence with an image but no clip. Scenes already being
-    /// generated are left alone. Null when the project does not exist.
+    /// "Generate all scenes": narration first for every sentence without narration or with
+    /// stale narration (a clip lasts as long as its narration, so its clip waits for it), then
+    /// an image (followed by its clip) for every sentence without an image, and a clip for every
+    /// sentence with an image but no clip. Scenes already being generated are left alone. Null
+    /// when the project does not exist.
     /// </summary>
     public async Task<BatchResult?> GenerateAllAsync(Guid projectId, CancellationToken ct)
     {
@@ -45,9 +51,12 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
             var total = 0;
             foreach (var sentence in ordered.Where(s => !busy.Contains(s.Id)))
             {
-                JobKind? kind = sentence.ImageFile is null ? JobKind.Image : sentence.VideoFile is null ? JobKind.Video : null;
-                if (kind is not { } k || CheckPrompt(sentence, k) is not null) continue;
-                await QueueAsync(connection, transaction, sentence, k, sentence.Seed, skipVideo: false, JobPriority.Bulk, batchId, now, ct);
+                var kinds = new List<JobKind>(2);
+                if (sentence.AudioFile is null || sentence.IsAudioDirty) kinds.Add(JobKind.Audio);
+                JobKind? picture = sentence.ImageFile is null ? JobKind.Image : sentence.VideoFile is null ? JobKind.Video : null;
+                if (picture is { } p && CheckPrompt(sentence, p) is null) kinds.Add(p);
+                if (kinds.Count == 0) continue;
+                await QueueAsync(connection, transaction, sentence, kinds, sentence.Seed, skipVideo: false, JobPriority.Bulk, batchId, now, ct);
                 total++;
             }
             if (total > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
@@ -133,7 +142,7 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
                 return Outcome<GenerationJob>.Failure(new ValidationError("sentenceId",
                     $"The {kind.ToString().ToLowerInvariant()} of this scene is already being generated; cancel it first or wait for it.", ValidationErrorKind.Conflict));
             if (seed is not null) sentence.ChangeSeed(seed, now);
-            var job = await QueueAsync(connection, transaction, sentence, kind, seed ?? sentence.Seed, skipVideo, priority, batchId: null, now, ct);
+            var job = (await QueueAsync(connection, transaction, sentence, [kind], seed ?? sentence.Seed, skipVideo, priority, batchId: null, now, ct))[0];
             await database.RingAsync(connection, transaction, Channels.Jobs, ct);
             return Outcome<GenerationJob>.Success(job);
         }, ct);
@@ -141,17 +150,22 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
         return outcome;
     }
 
-    private static async Task<GenerationJob> QueueAsync(
-        DbConnection connection, DbTransaction transaction, Sentence sentence, JobKind kind, long? seed, bool skipVideo,
+    /// <summary>Queues one job of each kind for the sentence; the sentence is saved once, since its stored version moves with each save.</summary>
+    private static async Task<IReadOnlyList<GenerationJob>> QueueAsync(
+        DbConnection connection, DbTransaction transaction, Sentence sentence, IReadOnlyList<JobKind> kinds, long? seed, bool skipVideo,
         JobPriority priority, Guid? batchId, DateTimeOffset now, CancellationToken ct)
     {
-        var job = GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo, seed, batchId);
-        JobQueue.ReflectStatus(job, sentence, now);
+        var jobs = kinds.Select(kind => GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo,
+            kind == JobKind.Audio ? null : seed, batchId)).ToArray();
+        foreach (var job in jobs) JobQueue.ReflectStatus(job, sentence, now);
         if (!await SentenceStore.SaveAsync(connection, transaction, sentence, now, ct))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
-        await JobRecords.InsertAsync(connection, transaction, job, ct);
-        await EventStore.AppendAsync(connection, transaction, job.TakeEvents(), now, ct);
-        return job;
+        foreach (var job in jobs)
+        {
+            await JobRecords.InsertAsync(connection, transaction, job, ct);
+            await EventStore.AppendAsync(connection, transaction, job.TakeEvents(), now, ct);
+        }
+        return jobs;
     }
 
     private static ValidationError? CheckPrompt(Sentence sentence, JobKind kind) => kind switch

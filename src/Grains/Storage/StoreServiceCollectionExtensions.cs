@@ -33,6 +33,8 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IJobQueue, JobQueue>();
         services.AddSingleton<JobScheduler>();
         services.AddSingleton<JobReader>();
+        services.AddSingleton<ExportScheduler>();
+        services.AddSingleton<ExportReader>();
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<PostgresDoorbell>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresDoorbell>());
