@@ -47,9 +47,12 @@ public sealed class HostTests
         while ((await jobs.GetAsync(job.Id, CancellationToken.None))!.Status != JobStatus.Succeeded && DateTime.UtcNow < deadline) await Task.Delay(50);
         var finished = (await jobs.GetAsync(job.Id, CancellationToken.None))!;
         Assert.Equal((JobStatus.Succeeded, "cpu-preview"), (finished.Status, finished.Device));
-        var device = Assert.Single(await new DeviceRegistry(db.Database, new QueueTimings(), TimeProvider.System).ListAsync(CancellationToken.None));
-        Assert.Equal((DeviceKind.Preview, DeviceStatus.Online), (device.Kind, device.Status));
-        Assert.StartsWith("web-1-", device.Silo);
+        var devices = await new DeviceRegistry(db.Database, new QueueTimings(), TimeProvider.System).ListAsync(CancellationToken.None);
+        Assert.Equal(["cpu-preview", "cpu-web-1"], devices.Select(d => d.Name));
+        Assert.Equal((DeviceKind.Preview, DeviceStatus.Online), (devices[0].Kind, devices[0].Status));
+        Assert.Equal((DeviceKind.Cpu, DeviceStatus.Online), (devices[1].Kind, devices[1].Status));
+        Assert.Equal([Lane.Cpu], devices[1].Lanes);
+        Assert.All(devices, d => Assert.StartsWith("web-1-", d.Silo));
     }
 
     [Fact]
