@@ -19,14 +19,16 @@ public static class DownloadNames
     public static string ForScene(string projectName, string storedPath) =>
         $"ad_{Slug(projectName)}_{Path.GetFileName(storedPath)}";
 
-    /// <summary>The name in lower-case ASCII letters and digits, other runs as one <c>_</c>; <c>video</c> when nothing is left.</summary>
+    /// <summary>
+    /// The name in lower-case letters and digits (of any script: the header carries UTF-8), other
+    /// runs as one <c>_</c>; <c>video</c> when nothing is left.
+    /// </summary>
     public static string Slug(string name)
     {
         var slug = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in name)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsAsciiLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
+            if (char.IsLetterOrDigit(c)) slug.Append(char.ToLowerInvariant(c));
             else if (slug.Length > 0 && slug[^1] != '_') slug.Append('_');
             if (slug.Length >= MaxSlugLength) break;
         }
