@@ -12,8 +12,11 @@ public sealed record IncompleteScene(Guid SentenceId, int Number, string Text, I
     public static string Describe(IReadOnlyList<ExportScene> scenes) => scenes.Count == 0
         ? "The project has no scenes to export."
         : $"{(scenes.Count == 1 ? "Scene" : "Scenes")} {string.Join(", ", scenes.Select(s => s.Number))} " +
-          $"{(scenes.Count == 1 ? "lacks" : "lack")} {string.Join(" or ", scenes.SelectMany(s => s.Missing).Distinct().Order().Select(Noun))}: " +
+          $"{(scenes.Count == 1 ? "lacks" : "lack")} {Either(scenes.SelectMany(s => s.Missing).Distinct().Order().Select(Noun).ToArray())}: " +
           "generate what is missing, then export again.";
+
+    private static string Either(IReadOnlyList<string> things) =>
+        things.Count == 1 ? things[0] : $"{string.Join(", ", things.Take(things.Count - 1))} or {things[^1]}";
 
     private static string Noun(AssetKind asset) => asset switch
     {
