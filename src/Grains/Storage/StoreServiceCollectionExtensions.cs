@@ -25,6 +25,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IProjectStore, ProjectStore>();
         services.AddSingleton<ISentenceStore, SentenceStore>();
+        services.AddSingleton<NarrationSettingsStore>();
         services.AddSingleton<IEventStore, EventStore>();
         services.AddHostedService<SchemaUpgradeService>();
 

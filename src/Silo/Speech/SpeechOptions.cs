@@ -53,7 +53,7 @@ public sealed class SpeechOptions
                 problems.Add($"{Section}:Url must be the speech server's base URL, e.g. http://127.0.0.1:8880 (got '{Url}').");
             if (string.IsNullOrWhiteSpace(Model)) problems.Add($"{Section}:Model is empty: name the model the speech server speaks with, e.g. tts-1.");
         }
-        if (Voice is { Length: > 0 } voice && new Grains.Domain.NarrationSettings(voice.Trim(), 1.0).Problem() is { } voiceProblem)
+        if (Voice is { Length: > 0 } voice && Grains.Domain.NarrationSettings.CheckVoice(voice.Trim()) is { } voiceProblem)
             problems.Add($"{Section}:Voice is not usable: {voiceProblem}");
         return problems;
     }

@@ -33,6 +33,7 @@ public static class ApiExtensions
         api.MapAuthApi();
         api.MapDevicesApi();
         api.MapExportsApi();
+        api.MapNarrationApi();
         app.MapMedia();
         return app;
     }

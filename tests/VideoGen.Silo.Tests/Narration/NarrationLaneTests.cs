@@ -1,4 +1,5 @@
 using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
 using VideoGen.TestSupport.Cluster;
 using VideoGen.TestSupport.FakeSpeech;
@@ -31,6 +32,32 @@ public sealed class NarrationLaneTests
         Assert.Equal((false, AssetStatus.Idle), (sentence.IsAudioDirty, sentence.AudioStatus));
         // No clip yet, but new narration of a new length makes any clip stale.
         Assert.True(sentence.IsVideoDirty);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RegenerateAudio_AfterTheProjectSpeedsUp_SpeaksFasterAndMakesTheClipStale(string provider)
+    {
+        await using var backends = new RealBackends();
+        await using var cluster = await TestCluster.StartAsync(provider);
+        await cluster.StartSiloAsync("a", backends.Cpu("cpu-a"));
+        var project = await cluster.ImportAsync("The lighthouse keeper climbs the stairs and lights the lamp before the storm.");
+        var sentenceId = project.Sentences.Single().Id;
+        var first = (await cluster.Scheduler.RegenerateAudioAsync(sentenceId, CancellationToken.None)).Value!;
+        await cluster.WaitForJobAsync(first.Id, JobStatus.Succeeded, TimeSpan.FromSeconds(30));
+        await cluster.Sentences.UpdateAsync(sentenceId, s => s.VideoStored("clip.mp4", DateTimeOffset.UtcNow), CancellationToken.None);
+        var normal = (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!.AudioDuration!.Value;
+
+        await new NarrationSettingsStore(cluster.Database.Database, TimeProvider.System)
+            .ChangeAsync(project.Id, cluster.Owner, new NarrationSettings("en-gb", 2.0), CancellationToken.None);
+        Assert.True((await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!.IsAudioDirty);
+        var second = (await cluster.Scheduler.RegenerateAudioAsync(sentenceId, CancellationToken.None)).Value!;
+        await cluster.WaitForJobAsync(second.Id, JobStatus.Succeeded, TimeSpan.FromSeconds(30));
+
+        var sentence = (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!;
+        Assert.InRange(sentence.AudioDuration!.Value, normal * 0.4, normal * 0.75);
+        Assert.Equal((false, true), (sentence.IsAudioDirty, sentence.IsVideoDirty));
+        Assert.False(File.Exists(cluster.Media.ToAbsolute((await cluster.Jobs.GetAsync(first.Id, CancellationToken.None))!.Output!)));
     }
 
     [Theory]
