@@ -1,7 +1,9 @@
+using VideoGen.Silo.Options;
+
 namespace VideoGen.Silo.Export;
 
 /// <summary>Configuration section <c>Export</c>: how final cuts are rendered.</summary>
-public sealed class ExportOptions
+public sealed class ExportOptions : ISelfValidatingOptions
 {
     public const string Section = "Export";
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VideoGen.Silo.Media;
+using VideoGen.Silo.Options;
 
 namespace VideoGen.Silo.Export;
 
@@ -11,17 +12,8 @@ public static class ExportServiceCollectionExtensions
     {
         services.AddFfmpeg();
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportOptions>, SelfValidatingOptions<ExportOptions>>());
         services.TryAddSingleton<ExportRenderer>();
         return services;
-    }
-
-    private sealed class ExportOptionsValidator : IValidateOptions<ExportOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ExportOptions options)
-        {
-            var problems = options.Validate();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

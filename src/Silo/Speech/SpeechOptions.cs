@@ -1,3 +1,5 @@
+using VideoGen.Silo.Options;
+
 namespace VideoGen.Silo.Speech;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace VideoGen.Silo.Speech;
 /// embedded default) runs espeak-ng on the silo's machine; <c>openai</c> posts to a server
 /// speaking the OpenAI speech API (<c>POST {Url}/v1/audio/speech</c>), such as a self-hosted TTS server.
 /// </summary>
-public sealed class SpeechOptions
+public sealed class SpeechOptions : ISelfValidatingOptions
 {
     public const string Section = "Speech";
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VideoGen.Silo.Media;
+using VideoGen.Silo.Options;
 
 namespace VideoGen.Silo.Speech;
 
@@ -11,7 +12,7 @@ public static class SpeechServiceCollectionExtensions
     {
         services.AddFfmpeg();
         services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeechOptions>, SpeechOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeechOptions>, SelfValidatingOptions<SpeechOptions>>());
         // The engine lives as long as the process; the pool recycles connections instead of rotating handlers under it.
         services.AddHttpClient<OpenAiSpeechEngine>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
@@ -22,14 +23,5 @@ public static class SpeechServiceCollectionExtensions
             : sp.GetRequiredService<EspeakSpeechEngine>());
         services.TryAddSingleton<NarrationRenderer>();
         return services;
-    }
-
-    private sealed class SpeechOptionsValidator : IValidateOptions<SpeechOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, SpeechOptions options)
-        {
-            var problems = options.Validate();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

@@ -10,49 +10,43 @@ namespace VideoGen.Web.Tests.Exports;
 /// <summary>The final-cut panel the storyboard includes, on its own page at /Projects/{id}/Export.</summary>
 public sealed class FinalCutPanelTests
 {
+    private static readonly Dictionary<string, string> Choices = new() { ["Transitions"] = "crossfade", ["Fps"] = "30", ["Subtitles"] = "true" };
+
+    private static string PageOf(CreatorStudio studio) => $"/Projects/{studio.Project.Id}/Export";
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Post_WithScenesLackingAssets_ListsThemAndQueuesNothing(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await using var factory = new StudioFactory(db);
-        using var alice = await factory.SignedInAsync("alice@example.test");
-        var project = await db.ImportAsync(await db.UserIdAsync("alice@example.test"), "Tides", "The tide rolls in. <b>Gulls</b> cry.");
-        var page = $"/Projects/{project.Id}/Export";
-        var form = await alice.GetStringAsync(page);
-        var before = await StoreSnapshot.TakeAsync(db.Database);
+        await using var studio = await CreatorStudio.StartAsync(provider, script: "The tide rolls in. <b>Gulls</b> cry.", complete: false);
+        var form = await studio.Alice.GetStringAsync(PageOf(studio));
+        var before = await StoreSnapshot.TakeAsync(studio.Db.Database);
 
-        using var response = await alice.PostFormAsync(page, new() { ["Transitions"] = "crossfade", ["Fps"] = "30", ["Subtitles"] = "true" });
+        using var response = await studio.Alice.PostFormAsync(PageOf(studio), new(Choices));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Contains("Export video", form);
         Assert.Contains("name=\"__RequestVerificationToken\"", form);
-        Assert.Contains($"action=\"{page}\"", form);
+        Assert.Contains($"action=\"{PageOf(studio)}\"", form);
         Assert.Contains("Scenes 1, 2 lack an image, a clip or narration", html);
         Assert.Contains("Scene 2, “&lt;b&gt;Gulls&lt;/b&gt; cry.”: no image, no clip, no audio", html);
-        Assert.Equal(before, await StoreSnapshot.TakeAsync(db.Database));
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(studio.Db.Database));
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Post_ForACompleteProject_QueuesAnExportAndThePanelRefreshesWhileItRuns(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await using var factory = new StudioFactory(db);
-        using var alice = await factory.SignedInAsync("alice@example.test");
-        var owner = await db.UserIdAsync("alice@example.test");
-        var project = await db.ImportAsync(owner, "Tides", "The tide rolls in.");
-        await db.GiveAssetsAsync(project);
-        var page = $"/Projects/{project.Id}/Export";
+        await using var studio = await CreatorStudio.StartAsync(provider);
+        var page = PageOf(studio);
 
-        using var posted = await alice.PostFormAsync(page, new() { ["Transitions"] = "crossfade", ["Fps"] = "30", ["Subtitles"] = "true" });
-        using var htmx = new HttpRequestMessage(HttpMethod.Get, $"{page}?handler=FinalCut");
-        htmx.Headers.Add("HX-Request", "true");
-        var panel = await (await alice.SendAsync(htmx)).Content.ReadAsStringAsync();
+        using var posted = await studio.Alice.PostFormAsync(page, new(Choices));
+        using var fragment = await studio.HtmxGetAsync($"{page}?handler=FinalCut");
+        var panel = await fragment.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal(page, posted.Headers.Location!.OriginalString);
-        var export = Assert.Single(await new ExportReader(db.Database).ListAsync(owner, null, null, CancellationToken.None));
+        var export = Assert.Single(await new ExportReader(studio.Db.Database).ListAsync(studio.Owner, null, null, CancellationToken.None));
         Assert.Equal((JobStatus.Queued, ExportTransition.Crossfade, 30, true), (export.Status, export.Transitions, export.FramesPerSecond, export.Subtitles));
         Assert.StartsWith("<section class=\"final-cut\"", panel.TrimStart());
         Assert.Contains($"hx-get=\"{page}?handler=FinalCut\" hx-trigger=\"every 2s\"", panel);
@@ -64,20 +58,15 @@ public sealed class FinalCutPanelTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Panel_AfterASceneChangesPastTheLastExport_SaysTheFinalCutIsOutOfDate(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await using var factory = new StudioFactory(db);
-        using var alice = await factory.SignedInAsync("alice@example.test");
-        var owner = await db.UserIdAsync("alice@example.test");
-        var project = await db.ImportAsync(owner, "Tides", "The tide rolls in. Gulls cry.");
-        var page = $"/Projects/{project.Id}/Export";
-        Assert.DoesNotContain("out of date", await alice.GetStringAsync(page));
-        await db.GiveAssetsAsync(project);
-        var made = await db.RunExportAsync(factory.MediaRoot, project.Id, owner);
+        await using var studio = await CreatorStudio.StartAsync(provider, script: "The tide rolls in. Gulls cry.");
+        Assert.DoesNotContain("out of date", await studio.Alice.GetStringAsync(PageOf(studio)));
+        var made = await studio.ExportAsync();
 
-        var fresh = await alice.GetStringAsync(page);
+        var fresh = await studio.Alice.GetStringAsync(PageOf(studio));
         await Task.Delay(5);
-        await new SentenceStore(db.Database, TimeProvider.System).UpdateAsync(project.Sentences.Last().Id, s => s.EditText("Gulls cry louder.", DateTimeOffset.UtcNow), CancellationToken.None);
-        var stale = await alice.GetStringAsync(page);
+        await new SentenceStore(studio.Db.Database, TimeProvider.System)
+            .UpdateAsync(studio.Project.Sentences.Last().Id, s => s.EditText("Gulls cry louder.", DateTimeOffset.UtcNow), CancellationToken.None);
+        var stale = await studio.Alice.GetStringAsync(PageOf(studio));
 
         Assert.DoesNotContain("Final cut out of date", fresh);
         Assert.Contains($"href=\"/Exports/{made.Id}\"", fresh);
@@ -89,25 +78,20 @@ public sealed class FinalCutPanelTests
     [Fact]
     public async Task Post_FromHtmx_AnswersWithThePanelOnly()
     {
-        await using var db = await TestDatabase.CreateAsync("sqlite");
-        await using var factory = new StudioFactory(db);
-        using var alice = await factory.SignedInAsync("alice@example.test");
-        var owner = await db.UserIdAsync("alice@example.test");
-        var project = await db.ImportAsync(owner, "Tides", "The tide rolls in.");
-        await db.GiveAssetsAsync(project);
-        var page = $"/Projects/{project.Id}/Export";
-        var token = AccountClient.AntiforgeryToken(await alice.GetStringAsync(page));
+        await using var studio = await CreatorStudio.StartAsync();
+        var page = PageOf(studio);
+        var token = AccountClient.AntiforgeryToken(await studio.Alice.GetStringAsync(page));
         using var request = new HttpRequestMessage(HttpMethod.Post, page) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Transitions"] = "cut" }) };
         request.Headers.Add("HX-Request", "true");
         request.Headers.Add(Extensions.WebUiExtensions.AntiforgeryHeader, token);
 
-        using var response = await alice.SendAsync(request);
+        using var response = await studio.Alice.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("<section class=\"final-cut\"", html.TrimStart());
         Assert.DoesNotContain("<html", html);
-        var job = Assert.Single(await new JobReader(db.Database).ListByProjectAsync(project.Id, CancellationToken.None));
+        var job = Assert.Single(await new JobReader(studio.Db.Database).ListByProjectAsync(studio.Project.Id, CancellationToken.None));
         Assert.Equal((JobKind.Export, Lane.Cpu), (job.Kind, job.Lane));
     }
 }

@@ -14,25 +14,18 @@ public sealed class GalleryPagesTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Gallery_ShowsTheAccountsExportsEscapedAndFilters(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await using var factory = new StudioFactory(db);
-        using var alice = await factory.SignedInAsync("alice@example.test");
-        using var bob = await factory.SignedInAsync("bob@example.test");
-        var owner = await db.UserIdAsync("alice@example.test");
-        var tides = await db.ImportAsync(owner, Hostile, "The tide rolls in.");
-        var storms = await db.ImportAsync(owner, "Storms", "Thunder rolls.");
-        await db.GiveAssetsAsync(tides);
-        await db.GiveAssetsAsync(storms);
-        var made = await db.RunExportAsync(factory.MediaRoot, tides.Id, owner);
-        await db.RunExportAsync(factory.MediaRoot, storms.Id, owner, succeed: false);
+        await using var studio = await CreatorStudio.StartAsync(provider, Hostile);
+        using var bob = await studio.Factory.SignedInAsync("bob@example.test");
+        var storms = await studio.Db.ImportAsync(studio.Owner, "Storms", "Thunder rolls.");
+        await studio.Db.GiveAssetsAsync(storms);
+        var made = await studio.ExportAsync();
+        await studio.Db.RunExportAsync(studio.Factory.MediaRoot, storms.Id, studio.Owner, succeed: false);
 
-        var all = await alice.GetStringAsync("/Gallery");
-        var searched = await alice.GetStringAsync("/Gallery?q=storm");
-        var completed = await alice.GetStringAsync("/Gallery?status=succeeded");
-        using var fragment = new HttpRequestMessage(HttpMethod.Get, "/Gallery?q=nothing-like-it");
-        fragment.Headers.Add("HX-Request", "true");
-        using var fragmentResponse = await alice.SendAsync(fragment);
-        var grid = await fragmentResponse.Content.ReadAsStringAsync();
+        var all = await studio.Alice.GetStringAsync("/Gallery");
+        var searched = await studio.Alice.GetStringAsync("/Gallery?q=storm");
+        var completed = await studio.Alice.GetStringAsync("/Gallery?status=succeeded");
+        using var fragment = await studio.HtmxGetAsync("/Gallery?q=nothing-like-it");
+        var grid = await fragment.Content.ReadAsStringAsync();
 
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; Tides", all);
         Assert.DoesNotContain(Hostile, all);
@@ -46,7 +39,7 @@ public sealed class GalleryPagesTests
         Assert.DoesNotContain("Storms", completed);
         Assert.Contains("No results", grid);
         Assert.DoesNotContain("<html", grid);
-        Assert.Contains("HX-Request", fragmentResponse.Headers.Vary);
+        Assert.Contains("HX-Request", fragment.Headers.Vary);
         Assert.Contains("No videos yet", await bob.GetStringAsync("/Gallery"));
         Assert.Contains("href=\"/Gallery\"", all);
     }
@@ -54,15 +47,10 @@ public sealed class GalleryPagesTests
     [Fact]
     public async Task VideoPage_ShowsThePlayerAndDownloads()
     {
-        await using var db = await TestDatabase.CreateAsync("sqlite");
-        await using var factory = new StudioFactory(db);
-        using var alice = await factory.SignedInAsync("alice@example.test");
-        var owner = await db.UserIdAsync("alice@example.test");
-        var project = await db.ImportAsync(owner, Hostile, "The tide rolls in.");
-        await db.GiveAssetsAsync(project);
-        var made = await db.RunExportAsync(factory.MediaRoot, project.Id, owner);
+        await using var studio = await CreatorStudio.StartAsync(name: Hostile);
+        var made = await studio.ExportAsync();
 
-        var html = await alice.GetStringAsync($"/Exports/{made.Id}");
+        var html = await studio.Alice.GetStringAsync($"/Exports/{made.Id}");
 
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; Tides", html);
         Assert.DoesNotContain(Hostile, html);
@@ -78,73 +66,58 @@ public sealed class GalleryPagesTests
     [Fact]
     public async Task VideoPage_WhileRendering_ShowsProgressThatRefreshesAndCanCancel()
     {
-        await using var db = await TestDatabase.CreateAsync("sqlite");
-        await using var factory = new StudioFactory(db);
-        using var alice = await factory.SignedInAsync("alice@example.test");
-        var owner = await db.UserIdAsync("alice@example.test");
-        var project = await db.ImportAsync(owner, "Tides", "The tide rolls in.");
-        await db.GiveAssetsAsync(project);
-        var start = await db.StartExportAsync(project.Id, owner);
+        await using var studio = await CreatorStudio.StartAsync();
+        var start = await studio.Db.StartExportAsync(studio.Project.Id, studio.Owner);
+        var page = $"/Exports/{start.ExportId}";
 
-        var html = await alice.GetStringAsync($"/Exports/{start.ExportId}");
-        using var fragment = new HttpRequestMessage(HttpMethod.Get, $"/Exports/{start.ExportId}?handler=Player");
-        fragment.Headers.Add("HX-Request", "true");
-        var player = await (await alice.SendAsync(fragment)).Content.ReadAsStringAsync();
-        var cancelled = await alice.PostFormAsync($"/Exports/{start.ExportId}?handler=Cancel", new());
+        var html = await studio.Alice.GetStringAsync(page);
+        using var fragment = await studio.HtmxGetAsync($"{page}?handler=Player");
+        var player = await fragment.Content.ReadAsStringAsync();
+        var cancelled = await studio.Alice.PostFormAsync($"{page}?handler=Cancel", new());
 
         Assert.Contains("<progress", html);
-        Assert.Contains($"hx-get=\"/Exports/{start.ExportId}?handler=Player\"", html);
+        Assert.Contains($"hx-get=\"{page}?handler=Player\"", html);
         Assert.DoesNotContain("<video", html);
         Assert.StartsWith("<div id=\"export-player\"", player.TrimStart());
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
-        var export = await new ExportReader(db.Database).GetAsync(start.ExportId, owner, CancellationToken.None);
+        var export = await new ExportReader(studio.Db.Database).GetAsync(start.ExportId, studio.Owner, CancellationToken.None);
         Assert.Equal(JobStatus.Cancelled, export!.Status);
-        Assert.DoesNotContain("<progress", await alice.GetStringAsync($"/Exports/{start.ExportId}"));
+        Assert.DoesNotContain("<progress", await studio.Alice.GetStringAsync(page));
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Delete_NeedsTheAntiforgeryTokenThenRemovesTheVideoAndItsFiles(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await using var factory = new StudioFactory(db);
-        using var alice = await factory.SignedInAsync("alice@example.test");
-        var owner = await db.UserIdAsync("alice@example.test");
-        var project = await db.ImportAsync(owner, "Tides", "The tide rolls in.");
-        await db.GiveAssetsAsync(project);
-        var made = await db.RunExportAsync(factory.MediaRoot, project.Id, owner);
-        var file = Path.Combine(factory.MediaRoot, made.File!);
+        await using var studio = await CreatorStudio.StartAsync(provider);
+        var made = await studio.ExportAsync();
+        var file = Path.Combine(studio.Factory.MediaRoot, made.File!);
         var page = $"/Exports/{made.Id}";
 
-        using var forged = await alice.PostAsync($"{page}?handler=Delete", new FormUrlEncodedContent([]));
+        using var forged = await studio.Alice.PostAsync($"{page}?handler=Delete", new FormUrlEncodedContent([]));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.True(File.Exists(file));
 
-        using var deleted = await alice.PostFormAsync($"{page}?handler=Delete", new());
+        using var deleted = await studio.Alice.PostFormAsync($"{page}?handler=Delete", new());
 
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Equal("/Gallery", deleted.Headers.Location!.OriginalString);
         Assert.False(File.Exists(file));
-        Assert.Null(await new ExportReader(db.Database).GetAsync(made.Id, owner, CancellationToken.None));
-        Assert.Contains("The video of Tides was deleted.", await alice.GetStringAsync("/Gallery"));
-        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync(page)).StatusCode);
+        Assert.Null(await new ExportReader(studio.Db.Database).GetAsync(made.Id, studio.Owner, CancellationToken.None));
+        Assert.Contains("The video of Tides was deleted.", await studio.Alice.GetStringAsync("/Gallery"));
+        Assert.Equal(HttpStatusCode.NotFound, (await studio.Alice.GetAsync(page)).StatusCode);
     }
 
     [Fact]
     public async Task Profile_CountsFinishedExports()
     {
-        await using var db = await TestDatabase.CreateAsync("sqlite");
-        await using var factory = new StudioFactory(db);
-        using var alice = await factory.SignedInAsync("alice@example.test");
-        var owner = await db.UserIdAsync("alice@example.test");
-        var project = await db.ImportAsync(owner, "Tides", "The tide rolls in.");
-        await db.GiveAssetsAsync(project);
-        await db.RunExportAsync(factory.MediaRoot, project.Id, owner);
-        await db.RunExportAsync(factory.MediaRoot, project.Id, owner);
-        await db.RunExportAsync(factory.MediaRoot, project.Id, owner, succeed: false);
-        await db.StartExportAsync(project.Id, owner);
+        await using var studio = await CreatorStudio.StartAsync();
+        await studio.ExportAsync();
+        await studio.ExportAsync();
+        await studio.ExportAsync(succeed: false);
+        await studio.Db.StartExportAsync(studio.Project.Id, studio.Owner);
 
-        var html = await alice.GetStringAsync("/Profile");
+        var html = await studio.Alice.GetStringAsync("/Profile");
 
         Assert.Contains("<dd id=\"exports\"><a href=\"/Gallery\">2</a></dd>", html);
     }

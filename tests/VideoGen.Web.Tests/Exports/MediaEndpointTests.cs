@@ -11,33 +11,27 @@ public sealed class MediaEndpointTests
 {
     private static readonly byte[] Video = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
 
-    private static async Task<(StudioFactory Factory, HttpClient Alice, ExportView Export)> ExportedAsync(TestDatabase db, string name = "My Project: Tides!")
+    private static async Task<(CreatorStudio Studio, ExportView Export)> ExportedAsync(string provider = "sqlite", string name = "My Project: Tides!")
     {
-        var factory = new StudioFactory(db);
-        var alice = await factory.SignedInAsync("alice@example.test");
-        var owner = await db.UserIdAsync("alice@example.test");
-        var project = await db.ImportAsync(owner, name, "The tide rolls in.");
-        await db.GiveAssetsAsync(project);
-        var export = await db.RunExportAsync(factory.MediaRoot, project.Id, owner, video: Video);
-        return (factory, alice, export);
+        var studio = await CreatorStudio.StartAsync(provider, name);
+        return (studio, await studio.ExportAsync(video: Video));
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Range_OfAnExport_Answers206WithThoseBytes(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        var (factory, alice, export) = await ExportedAsync(db);
-        await using var _ = factory;
+        var (studio, export) = await ExportedAsync(provider);
+        await using var owned = studio;
         var url = $"/media/{export.File}";
 
-        using var whole = await alice.GetAsync(url);
+        using var whole = await studio.Alice.GetAsync(url);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Range = new RangeHeaderValue(1000, 1999);
-        using var part = await alice.SendAsync(request);
+        using var part = await studio.Alice.SendAsync(request);
         using var tailRequest = new HttpRequestMessage(HttpMethod.Get, url);
         tailRequest.Headers.Range = new RangeHeaderValue(null, 100);
-        using var tail = await alice.SendAsync(tailRequest);
+        using var tail = await studio.Alice.SendAsync(tailRequest);
 
         Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
         Assert.Equal("bytes", whole.Headers.AcceptRanges.Single());
@@ -53,13 +47,12 @@ public sealed class MediaEndpointTests
     [Fact]
     public async Task Media_WithABearerToken_IsServedAndEachKindHasItsType()
     {
-        await using var db = await TestDatabase.CreateAsync("sqlite");
-        var (factory, _, export) = await ExportedAsync(db);
-        await using var __ = factory;
-        var token = (await factory.Browser().LoginTokensAsync("alice@example.test")).GetProperty("accessToken").GetString()!;
-        var image = (await db.Database.ReadAsync(c => Dapper.SqlMapper.QuerySingleAsync<string>(c, "SELECT image_file FROM sentences"), CancellationToken.None));
-        await WriteAsync(factory, image, [0x89, 0x50, 0x4E, 0x47]);
-        using var client = factory.CreateClient();
+        var (studio, export) = await ExportedAsync();
+        await using var owned = studio;
+        var token = (await studio.Factory.Browser().LoginTokensAsync("alice@example.test")).GetProperty("accessToken").GetString()!;
+        var image = (await studio.Db.Database.ReadAsync(c => Dapper.SqlMapper.QuerySingleAsync<string>(c, "SELECT image_file FROM sentences"), CancellationToken.None));
+        await WriteAsync(studio.Factory, image, [0x89, 0x50, 0x4E, 0x47]);
+        using var client = studio.Factory.CreateClient();
 
         foreach (var (path, type) in new[] { (export.File!, "video/mp4"), (export.Thumbnail!, "image/jpeg"), (export.SubtitlesFile!, "application/x-subrip"), (image, "image/png") })
         {
@@ -74,13 +67,12 @@ public sealed class MediaEndpointTests
     [Fact]
     public async Task Download_OfAnExport_IsAnAttachmentNamedAfterTheProjectAndDay()
     {
-        await using var db = await TestDatabase.CreateAsync("sqlite");
-        var (factory, alice, export) = await ExportedAsync(db, "Café Crème: Tides & Gulls!");
-        await using var _ = factory;
+        var (studio, export) = await ExportedAsync(name: "Café Crème: Tides & Gulls!");
+        await using var owned = studio;
 
-        using var video = await alice.GetAsync($"/media/{export.File}?download=1");
-        using var subtitles = await alice.GetAsync($"/media/{export.SubtitlesFile}?download=1");
-        using var inline = await alice.GetAsync($"/media/{export.File}");
+        using var video = await studio.Alice.GetAsync($"/media/{export.File}?download=1");
+        using var subtitles = await studio.Alice.GetAsync($"/media/{export.SubtitlesFile}?download=1");
+        using var inline = await studio.Alice.GetAsync($"/media/{export.File}");
 
         var day = export.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd");
         Assert.Equal("attachment", video.Content.Headers.ContentDisposition!.DispositionType);
@@ -104,12 +96,11 @@ public sealed class MediaEndpointTests
     [MemberData(nameof(TraversalUrls))]
     public async Task PathTraversal_ThroughTheClient_NeverLeavesTheRoot(string url)
     {
-        await using var db = await TestDatabase.CreateAsync("sqlite");
-        var (factory, alice, _) = await ExportedAsync(db);
-        await using var __ = factory;
-        await File.WriteAllTextAsync(Path.Combine(factory.MediaRoot, "..", "secret.txt"), "top secret");
+        var (studio, _) = await ExportedAsync();
+        await using var owned = studio;
+        await File.WriteAllTextAsync(Path.Combine(studio.Factory.MediaRoot, "..", "secret.txt"), "top secret");
 
-        using var response = await alice.GetAsync(url);
+        using var response = await studio.Alice.GetAsync(url);
 
         Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.NotFound });
         Assert.DoesNotContain("top secret", await response.Content.ReadAsStringAsync());
@@ -124,12 +115,11 @@ public sealed class MediaEndpointTests
     [InlineData("/media/./projects/x.png")]
     public async Task PathTraversal_AsRawRequestPaths_IsRefusedWith400(string path)
     {
-        await using var db = await TestDatabase.CreateAsync("sqlite");
-        var (factory, _, _) = await ExportedAsync(db);
-        await using var __ = factory;
-        var token = (await factory.Browser().LoginTokensAsync("alice@example.test")).GetProperty("accessToken").GetString()!;
+        var (studio, _) = await ExportedAsync();
+        await using var owned = studio;
+        var token = (await studio.Factory.Browser().LoginTokensAsync("alice@example.test")).GetProperty("accessToken").GetString()!;
 
-        var context = await factory.Server.SendAsync(c =>
+        var context = await studio.Factory.Server.SendAsync(c =>
         {
             c.Request.Method = HttpMethods.Get;
             c.Request.Path = path;
@@ -142,13 +132,12 @@ public sealed class MediaEndpointTests
     [Fact]
     public async Task StoredPathOutsideTheRoot_IsNeverServed()
     {
-        await using var db = await TestDatabase.CreateAsync("sqlite");
-        var (factory, alice, _) = await ExportedAsync(db);
-        await using var __ = factory;
-        await File.WriteAllTextAsync(Path.Combine(factory.MediaRoot, "..", "secret.txt"), "top secret");
-        await db.Database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, "UPDATE sentences SET audio_file = '../secret.txt'", transaction: t), CancellationToken.None);
+        var (studio, _) = await ExportedAsync();
+        await using var owned = studio;
+        await File.WriteAllTextAsync(Path.Combine(studio.Factory.MediaRoot, "..", "secret.txt"), "top secret");
+        await studio.Db.Database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, "UPDATE sentences SET audio_file = '../secret.txt'", transaction: t), CancellationToken.None);
 
-        using var response = await alice.GetAsync("/media/..%2Fsecret.txt");
+        using var response = await studio.Alice.GetAsync("/media/..%2Fsecret.txt");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("top secret", await response.Content.ReadAsStringAsync());
@@ -158,11 +147,10 @@ public sealed class MediaEndpointTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Media_OfAnotherAccountOrUnknown_Answers404(string provider)
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        var (factory, _, export) = await ExportedAsync(db);
-        await using var __ = factory;
-        using var bob = await factory.SignedInAsync("bob@example.test");
-        await WriteAsync(factory, "projects/loose/file.mp4", [1, 2, 3]);
+        var (studio, export) = await ExportedAsync(provider);
+        await using var owned = studio;
+        using var bob = await studio.Factory.SignedInAsync("bob@example.test");
+        await WriteAsync(studio.Factory, "projects/loose/file.mp4", [1, 2, 3]);
 
         using var others = await bob.GetAsync($"/media/{export.File}");
         using var unknown = await bob.GetAsync("/media/projects/loose/file.mp4");
