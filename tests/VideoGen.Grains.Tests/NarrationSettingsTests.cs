@@ -55,6 +55,7 @@ public sealed class NarrationSettingsTests
         Assert.Equal(changed, await store.GetAsync(project.Id, owner, CancellationToken.None));
         Assert.True((await sentences.GetAsync(spoken, CancellationToken.None))!.IsAudioDirty);
         Assert.False((await sentences.GetAsync(silent, CancellationToken.None))!.IsAudioDirty);
+        await db.SettledEventIdAsync();
         var raised = await new EventStore(db.Database).ReadAsync(project.Id, events, 100, CancellationToken.None);
         Assert.Equal(["sentence", "project"], raised.Select(e => e.Name));
         Assert.Null(await store.GetAsync(project.Id, Guid.NewGuid(), CancellationToken.None));
