@@ -53,6 +53,8 @@ public sealed class SentenceDirtyRulesTests
         ["edit of video prompt, movement and strength"] = s => s.Apply(new SentenceEdit { VideoPrompt = "x", CameraMovement = CameraMovement.PanLeft, MotionStrength = 0.1 }, Now),
         ["edit carrying only current values"] = s => s.Apply(new SentenceEdit { Text = "The tide rolls in.", ImagePrompt = "a beach at dusk", VideoPrompt = "waves rolling in", CameraMovement = CameraMovement.Static, MotionStrength = 0.5, Seed = 42, SeedSet = true }, Now),
         ["edit of text and image prompt"] = s => s.Apply(new SentenceEdit { Text = "New words.", ImagePrompt = "new picture" }, Now),
+        ["narration voice or speed changed"] = s => s.NarrationRestyled(Now),
+        ["narration restyled, then new audio of another length"] = s => { s.NarrationRestyled(Now); s.AudioStored("audio/b.wav", 2.0, Now); },
     };
 
     public static TheoryData<string, bool, bool, bool> Rules => new()
@@ -81,6 +83,8 @@ public sealed class SentenceDirtyRulesTests
         { "edit of video prompt, movement and strength", false, true, false },
         { "edit carrying only current values", false, false, false },
         { "edit of text and image prompt", true, true, true },
+        { "narration voice or speed changed", false, false, true },
+        { "narration restyled, then new audio of another length", false, true, false },
     };
 
     [Theory]

@@ -9,7 +9,7 @@ namespace VideoGen.TestSupport;
 /// </summary>
 public static class StoreSnapshot
 {
-    private static readonly string[] Tables = ["users", "projects", "sections", "sentences", "jobs", "devices", "events"];
+    private static readonly string[] Tables = ["users", "projects", "sections", "sentences", "jobs", "devices", "events", "exports"];
 
     public static Task<string> TakeAsync(Database database) =>
         database.ReadAsync(async connection =>

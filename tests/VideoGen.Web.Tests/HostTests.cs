@@ -27,6 +27,7 @@ public sealed class HostTests
         Assert.Equal(provider, health.RootElement.GetProperty("store").GetProperty("provider").GetString());
         Assert.Equal(db.Migrator().LatestVersion, health.RootElement.GetProperty("store").GetProperty("schemaVersion").GetInt32());
         Assert.Equal("cpu-preview", health.RootElement.GetProperty("devices")[0].GetString());
+        Assert.StartsWith("cpu-", health.RootElement.GetProperty("devices")[1].GetString());
     }
 
     [Theory]
@@ -47,9 +48,12 @@ public sealed class HostTests
         while ((await jobs.GetAsync(job.Id, CancellationToken.None))!.Status != JobStatus.Succeeded && DateTime.UtcNow < deadline) await Task.Delay(50);
         var finished = (await jobs.GetAsync(job.Id, CancellationToken.None))!;
         Assert.Equal((JobStatus.Succeeded, "cpu-preview"), (finished.Status, finished.Device));
-        var device = Assert.Single(await new DeviceRegistry(db.Database, new QueueTimings(), TimeProvider.System).ListAsync(CancellationToken.None));
-        Assert.Equal((DeviceKind.Preview, DeviceStatus.Online), (device.Kind, device.Status));
-        Assert.StartsWith("web-1-", device.Silo);
+        var devices = await new DeviceRegistry(db.Database, new QueueTimings(), TimeProvider.System).ListAsync(CancellationToken.None);
+        Assert.Equal(["cpu-preview", "cpu-web-1"], devices.Select(d => d.Name));
+        Assert.Equal((DeviceKind.Preview, DeviceStatus.Online), (devices[0].Kind, devices[0].Status));
+        Assert.Equal((DeviceKind.Cpu, DeviceStatus.Online), (devices[1].Kind, devices[1].Status));
+        Assert.Equal([Lane.Cpu], devices[1].Lanes);
+        Assert.All(devices, d => Assert.StartsWith("web-1-", d.Silo));
     }
 
     [Fact]
@@ -104,6 +108,14 @@ public sealed class HostTests
         { "Accounts:PricePerGpuSecond", "-0.5", "Accounts:PricePerGpuSecond must be zero or more" },
         { "Accounts:MaxFailedAccessAttempts", "0", "Accounts:MaxFailedAccessAttempts must be between 1 and 100" },
         { "Accounts:LockoutDuration", "-00:01:00", "Accounts:LockoutDuration must be a positive time span" },
+        { "Speech:Engine", "festival", "Speech:Engine must be 'espeak' or 'openai'" },
+        { "Speech:Engine", "openai", "Speech:Url must be the speech server's base URL" },
+        { "Speech:Voice", "-x", "Speech:Voice is not usable" },
+        { "Export:FramesPerSecond", "25", "Export:FramesPerSecond must be 24 or 30" },
+        { "Export:Preset", "warp", "Export:Preset must be one of" },
+        { "Export:CrossfadeSeconds", "9", "Export:CrossfadeSeconds must be between 0.1 and 3" },
+        { "Devices:0:MaxFrames", "3", "Devices:0:MaxFrames must be between 5 and 2001" },
+        { "Silo:CpuDevice", "gpu-0", "Devices:0:Name 'gpu-0' is the name of this silo's CPU device" },
     };
 
     [Theory]

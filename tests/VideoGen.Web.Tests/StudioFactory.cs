@@ -15,6 +15,9 @@ public sealed class StudioFactory(TestDatabase database, IReadOnlyDictionary<str
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>The app's <c>Media:Root</c>.</summary>
+    public string MediaRoot => _media;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

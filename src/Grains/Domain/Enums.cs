@@ -59,11 +59,15 @@ public enum Lane
     Cpu = 3,
 }
 
-/// <summary>What drives a device: a ComfyUI server, or the built-in ffmpeg preview renderer.</summary>
+/// <summary>
+/// What drives a device: a ComfyUI server, the built-in ffmpeg preview renderer, or the CPU of
+/// a silo's machine (narration and exports).
+/// </summary>
 public enum DeviceKind
 {
     Preview = 1,
     ComfyUi = 2,
+    Cpu = 3,
 }
 
 /// <summary>Interactive work (one creator clicking regenerate) goes ahead of bulk work.</summary>

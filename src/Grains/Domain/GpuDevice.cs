@@ -2,9 +2,10 @@ namespace VideoGen.Grains.Domain;
 
 /// <summary>
 /// A device that runs generation work: a GPU behind a ComfyUI server, or the CPU preview
-/// renderer. It has an image lane and a video lane (and a CPU lane for narration and
-/// export on the preview device), each running at most one job. Exactly one silo drives
-/// it at a time, the one holding its lease.
+/// renderer, each with an image lane and a video lane; or the CPU of a silo's machine, whose
+/// one CPU lane speaks narration and renders exports, so that work never waits behind (or
+/// holds up) a GPU lane. Every lane runs at most one job. Exactly one silo drives a device at
+/// a time, the one holding its lease.
 /// </summary>
 public sealed class GpuDevice
 {
@@ -32,8 +33,9 @@ public sealed class GpuDevice
     /// <summary>The lanes a device of this kind has.</summary>
     public static IReadOnlyList<Lane> LanesOf(DeviceKind kind) => kind switch
     {
-        DeviceKind.Preview => [Lane.Image, Lane.Video, Lane.Cpu],
+        DeviceKind.Preview => [Lane.Image, Lane.Video],
         DeviceKind.ComfyUi => [Lane.Image, Lane.Video],
+        DeviceKind.Cpu => [Lane.Cpu],
         _ => throw new DomainException($"Unknown device kind {(int)kind}."),
     };
 

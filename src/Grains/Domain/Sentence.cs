@@ -247,6 +247,17 @@ public sealed class Sentence : Entity
         return replaced;
     }
 
+    /// <summary>
+    /// The project's narration voice or speed changed: narration already spoken no longer sounds
+    /// like the rest, so it is stale. Nothing changes for a sentence without narration.
+    /// </summary>
+    public bool NarrationRestyled(DateTimeOffset now)
+    {
+        if (AudioFile is null || IsAudioDirty) return false;
+        IsAudioDirty = true;
+        return Changed(now, "narration");
+    }
+
     /// <summary>Durations within a millisecond are the same narration length (ffprobe rounds).</summary>
     private const double AudioDurationTolerance = 0.001;
 

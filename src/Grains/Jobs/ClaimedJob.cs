@@ -2,17 +2,27 @@ using VideoGen.Grains.Domain;
 
 namespace VideoGen.Grains.Jobs;
 
-/// <summary>A job a lane just took, with what it needs to build the work: the sentence and the project's frame shape.</summary>
-public sealed record ClaimedJob(GenerationJob Job, Guid Token, SentenceState? Sentence, AspectRatio AspectRatio);
+/// <summary>
+/// A job a lane just took, with what it needs to build the work: the sentence and the
+/// project's frame shape; for narration the project's voice and speed; for an export the
+/// plan of the final cut.
+/// </summary>
+public sealed record ClaimedJob(
+    GenerationJob Job, Guid Token, SentenceState? Sentence, AspectRatio AspectRatio,
+    NarrationSettings? Narration = null, ExportPlan? Export = null);
 
-/// <summary>What a finished job produced: a file under the media root, and for narration its length.</summary>
-public sealed record JobOutput(string File, double? DurationSeconds = null);
+/// <summary>
+/// What a finished job produced: a file under the media root; for narration and exports its
+/// length; for an export its thumbnail and subtitles beside it.
+/// </summary>
+public sealed record JobOutput(string File, double? DurationSeconds = null, string? Thumbnail = null, string? Subtitles = null);
 
 /// <summary>
 /// What storing a job's output did. Not accepted: the claim was lost (the output must be
-/// discarded). <see cref="ReplacedFile"/> may be deleted now that nothing points at it.
+/// discarded). <see cref="ReplacedFile"/> may be deleted now that nothing points at it, and so
+/// may every file of <see cref="Discarded"/> (the output of an export deleted while it ran).
 /// </summary>
-public sealed record CompletionResult(bool Accepted, string? ReplacedFile = null, Guid? CascadedJobId = null)
+public sealed record CompletionResult(bool Accepted, string? ReplacedFile = null, Guid? CascadedJobId = null, IReadOnlyList<string>? Discarded = null)
 {
     public static readonly CompletionResult Rejected = new(false);
 }

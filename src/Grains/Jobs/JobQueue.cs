@@ -21,8 +21,8 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
             row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition($"""
                 UPDATE jobs SET status = 1, device = @device, silo = @silo, claim_token = @token, lease_until = @leaseUntil,
                     started_at = @now, progress = 0, step = NULL
-                WHERE id = (SELECT id FROM jobs WHERE status = 0 AND lane = @lane AND not_before <= @now
-                            ORDER BY priority, fair_seq, created_at LIMIT 1{database.SkipLockedClause})
+                WHERE id = (SELECT q.id FROM jobs q WHERE q.status = 0 AND q.lane = @lane AND q.not_before <= @now{WaitsFor(lane)}
+                            ORDER BY q.priority, q.fair_seq, q.created_at LIMIT 1{database.SkipLockedClause})
                   AND status = 0
                   AND EXISTS (SELECT 1 FROM devices WHERE name = @device AND silo = @silo AND status = 1)
                 RETURNING {JobRow.Columns}
@@ -51,12 +51,26 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
                 await SaveSentenceAsync(connection, transaction, sentence, now, ct);
             }
         }
-        var ratio = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT aspect_ratio FROM projects WHERE id = @ProjectId", new { job.ProjectId }, transaction, cancellationToken: ct));
+        var project = await connection.QuerySingleAsync<(int AspectRatio, string? Voice, double Speed)>(new CommandDefinition(
+            "SELECT aspect_ratio, narration_voice, narration_speed FROM projects WHERE id = @ProjectId", new { job.ProjectId }, transaction, cancellationToken: ct));
+        ExportPlan? plan = null;
+        if (job.Kind == JobKind.Export)
+        {
+            plan = await ExportRecords.LoadPlanAsync(connection, transaction, job.Id, ct);
+            await ExportRecords.SyncAsync(connection, transaction, job, ct);
+        }
         await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
         await database.CommitAsync(transaction, ct);
-        return new ClaimedJob(job, token, sentence?.ToState(), (AspectRatio)ratio);
+        return new ClaimedJob(job, token, sentence?.ToState(), (AspectRatio)project.AspectRatio, new NarrationSettings(project.Voice, project.Speed), plan);
     }
+
+    /// <summary>
+    /// A clip lasts as long as its narration, so a video job waits while its sentence's
+    /// narration is still queued or being spoken; other lanes take the next job in line.
+    /// </summary>
+    private static string WaitsFor(Lane lane) => lane == Lane.Video
+        ? " AND NOT EXISTS (SELECT 1 FROM jobs a WHERE a.sentence_id = q.sentence_id AND a.kind = 3 AND a.status IN (0, 1))"
+        : "";
 
     public Task<bool> RenewAsync(Guid jobId, Guid token, CancellationToken ct) =>
         database.WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
@@ -70,6 +84,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
     {
         string? replaced = null;
         Guid? cascaded = null;
+        IReadOnlyList<string>? discarded = null;
         var accepted = await ChangeHeldAsync(jobId, token, (job, sentence, now) =>
         {
             job.Succeed(token, output.File, now);
@@ -90,8 +105,13 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
             sentence.MarkQueued(AssetKind.Video, now);
             cascaded = video.Id;
             return video;
+        }, afterSave: async (connection, transaction, job) =>
+        {
+            // An export deleted while it rendered keeps nothing: its files go with it.
+            if (job.Kind == JobKind.Export && !await ExportRecords.StoreOutputAsync(connection, transaction, job.Id, output, ct))
+                discarded = new[] { output.File, output.Thumbnail, output.Subtitles }.OfType<string>().ToArray();
         });
-        return accepted ? new CompletionResult(true, replaced, cascaded) : CompletionResult.Rejected;
+        return accepted ? new CompletionResult(true, replaced, cascaded, discarded) : CompletionResult.Rejected;
     }
 
     public Task<bool> FailAsync(Guid jobId, Guid token, string error, CancellationToken ct) =>
@@ -162,7 +182,8 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
     /// </summary>
     private async Task<bool> ChangeHeldAsync(
         Guid jobId, Guid token, Action<GenerationJob, Sentence?, DateTimeOffset> change, CancellationToken ct,
-        TimeSpan notBefore = default, Func<GenerationJob, Sentence?, DateTimeOffset, GenerationJob?>? cascade = null)
+        TimeSpan notBefore = default, Func<GenerationJob, Sentence?, DateTimeOffset, GenerationJob?>? cascade = null,
+        Func<DbConnection, DbTransaction, GenerationJob, Task>? afterSave = null)
     {
         var now = clock.GetUtcNow();
         var rangWork = false;
@@ -180,6 +201,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
             var notBeforeMs = job.Status == JobStatus.Queued ? UnixTime.ToMs(now + notBefore) : 0;
             if (!await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct, notBeforeMs))
                 throw new StoreConflictException($"Job {jobId} changed while its claim was held.");
+            if (afterSave is not null) await afterSave(connection, transaction, job);
             if (next is not null) await JobRecords.InsertAsync(connection, transaction, next, ct);
             if (next is not null) await EventStore.AppendAsync(database, connection, transaction, next.TakeEvents(), now, ct);
             if (job.Status is JobStatus.Succeeded or JobStatus.Failed)
@@ -188,7 +210,8 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
                         ? "UPDATE devices SET completed = completed + 1 WHERE name = @device"
                         : "UPDATE devices SET failed = failed + 1 WHERE name = @device",
                     new { device }, transaction, cancellationToken: ct));
-            rangWork = next is not null || job.Status == JobStatus.Queued;
+            // A finished narration frees the clip that waited for it.
+            rangWork = next is not null || job.Status == JobStatus.Queued || (job.Kind == JobKind.Audio && job.Status.IsFinished());
             if (rangWork) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
             return true;
         }, ct);

@@ -20,22 +20,33 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
     public Task<Outcome<GenerationJob>> RegenerateVideoAsync(Guid sentenceId, long? seed, CancellationToken ct, JobPriority priority = JobPriority.Interactive) =>
         EnqueueForSentenceAsync(sentenceId, JobKind.Video, seed, skipVideo: false, priority, ct);
 
+    /// <summary>Queues new narration for the sentence (its text spoken with the project's voice and speed).</summary>
+    public Task<Outcome<GenerationJob>> RegenerateAudioAsync(Guid sentenceId, CancellationToken ct, JobPriority priority = JobPriority.Interactive) =>
+        EnqueueForSentenceAsync(sentenceId, JobKind.Audio, seed: null, skipVideo: false, priority, ct);
+
     /// <summary>
-    /// "Generate all scenes": an image (followed by its clip) for every sentence without an
-    /// image, and a clip for every sentence with an image but no clip. Scenes already being
-    /// generated are left alone. Null when the project does not exist.
+    /// "Generate all scenes": narration first for every sentence without narration or with
+    /// stale narration (a clip lasts as long as its narration, so its clip waits for it), then
+    /// an image (followed by its clip) for every sentence without an image, and a clip for every
+    /// sentence with an image but no clip. Scenes already being generated are left alone. Null
+    /// when the project does not exist.
     /// </summary>
     public Task<BatchResult?> GenerateAllAsync(Guid projectId, CancellationToken ct) =>
         QueueBatchAsync(projectId, sentence =>
-            sentence.ImageFile is null ? (JobKind.Image, false)
-            : sentence.VideoFile is null ? (JobKind.Video, false)
-            : null, ct);
+        {
+            var kinds = new List<JobKind>(2);
+            if (sentence.AudioFile is null || sentence.IsAudioDirty) kinds.Add(JobKind.Audio);
+            if (sentence.ImageFile is null) kinds.Add(JobKind.Image);
+            else if (sentence.VideoFile is null) kinds.Add(JobKind.Video);
+            return kinds.Count == 0 ? null : (kinds, false);
+        }, ct);
 
     /// <summary>Queues again what failed: the image (and its clip) or the clip of each scene whose last attempt failed.</summary>
     public Task<BatchResult?> RetryFailedAsync(Guid projectId, CancellationToken ct) =>
         QueueBatchAsync(projectId, sentence =>
-            sentence.ImageStatus == AssetStatus.Failed ? (JobKind.Image, false)
-            : sentence.VideoStatus == AssetStatus.Failed && sentence.ImageFile is not null ? (JobKind.Video, false)
+            sentence.AudioStatus == AssetStatus.Failed ? ([JobKind.Audio], false)
+            : sentence.ImageStatus == AssetStatus.Failed ? ([JobKind.Image], false)
+            : sentence.VideoStatus == AssetStatus.Failed && sentence.ImageFile is not null ? ([JobKind.Video], false)
             : null, ct);
 
     /// <summary>
@@ -44,16 +55,16 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
     /// </summary>
     public Task<BatchResult?> RegenerateDirtyAsync(Guid projectId, bool images, bool videos, CancellationToken ct) =>
         QueueBatchAsync(projectId, sentence =>
-            images && sentence.IsImageDirty ? (JobKind.Image, !videos)
-            : videos && sentence.IsVideoDirty && sentence.ImageFile is not null && !sentence.IsImageDirty ? (JobKind.Video, false)
+            images && sentence.IsImageDirty ? ([JobKind.Image], !videos)
+            : videos && sentence.IsVideoDirty && sentence.ImageFile is not null && !sentence.IsImageDirty ? ([JobKind.Video], false)
             : null, ct);
 
     /// <summary>
-    /// Queues, as one bulk batch, the job <paramref name="pick"/> chooses for each sentence of
+    /// Queues, as one bulk batch, the jobs <paramref name="pick"/> chooses for each sentence of
     /// the project (in narration order), skipping scenes with work already waiting or running
     /// and prompts that are empty.
     /// </summary>
-    private async Task<BatchResult?> QueueBatchAsync(Guid projectId, Func<Sentence, (JobKind Kind, bool SkipVideo)?> pick, CancellationToken ct)
+    private async Task<BatchResult?> QueueBatchAsync(Guid projectId, Func<Sentence, (IReadOnlyList<JobKind> Kinds, bool SkipVideo)?> pick, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var batchId = Guid.CreateVersion7(now);
@@ -73,8 +84,10 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
             var total = 0;
             foreach (var sentence in ordered.Where(s => !busy.Contains(s.Id)))
             {
-                if (pick(sentence) is not { } work || CheckPrompt(sentence, work.Kind) is not null) continue;
-                await QueueAsync(connection, transaction, sentence, work.Kind, sentence.Seed, work.SkipVideo, JobPriority.Bulk, batchId, now, ct);
+                if (pick(sentence) is not { } work) continue;
+                var kinds = work.Kinds.Where(k => CheckPrompt(sentence, k) is null).ToArray();
+                if (kinds.Length == 0) continue;
+                await QueueAsync(connection, transaction, sentence, kinds, sentence.Seed, work.SkipVideo, JobPriority.Bulk, batchId, now, ct);
                 total++;
             }
             if (total > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
@@ -160,7 +173,7 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
                 return Outcome<GenerationJob>.Failure(new ValidationError("sentenceId",
                     $"The {kind.ToString().ToLowerInvariant()} of this scene is already being generated; cancel it first or wait for it.", ValidationErrorKind.Conflict));
             if (seed is not null) sentence.ChangeSeed(seed, now);
-            var job = await QueueAsync(connection, transaction, sentence, kind, seed ?? sentence.Seed, skipVideo, priority, batchId: null, now, ct);
+            var job = (await QueueAsync(connection, transaction, sentence, [kind], seed ?? sentence.Seed, skipVideo, priority, batchId: null, now, ct))[0];
             await database.RingAsync(connection, transaction, Channels.Jobs, ct);
             return Outcome<GenerationJob>.Success(job);
         }, ct);
@@ -168,17 +181,22 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
         return outcome;
     }
 
-    private async Task<GenerationJob> QueueAsync(
-        DbConnection connection, DbTransaction transaction, Sentence sentence, JobKind kind, long? seed, bool skipVideo,
+    /// <summary>Queues one job of each kind for the sentence; the sentence is saved once, since its stored version moves with each save.</summary>
+    private async Task<IReadOnlyList<GenerationJob>> QueueAsync(
+        DbConnection connection, DbTransaction transaction, Sentence sentence, IReadOnlyList<JobKind> kinds, long? seed, bool skipVideo,
         JobPriority priority, Guid? batchId, DateTimeOffset now, CancellationToken ct)
     {
-        var job = GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo, seed, batchId);
-        JobQueue.ReflectStatus(job, sentence, now);
+        var jobs = kinds.Select(kind => GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo,
+            kind == JobKind.Audio ? null : seed, batchId)).ToArray();
+        foreach (var job in jobs) JobQueue.ReflectStatus(job, sentence, now);
         if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
-        await JobRecords.InsertAsync(connection, transaction, job, ct);
-        await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
-        return job;
+        foreach (var job in jobs)
+        {
+            await JobRecords.InsertAsync(connection, transaction, job, ct);
+            await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
+        }
+        return jobs;
     }
 
     private static ValidationError? CheckPrompt(Sentence sentence, JobKind kind) => kind switch

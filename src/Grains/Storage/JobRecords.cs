@@ -62,6 +62,7 @@ internal static class JobRecords
                 p.Add("ExpectedToken", expectedToken);
             }), transaction, cancellationToken: ct));
         if (updated == 0) return false;
+        if (job.Kind == JobKind.Export) await ExportRecords.SyncAsync(connection, transaction, job, ct);
         await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
         return true;
     }

@@ -25,6 +25,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IProjectStore, ProjectStore>();
         services.AddSingleton<ISentenceStore, SentenceStore>();
+        services.AddSingleton<NarrationSettingsStore>();
         services.AddSingleton<IEventStore, EventStore>();
         services.AddHostedService<SchemaUpgradeService>();
 
@@ -33,6 +34,8 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IJobQueue, JobQueue>();
         services.AddSingleton<JobScheduler>();
         services.AddSingleton<JobReader>();
+        services.AddSingleton<ExportScheduler>();
+        services.AddSingleton<ExportReader>();
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<PostgresDoorbell>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresDoorbell>());

@@ -1,10 +1,12 @@
+using VideoGen.Silo.Options;
+
 namespace VideoGen.Silo.ComfyUi;
 
 /// <summary>
 /// Configuration section <c>ComfyUi</c>: how hard to retry a ComfyUI server that misbehaves.
 /// Shared by every ComfyUI device; the defaults suit a server on the local network.
 /// </summary>
-public sealed class ComfyUiOptions
+public sealed class ComfyUiOptions : ISelfValidatingOptions
 {
     public const string Section = "ComfyUi";
 

@@ -17,7 +17,7 @@ public interface IDeviceBackend
     Task<bool> IsHealthyAsync(CancellationToken ct);
 }
 
-/// <summary>One image or clip to render.</summary>
+/// <summary>One image, clip, narration or final cut to render.</summary>
 public sealed record LaneWork
 {
     public required Guid JobId { get; init; }
@@ -47,6 +47,15 @@ public sealed record LaneWork
     public CameraMovement CameraMovement { get; init; }
     public double MotionStrength { get; init; } = 0.5;
 
+    /// <summary>For narration: the project's voice, or null for the speech engine's configured voice.</summary>
+    public string? NarrationVoice { get; init; }
+
+    /// <summary>For narration: the pace relative to the voice's normal pace.</summary>
+    public double NarrationSpeed { get; init; } = 1.0;
+
+    /// <summary>For a final cut: the export and its scenes, with absolute paths to their files.</summary>
+    public ExportPlan? Export { get; init; }
+
     /// <summary>The folder the output file goes into (exists already).</summary>
     public required string OutputDirectory { get; init; }
 
@@ -54,8 +63,11 @@ public sealed record LaneWork
     public required string OutputName { get; init; }
 }
 
-/// <summary>The file a backend wrote (absolute path, inside the work's output directory).</summary>
-public sealed record LaneOutput(string FilePath);
+/// <summary>
+/// The file a backend wrote (absolute path, inside the work's output directory); for narration
+/// and final cuts how long it lasts; for a final cut its thumbnail and subtitles beside it.
+/// </summary>
+public sealed record LaneOutput(string FilePath, double? DurationSeconds = null, string? ThumbnailPath = null, string? SubtitlesPath = null);
 
 /// <summary>How far the work is (0..1) and what it is doing ("sampling 12/30").</summary>
 public sealed record LaneProgress(double Fraction, string? Step);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VideoGen.Silo.ComfyUi;
+using VideoGen.Silo.Options;
 
 namespace VideoGen.Silo.Extensions;
 
@@ -10,7 +11,7 @@ public static class ComfyUiServiceCollectionExtensions
     public static IServiceCollection AddComfyUi(this IServiceCollection services)
     {
         services.AddOptions<ComfyUiOptions>().BindConfiguration(ComfyUiOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComfyUiOptions>, ComfyUiOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComfyUiOptions>, SelfValidatingOptions<ComfyUiOptions>>());
         services.AddHttpClient<ComfyUiClient>()
             // A lane keeps its client for the life of the process, so connections are recycled by the
             // pool (picking up DNS changes) rather than by rotating handlers under a live client.
@@ -18,14 +19,5 @@ public static class ComfyUiServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<ComfyUiBackendFactory>();
         return services;
-    }
-
-    private sealed class ComfyUiOptionsValidator : IValidateOptions<ComfyUiOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, ComfyUiOptions options)
-        {
-            var problems = options.Validate();
-            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-        }
     }
 }

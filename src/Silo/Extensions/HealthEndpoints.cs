@@ -11,9 +11,14 @@ public static class HealthEndpoints
     {
         // Probes (load balancers, systemd, monitoring) carry no login.
         endpoints.MapGet("/alive", () => Results.Text("alive")).AllowAnonymous();
-        endpoints.MapGet("/health", async (SchemaMigrator migrator, Database database, IOptions<List<DeviceOptions>> devices, ILoggerFactory logs, CancellationToken ct) =>
+        endpoints.MapGet("/health", async (
+            SchemaMigrator migrator, Database database, IOptions<List<DeviceOptions>> devices, IOptions<SiloOptions> silo, ILoggerFactory logs, CancellationToken ct) =>
         {
-            var deviceNames = devices.Value.Count == 0 ? [DeviceOptions.DefaultPreviewName] : devices.Value.Select(d => d.Name).ToArray();
+            string[] deviceNames =
+            [
+                .. devices.Value.Count == 0 ? [DeviceOptions.DefaultPreviewName] : devices.Value.Select(d => d.Name),
+                silo.Value.CpuDeviceName,
+            ];
             try
             {
                 var version = await migrator.CurrentVersionAsync(ct);

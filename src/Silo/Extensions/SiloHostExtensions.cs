@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
+using VideoGen.Silo.Export;
 using VideoGen.Silo.Lanes;
 using VideoGen.Silo.Options;
 using VideoGen.Silo.Preview;
+using VideoGen.Silo.Speech;
 
 namespace VideoGen.Silo.Extensions;
 
@@ -29,6 +31,9 @@ public static class SiloHostExtensions
 
         services.AddPreviewBackend();
         services.AddComfyUi();
+        services.AddSpeech();
+        services.AddExportRenderer();
+        services.AddSingleton<CpuBackend>();
         services.AddSingleton<DeviceCatalog>();
         services.AddSingleton(sp => SiloIdentity.New(sp.GetRequiredService<IOptions<SiloOptions>>().Value.Name));
         services.AddSingleton(sp => new MediaFiles(sp.GetRequiredService<IOptions<MediaOptions>>().Value.Root));
@@ -44,11 +49,14 @@ public static class SiloHostExtensions
         return builder;
     }
 
-    private sealed class DeviceListValidator : IValidateOptions<List<DeviceOptions>>
+    private sealed class DeviceListValidator(IOptions<SiloOptions> silo) : IValidateOptions<List<DeviceOptions>>
     {
         public ValidateOptionsResult Validate(string? name, List<DeviceOptions> options)
         {
-            var problems = DevicesValidator.Validate(options);
+            var problems = DevicesValidator.Validate(options).ToList();
+            var cpu = silo.Value.CpuDeviceName;
+            if (options.FindIndex(d => string.Equals(d.Name, cpu, StringComparison.OrdinalIgnoreCase)) is var index and >= 0)
+                problems.Add($"{DeviceOptions.Section}:{index}:Name '{cpu}' is the name of this silo's CPU device; rename the device or set {SiloOptions.Section}:CpuDevice.");
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

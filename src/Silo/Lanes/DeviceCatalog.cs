@@ -11,8 +11,11 @@ namespace VideoGen.Silo.Lanes;
 /// The devices this silo drives, from the <c>Devices</c> list: a ComfyUI server per GPU
 /// (image lane on <c>Url</c>, video lane on <c>VideoUrl</c> or the same server), or the CPU
 /// preview renderer. With no device configured, one preview device named <c>cpu-preview</c>.
+/// Every silo also drives its own CPU device (<c>Silo:CpuDevice</c>, <c>cpu-{Silo:Name}</c> by
+/// default) with one CPU lane for narration and exports, so that work never takes a GPU lane.
 /// </summary>
-public sealed class DeviceCatalog(IOptions<List<DeviceOptions>> devices, PreviewBackend preview, ComfyUiBackendFactory comfyUi)
+public sealed class DeviceCatalog(
+    IOptions<List<DeviceOptions>> devices, IOptions<SiloOptions> silo, PreviewBackend preview, ComfyUiBackendFactory comfyUi, CpuBackend cpu)
 {
     /// <summary>Builds every device with its lanes; a bad workflow template fails here, at start.</summary>
     public IReadOnlyList<DeviceSpec> Build()
@@ -20,8 +23,12 @@ public sealed class DeviceCatalog(IOptions<List<DeviceOptions>> devices, Preview
         var configured = devices.Value.Count > 0
             ? devices.Value
             : [new DeviceOptions { Name = DeviceOptions.DefaultPreviewName, Kind = "preview" }];
-        return configured.Select(Build).ToArray();
+        return [.. configured.Select(Build), Cpu(silo.Value.CpuDeviceName, cpu)];
     }
+
+    /// <summary>A CPU device: one CPU lane on <paramref name="backend"/>.</summary>
+    public static DeviceSpec Cpu(string name, IDeviceBackend backend) =>
+        new(new GpuDevice(name, DeviceKind.Cpu, GpuDevice.LanesOf(DeviceKind.Cpu)), new Dictionary<Lane, IDeviceBackend> { [Lane.Cpu] = backend });
 
     private DeviceSpec Build(DeviceOptions device)
     {
@@ -32,6 +39,6 @@ public sealed class DeviceCatalog(IOptions<List<DeviceOptions>> devices, Preview
             [Lane.Video] = isComfyUi ? comfyUi.Create(device, Lane.Video) : preview,
         };
         var kind = isComfyUi ? DeviceKind.ComfyUi : DeviceKind.Preview;
-        return new DeviceSpec(new GpuDevice(device.Name, kind, backends.Keys.ToArray()), backends);
+        return new DeviceSpec(new GpuDevice(device.Name, kind, backends.Keys.ToArray()), backends, device.MaxFrames);
     }
 }

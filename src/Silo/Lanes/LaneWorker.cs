@@ -74,11 +74,11 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
         lock (_gate) _running = running;
         using var renewStop = new CancellationTokenSource();
         var renewing = RenewAsync(running, token, renewStop.Token);
-        string? output = null;
+        JobOutput? output = null;
         try
         {
             logger.LogInformation("Lane {Lane} of {DeviceName} runs {Kind} job {JobId} (attempt {Attempt})", lane, DeviceName, job.Kind, job.Id, job.Attempt);
-            var work = silo.Work.Build(claimed, spec.Device.Kind);
+            var work = silo.Work.Build(claimed, spec);
             LaneOutput result;
             await using (var progress = new ProgressPump(
                 p => silo.Queue.ReportProgressAsync(job.Id, token, p.Fraction, p.Step, CancellationToken.None),
@@ -87,28 +87,32 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
             {
                 result = await backend.RunAsync(work, progress, jobStop.Token);
             }
-            output = silo.Media.ToRelative(result.FilePath);
+            output = new JobOutput(
+                silo.Media.ToRelative(result.FilePath), result.DurationSeconds,
+                result.ThumbnailPath is { } thumbnail ? silo.Media.ToRelative(thumbnail) : null,
+                result.SubtitlesPath is { } subtitles ? silo.Media.ToRelative(subtitles) : null);
             if (kill.IsCancellationRequested) return;
             // Cancel racing completion: once the output is stored, completion wins; the
             // cancel only stopped the cascade (the job's "then video" was cleared).
-            var completion = await silo.Queue.CompleteAsync(job.Id, token, new JobOutput(output), CancellationToken.None);
+            var completion = await silo.Queue.CompleteAsync(job.Id, token, output, CancellationToken.None);
             if (!completion.Accepted)
             {
                 logger.LogWarning("Job {JobId} finished after its claim was lost; its output is discarded", job.Id);
-                silo.Media.Delete(output);
+                Delete(output);
                 return;
             }
             // The sentence points at the new file now: only then does the old one go.
             silo.Media.Delete(completion.ReplacedFile);
+            foreach (var file in completion.Discarded ?? []) silo.Media.Delete(file);
         }
         catch (OperationCanceledException) when (jobStop.IsCancellationRequested)
         {
-            silo.Media.Delete(output);
+            Delete(output);
             await EndStoppedAsync(job, token, running.Reason);
         }
         catch (GenerationException e) when (!kill.IsCancellationRequested)
         {
-            silo.Media.Delete(output);
+            Delete(output);
             if (e.Cause == FailureCause.Transient)
             {
                 var delay = silo.Backoff(job.Attempt);
@@ -123,7 +127,7 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
         }
         catch (Exception e) when (!kill.IsCancellationRequested && e is not OperationCanceledException)
         {
-            silo.Media.Delete(output);
+            Delete(output);
             logger.LogError(e, "Job {JobId} failed unexpectedly", job.Id);
             await silo.Queue.RetryAsync(job.Id, token, $"Unexpected error on {DeviceName}: {e.Message}", silo.Backoff(job.Attempt), CancellationToken.None);
         }
@@ -133,6 +137,14 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
             await renewing;
             lock (_gate) _running = null;
         }
+    }
+
+    private void Delete(JobOutput? output)
+    {
+        if (output is null) return;
+        silo.Media.Delete(output.File);
+        silo.Media.Delete(output.Thumbnail);
+        silo.Media.Delete(output.Subtitles);
     }
 
     private async Task EndStoppedAsync(GenerationJob job, Guid token, StopReason reason)

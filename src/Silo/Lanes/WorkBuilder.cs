@@ -4,28 +4,39 @@ using VideoGen.Silo.Devices;
 
 namespace VideoGen.Silo.Lanes;
 
-/// <summary>Turns a claimed job and its sentence into the work a backend renders.</summary>
+/// <summary>Turns a claimed job and its sentence (or its export plan) into the work a backend renders.</summary>
 internal sealed class WorkBuilder(MediaFiles media)
 {
-    public LaneWork Build(ClaimedJob claimed, DeviceKind device)
+    public LaneWork Build(ClaimedJob claimed, DeviceSpec device)
     {
         var job = claimed.Job;
+        if (job.Kind == JobKind.Export) return BuildExport(claimed);
         var sentence = claimed.Sentence
             ?? throw new GenerationException(FailureCause.Rejected, "The scene of this job no longer exists.");
-        var (width, height) = GenerationSizes.For(device, job.Kind, claimed.AspectRatio);
+        var kind = device.Device.Kind;
+        var (width, height) = GenerationSizes.For(kind, job.Kind, claimed.AspectRatio);
+        var narration = claimed.Narration ?? NarrationSettings.Default;
         var work = new LaneWork
         {
             JobId = job.Id,
             Kind = job.Kind,
             Attempt = job.Attempt,
             Text = sentence.Text,
-            Prompt = job.Kind == JobKind.Video ? sentence.VideoPrompt : sentence.ImagePrompt,
+            Prompt = job.Kind switch
+            {
+                JobKind.Video => sentence.VideoPrompt,
+                JobKind.Audio => sentence.Text,
+                _ => sentence.ImagePrompt,
+            },
             Seed = job.Seed ?? sentence.Seed ?? SeedFrom(job.Id),
             Width = width,
             Height = height,
             CameraMovement = sentence.CameraMovement,
             MotionStrength = sentence.MotionStrength,
             ClipSeconds = sentence.AudioDuration ?? ClipLength.DefaultSeconds,
+            MaxFrames = device.MaxFrames,
+            NarrationVoice = narration.Voice,
+            NarrationSpeed = narration.Speed,
             OutputDirectory = media.DirectoryFor(job.ProjectId, sentence.Id),
             // One name per attempt: a silo that lost its claim may still be writing its file
             // on the shared mount while another silo runs the next attempt.
@@ -33,11 +44,35 @@ internal sealed class WorkBuilder(MediaFiles media)
         };
         return job.Kind switch
         {
-            JobKind.Image => work,
+            JobKind.Image or JobKind.Audio => work,
             JobKind.Video => work with { StartImagePath = StartImage(sentence) },
-            _ => throw new GenerationException(FailureCause.Rejected, $"{job.Kind} jobs do not run on a {device} lane."),
+            _ => throw new GenerationException(FailureCause.Rejected, $"{job.Kind} jobs do not run on a {kind} lane."),
         };
     }
+
+    private LaneWork BuildExport(ClaimedJob claimed)
+    {
+        var job = claimed.Job;
+        var plan = claimed.Export
+            ?? throw new GenerationException(FailureCause.Rejected, "The export of this job no longer exists.");
+        var scenes = plan.Scenes.Select(s => s with { VideoFile = Resolve(s.VideoFile), AudioFile = Resolve(s.AudioFile), ImageFile = Resolve(s.ImageFile) });
+        return new LaneWork
+        {
+            JobId = job.Id,
+            Kind = job.Kind,
+            Attempt = job.Attempt,
+            Prompt = "",
+            Seed = 0,
+            Width = plan.Width,
+            Height = plan.Height,
+            Export = plan with { Scenes = scenes.ToArray() },
+            OutputDirectory = media.DirectoryFor(job.ProjectId, sentenceId: null),
+            OutputName = $"export-{plan.ExportId:N}",
+        };
+    }
+
+    // A stored path that would leave the media root resolves to nothing, and the scene reads as missing.
+    private string? Resolve(string? file) => file is null ? null : media.ToAbsolute(file);
 
     private string StartImage(SentenceState sentence)
     {

@@ -72,6 +72,24 @@ internal sealed class ToolProcess : IDisposable
         }
     }
 
+    /// <summary>Writes <paramref name="input"/> to the process's stdin as it is (no byte order mark) and closes it.</summary>
+    public async Task WriteInputAndCloseAsync(ReadOnlyMemory<byte> input, CancellationToken ct)
+    {
+        try
+        {
+            await _process.StandardInput.BaseStream.WriteAsync(input, ct);
+            await _process.StandardInput.BaseStream.FlushAsync(ct);
+        }
+        catch (IOException)
+        {
+            // The process exited before reading everything; its exit code and stderr tell why.
+        }
+        finally
+        {
+            _process.StandardInput.Close();
+        }
+    }
+
     /// <summary>Waits for the process to exit and for its stderr to be read to the end.</summary>
     public async Task<int> WaitForExitAsync(CancellationToken ct)
     {

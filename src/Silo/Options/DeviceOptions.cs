@@ -24,4 +24,10 @@ public sealed class DeviceOptions
 
     /// <summary>API-format image-to-video template; the built-in Wan 2.2 template by default.</summary>
     public string? VideoWorkflow { get; set; }
+
+    /// <summary>
+    /// The longest clip the video workflow may make, in frames (4k+1; a value between is rounded
+    /// down to one). A narration longer than that is covered in the export by holding or slowing the clip.
+    /// </summary>
+    public int MaxFrames { get; set; } = Grains.Domain.ClipLength.DefaultMaxFrames;
 }

@@ -3,6 +3,9 @@ namespace VideoGen.Silo.Options;
 /// <summary>Checks the <c>Devices</c> list and names the key of the first thing wrong.</summary>
 public static class DevicesValidator
 {
+    private const int MinFrames = 5;
+    private const int MaxFrames = 2_001;
+
     public static IReadOnlyList<string> Validate(IReadOnlyList<DeviceOptions> devices)
     {
         var problems = new List<string>();
@@ -13,6 +16,9 @@ public static class DevicesValidator
             var key = $"{DeviceOptions.Section}:{i}";
             if (string.IsNullOrWhiteSpace(device.Name)) problems.Add($"{key}:Name is empty: every device needs a unique name.");
             else if (!names.Add(device.Name)) problems.Add($"{key}:Name '{device.Name}' is used by another device; device names must be unique.");
+
+            if (device.MaxFrames is < MinFrames or > MaxFrames)
+                problems.Add($"{key}:MaxFrames must be between {MinFrames} and {MaxFrames} frames (got {device.MaxFrames}); Wan 2.2 makes 81 at 16 fps.");
 
             switch (device.Kind?.Trim().ToLowerInvariant())
             {

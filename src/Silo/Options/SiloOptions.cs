@@ -13,4 +13,13 @@ public sealed class SiloOptions
 
     /// <summary>How long running jobs may go on when the silo stops before they are handed back to the queue.</summary>
     public int DrainGraceSeconds { get; set; } = 20;
+
+    /// <summary>
+    /// The name of this silo's CPU device, whose one lane speaks narration and renders exports;
+    /// <c>cpu-{Name}</c> by default, so every silo brings its own.
+    /// </summary>
+    public string? CpuDevice { get; set; }
+
+    /// <summary>The CPU device's name as configured, or the default for this silo.</summary>
+    public string CpuDeviceName => string.IsNullOrWhiteSpace(CpuDevice) ? $"cpu-{Name}" : CpuDevice.Trim();
 }

@@ -127,7 +127,7 @@ public sealed class PreviewBackend(FfmpegRunner ffmpeg, IOptions<PreviewOptions>
         }
         catch (FfmpegException e)
         {
-            throw new GenerationException(CauseOf(e), $"The preview device could not render the {what}: {e.Message}", e);
+            throw new GenerationException(FfmpegFailures.CauseOf(e), $"The preview device could not render the {what}: {e.Message}", e);
         }
         var path = output.Commit();
         logger.LogInformation("Preview device rendered {OutputPath} for job {JobId}", path, work.JobId);
@@ -145,15 +145,6 @@ public sealed class PreviewBackend(FfmpegRunner ffmpeg, IOptions<PreviewOptions>
         if (!Directory.Exists(work.OutputDirectory))
             throw Rejected($"The output folder '{work.OutputDirectory}' does not exist.");
     }
-
-    // Exit code 255 is ffmpeg stopped by a signal (e.g. the OOM killer); the others are resources that may come back.
-    private static FailureCause CauseOf(FfmpegException e) =>
-        e.ExitCode is null or 255
-        || e.StderrTail.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)
-        || e.StderrTail.Contains("Cannot allocate memory", StringComparison.OrdinalIgnoreCase)
-        || e.StderrTail.Contains("Resource temporarily unavailable", StringComparison.OrdinalIgnoreCase)
-            ? FailureCause.Transient
-            : FailureCause.Rejected;
 
     private static GenerationException Rejected(string message) => new(FailureCause.Rejected, message);
 }

@@ -4,15 +4,16 @@ using VideoGen.Grains.Storage;
 
 namespace VideoGen.Web.Accounts;
 
-/// <summary>What an account has made and used, as the profile page shows it.</summary>
-public sealed record AccountUsage(int Projects, double GpuSeconds);
+/// <summary>What an account has made and used, as the profile page shows it: projects, GPU time, and finished exports.</summary>
+public sealed record AccountUsage(int Projects, double GpuSeconds, int Exports = 0);
 
 /// <summary>Reads an account's usage from the store.</summary>
 public sealed class AccountStatistics(Database database)
 {
     /// <summary>
-    /// The account's projects, and the GPU seconds its jobs ran: the run time (start to
-    /// finish of the last attempt) of every succeeded or failed job on a ComfyUI device.
+    /// The account's projects; the GPU seconds its jobs ran: the run time (start to finish of
+    /// the last attempt) of every succeeded or failed job on a ComfyUI device; and its exported
+    /// videos (finished exports it has not deleted).
     /// </summary>
     public Task<AccountUsage> UsageOfAsync(Guid userId, CancellationToken ct) =>
         database.ReadAsync(async connection =>
@@ -28,6 +29,9 @@ public sealed class AccountStatistics(Database database)
                   AND j.started_at IS NOT NULL AND j.finished_at IS NOT NULL
                 """, new { userId, succeeded = (int)JobStatus.Succeeded, failed = (int)JobStatus.Failed, comfyUi = (int)DeviceKind.ComfyUi },
                 cancellationToken: ct));
-            return new AccountUsage((int)projects, gpuMs / 1000.0);
+            var exports = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM exports e JOIN projects p ON p.id = e.project_id WHERE p.owner_id = @userId AND e.status = @succeeded",
+                new { userId, succeeded = (int)JobStatus.Succeeded }, cancellationToken: ct));
+            return new AccountUsage((int)projects, gpuMs / 1000.0, (int)exports);
         }, ct);
 }

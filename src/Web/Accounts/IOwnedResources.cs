@@ -15,6 +15,6 @@ public interface IOwnedResources
 
     Task<Guid?> ProjectOfJobAsync(Guid jobId, Guid userId, CancellationToken ct);
 
-    /// <summary>The project whose sentence uses <paramref name="file"/> (a path relative to the media root).</summary>
+    /// <summary>The project whose sentence or export uses <paramref name="file"/> (a path relative to the media root).</summary>
     Task<Guid?> ProjectOfMediaAsync(string file, Guid userId, CancellationToken ct);
 }

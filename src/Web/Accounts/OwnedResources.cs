@@ -19,6 +19,9 @@ public sealed class OwnedResources(Database database) : IOwnedResources
         ProjectOfAsync("""
             SELECT p.id FROM sentences s JOIN projects p ON p.id = s.project_id
             WHERE (s.image_file = @id OR s.video_file = @id OR s.audio_file = @id) AND p.owner_id = @userId
+            UNION ALL
+            SELECT p.id FROM exports e JOIN projects p ON p.id = e.project_id
+            WHERE (e.file = @id OR e.thumbnail = @id OR e.subtitles_file = @id) AND p.owner_id = @userId
             """, file, userId, ct);
 
     private Task<Guid?> ProjectOfAsync<TId>(string sql, TId id, Guid userId, CancellationToken ct) =>

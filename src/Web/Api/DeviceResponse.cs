@@ -10,7 +10,12 @@ public sealed record DeviceResponse(
 {
     public static DeviceResponse From(DeviceSnapshot device) => new(
         device.Name,
-        device.Kind == DeviceKind.ComfyUi ? "comfyui" : "preview",
+        device.Kind switch
+        {
+            DeviceKind.ComfyUi => "comfyui",
+            DeviceKind.Cpu => "cpu",
+            _ => "preview",
+        },
         device.Status.ToString().ToLowerInvariant(),
         device.Silo,
         device.Lanes.ToDictionary(l => l.ToString().ToLowerInvariant(), l => new LaneResponse(device.Running.GetValueOrDefault(l))),

@@ -1,9 +1,14 @@
 using VideoGen.Web.Accounts;
 using VideoGen.Web.Api;
+using VideoGen.Web.Exports;
+using VideoGen.Web.Media;
 
 namespace VideoGen.Web.Extensions;
 
-/// <summary>The JSON API under <c>/api/v1</c>: camelCase, enums as strings, bad input answered with 400.</summary>
+/// <summary>
+/// The JSON API under <c>/api/v1</c>: camelCase, enums as strings, bad input answered with 400;
+/// and <c>/media/…</c>, where the URLs the API hands out (images, clips, narration, exports) point.
+/// </summary>
 public static class ApiExtensions
 {
     public const string Prefix = "/api/v1";
@@ -20,6 +25,9 @@ public static class ApiExtensions
             options.SerializerOptions.RespectNullableAnnotations = true;
             options.SerializerOptions.RespectRequiredConstructorParameters = true;
         });
+        builder.Services.AddSingleton<MediaCatalog>();
+        builder.Services.AddSingleton<FinalCutReader>();
+        builder.Services.AddSingleton<ExportDeletion>();
         return builder;
     }
 
@@ -32,6 +40,9 @@ public static class ApiExtensions
         api.MapScenesApi();
         api.MapJobsApi();
         api.MapEventsApi();
+        api.MapExportsApi();
+        api.MapNarrationApi();
+        app.MapMedia();
         return app;
     }
 }

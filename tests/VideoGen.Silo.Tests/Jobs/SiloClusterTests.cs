@@ -96,9 +96,10 @@ public sealed class SiloClusterTests
         await using var cluster = await TestCluster.StartAsync(provider);
         var backends = new List<ScriptedBackend>();
         ScriptedBackend i0, v0, i1, v1, i2, v2;
-        await cluster.StartSiloAsync("a", Device("gpu-0", out i0, out v0), Device("gpu-1", out i1, out v1));
+        var cpu = new ScriptedBackend("cpu-a");
+        await cluster.StartSiloAsync("a", Device("gpu-0", out i0, out v0), Device("gpu-1", out i1, out v1), TestCluster.CpuDevice("cpu-a", cpu));
         await cluster.StartSiloAsync("b", Device("gpu-2", out i2, out v2));
-        backends.AddRange([i0, v0, i1, v1, i2, v2]);
+        backends.AddRange([i0, v0, i1, v1, i2, v2, cpu]);
         foreach (var backend in backends) backend.Duration = TimeSpan.FromMilliseconds(10);
         var project = await cluster.ImportAsync(TestCluster.Script(100));
 
@@ -112,15 +113,15 @@ public sealed class SiloClusterTests
             mostOnOneLane = Math.Max(mostOnOneLane, await cluster.MostRunningOnOneLaneAsync());
             samples++;
             var jobs = await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None);
-            return jobs.Count == 200 && jobs.All(j => j.Status == JobStatus.Succeeded);
-        }, TimeSpan.FromSeconds(90), "all 200 jobs to succeed");
+            return jobs.Count == 300 && jobs.All(j => j.Status == JobStatus.Succeeded);
+        }, TimeSpan.FromSeconds(90), "all 300 jobs (narration, image, clip per scene) to succeed");
 
         Assert.True(samples > 10, $"the invariant was sampled only {samples} times");
         Assert.Equal(1, mostOnOneLane);
         Assert.All(backends, b => Assert.True(b.MaxConcurrent <= 1, $"{b.Name} ran {b.MaxConcurrent} jobs at once"));
         Assert.All(backends, b => Assert.NotEmpty(b.Started));
         var jobs = await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None);
-        Assert.Equal(200, jobs.Select(j => j.Output).Distinct().Count());
+        Assert.Equal(300, jobs.Select(j => j.Output).Distinct().Count());
         Assert.All(jobs, j => Assert.Equal(1, j.Attempt));
     }
 
@@ -258,19 +259,19 @@ public sealed class SiloClusterTests
     public async Task TwoSilos_WithTheSameDeviceName_OnlyOneDrivesIt(string provider)
     {
         await using var cluster = await TestCluster.StartAsync(provider);
-        var first = await cluster.StartSiloAsync("first", Device("gpu-0", out var firstImage, out _));
+        var first = await cluster.StartSiloAsync("first", Device("gpu-0", out var firstImage, out _), TestCluster.CpuDevice("cpu-first", new ScriptedBackend("cpu")));
         var second = await cluster.StartSiloAsync("second", Device("gpu-0", out var secondImage, out _));
         var project = await cluster.ImportAsync(TestCluster.Script(6));
 
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
-        await TestCluster.WaitUntilAsync(async () => (await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None)).Count(j => j.Status == JobStatus.Succeeded) == 12,
+        await TestCluster.WaitUntilAsync(async () => (await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None)).Count(j => j.Status == JobStatus.Succeeded) == 18,
             Long, "the batch to finish");
 
         Assert.True(first.Runtime.Holds("gpu-0"));
         Assert.False(second.Runtime.Holds("gpu-0"));
         Assert.Equal(6, firstImage.Started.Count);
         Assert.Empty(secondImage.Started);
-        Assert.Equal(first.Id, (await cluster.Registry.ListAsync(CancellationToken.None)).Single().Silo);
+        Assert.Equal(first.Id, (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0").Silo);
     }
 
     [Fact]

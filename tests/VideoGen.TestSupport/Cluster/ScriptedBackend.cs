@@ -12,6 +12,7 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
 {
     private readonly ConcurrentQueue<Exception> _faults = new();
     private readonly ConcurrentQueue<Guid> _started = new();
+    private readonly ConcurrentQueue<LaneWork> _works = new();
     private TaskCompletionSource? _gate;
     private int _running;
     private int _maxRunning;
@@ -26,6 +27,12 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
     /// <summary>Jobs this backend started, in order.</summary>
     public IReadOnlyList<Guid> Started => _started.ToArray();
 
+    /// <summary>The work of every run, in the order the runs started.</summary>
+    public IReadOnlyList<LaneWork> Works => _works.ToArray();
+
+    /// <summary>How long the narration an audio run makes lasts.</summary>
+    public double NarrationSeconds { get; set; } = 1.5;
+
     /// <summary>Runs that start from now wait (cancellably) until <see cref="Release"/>.</summary>
     public void Hold() => Interlocked.Exchange(ref _gate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
@@ -37,6 +44,7 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
     public async Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct)
     {
         _started.Enqueue(work.JobId);
+        _works.Enqueue(work);
         var now = Interlocked.Increment(ref _running);
         InterlockedMax(ref _maxRunning, now);
         try
@@ -48,9 +56,15 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
                 await Task.Delay(Duration / Steps, ct);
                 progress.Report(new LaneProgress((double)step / Steps, $"step {step}/{Steps}"));
             }
-            var path = Path.Combine(work.OutputDirectory, work.OutputName + (work.Kind == Grains.Domain.JobKind.Video ? ".mp4" : ".png"));
+            var extension = work.Kind switch
+            {
+                Grains.Domain.JobKind.Video or Grains.Domain.JobKind.Export => ".mp4",
+                Grains.Domain.JobKind.Audio => ".wav",
+                _ => ".png",
+            };
+            var path = Path.Combine(work.OutputDirectory, work.OutputName + extension);
             await File.WriteAllTextAsync(path, $"{Name} {work.JobId} {work.Prompt}", CancellationToken.None);
-            return new LaneOutput(path);
+            return new LaneOutput(path, work.Kind == Grains.Domain.JobKind.Audio ? NarrationSeconds : null);
         }
         finally
         {

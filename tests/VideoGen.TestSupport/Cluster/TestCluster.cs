@@ -47,6 +47,8 @@ public sealed class TestCluster : IAsyncDisposable
         Sentences = new SentenceStore(db, TimeProvider.System);
         Registry = new DeviceRegistry(db, timings, TimeProvider.System);
         Events = new EventStore(db);
+        Exports = new ExportScheduler(db, Signal, Scheduler, TimeProvider.System);
+        ExportViews = new ExportReader(db);
     }
 
     public TestDatabase Database { get; }
@@ -64,6 +66,8 @@ public sealed class TestCluster : IAsyncDisposable
     public SentenceStore Sentences { get; }
     public DeviceRegistry Registry { get; }
     public EventStore Events { get; }
+    public ExportScheduler Exports { get; }
+    public ExportReader ExportViews { get; }
     public IReadOnlyList<TestSilo> Silos => _silos;
 
     public static async Task<TestCluster> StartAsync(string provider, QueueTimings? timings = null, ILoggerFactory? logs = null)
@@ -79,6 +83,9 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>A device whose image and video lanes run on the given backends.</summary>
     public static DeviceSpec Device(string name, IDeviceBackend image, IDeviceBackend video, DeviceKind kind = DeviceKind.ComfyUi) =>
         new(new GpuDevice(name, kind, [Lane.Image, Lane.Video]), new Dictionary<Lane, IDeviceBackend> { [Lane.Image] = image, [Lane.Video] = video });
+
+    /// <summary>A CPU device (narration and exports) whose one lane runs on <paramref name="backend"/>.</summary>
+    public static DeviceSpec CpuDevice(string name, IDeviceBackend backend) => DeviceCatalog.Cpu(name, backend);
 
     /// <summary>Starts a silo driving <paramref name="specs"/>.</summary>
     public async Task<TestSilo> StartSiloAsync(string name, params DeviceSpec[] specs)

@@ -15,13 +15,16 @@ namespace VideoGen.Web.Pages.Projects;
 /// every handler first checks that the project is the signed-in creator's.
 /// </summary>
 public sealed class StoryboardModel(
-    StoryboardViews views, ISentenceStore sentences, JobScheduler scheduler, EventFeed feed, TimeProvider clock) : PageModel
+    StoryboardViews views, ISentenceStore sentences, JobScheduler scheduler, EventFeed feed, TimeProvider clock, VideoGen.Web.Exports.FinalCutReader finalCuts) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
 
     public Project Project { get; private set; } = null!;
     public ToolbarView Toolbar { get; private set; } = null!;
+    /// <summary>The last export and whether scenes changed since: the final-cut panel.</summary>
+    public VideoGen.Web.Exports.FinalCutModel FinalCut { get; private set; } = null!;
+
     public ILookup<Guid, GenerationJob> Active { get; private set; } = Enumerable.Empty<GenerationJob>().ToLookup(j => Guid.Empty);
 
     /// <summary>The last event reflected in this page: the live stream starts after it.</summary>
@@ -38,6 +41,7 @@ public sealed class StoryboardModel(
         if (!await LoadAsync(ct)) return NotFound();
         Toolbar = await views.ToolbarAsync(Project, ct);
         Active = await views.ActiveJobsAsync(Id, ct);
+        FinalCut = await finalCuts.ReadAsync(Id, ct);
         return Page();
     }
 

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VideoGen.Silo.Media;
+using VideoGen.Silo.Options;
+
+namespace VideoGen.Silo.Export;
+
+/// <summary>Registers the final-cut renderer and its options (section <c>Export</c>, validated on start).</summary>
+public static class ExportServiceCollectionExtensions
+{
+    public static IServiceCollection AddExportRenderer(this IServiceCollection services)
+    {
+        services.AddFfmpeg();
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportOptions>, SelfValidatingOptions<ExportOptions>>());
+        services.TryAddSingleton<ExportRenderer>();
+        return services;
+    }
+}

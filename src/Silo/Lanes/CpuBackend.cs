@@ -1,0 +1,37 @@
+using VideoGen.Grains.Domain;
+using VideoGen.Silo.Devices;
+using VideoGen.Silo.Export;
+using VideoGen.Silo.Media;
+using VideoGen.Silo.Speech;
+
+namespace VideoGen.Silo.Lanes;
+
+/// <summary>The CPU lane of a silo's machine: speaks narration and renders final cuts.</summary>
+public sealed class CpuBackend(NarrationRenderer narration, ExportRenderer export, FfmpegRunner ffmpeg, ILogger<CpuBackend> logger) : IDeviceBackend
+{
+    public Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work.Kind switch
+        {
+            JobKind.Audio => narration.RenderAsync(work, progress, ct),
+            JobKind.Export => export.RenderAsync(work, progress, ct),
+            _ => throw new GenerationException(FailureCause.Rejected, $"The CPU lane speaks narration and renders exports, not {work.Kind} jobs."),
+        };
+    }
+
+    /// <summary>Whether ffmpeg runs, which both narration and exports need.</summary>
+    public async Task<bool> IsHealthyAsync(CancellationToken ct)
+    {
+        try
+        {
+            await ffmpeg.GetVersionAsync(ct);
+            return true;
+        }
+        catch (FfmpegException e)
+        {
+            logger.LogWarning(e, "The CPU lane cannot run ffmpeg");
+            return false;
+        }
+    }
+}

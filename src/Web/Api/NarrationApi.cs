@@ -1,0 +1,36 @@
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
+using VideoGen.Web.Accounts;
+
+namespace VideoGen.Web.Api;
+
+/// <summary>
+/// A project's narration voice and speed: <c>GET</c> and <c>PUT /projects/{id}/narration</c>
+/// <c>{voice: string|null, speed: 0.5..2.0}</c>. A null voice is the speech engine's configured
+/// voice. Changing either makes every sentence's narration stale.
+/// </summary>
+public static class NarrationApi
+{
+    /// <summary>The body of <c>PUT /projects/{id}/narration</c>: the voice (null for the engine's) and the speed (1.0 when absent).</summary>
+    public sealed record NarrationRequest(string? Voice = null, double? Speed = null);
+
+    public static IEndpointRouteBuilder MapNarrationApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/projects/{id:guid}/narration", async (Guid id, HttpContext context, NarrationSettingsStore store, CancellationToken ct) =>
+            await store.GetAsync(id, context.User.GetUserId(), ct) is { } settings
+                ? TypedResults.Ok(settings)
+                : OwnershipResults.NotFound("project", id));
+        api.MapPut("/projects/{id:guid}/narration", async (Guid id, NarrationRequest request, HttpContext context, NarrationSettingsStore store, CancellationToken ct) =>
+        {
+            var settings = new NarrationSettings(string.IsNullOrWhiteSpace(request.Voice) ? null : request.Voice.Trim(), request.Speed ?? 1.0);
+            var errors = new Dictionary<string, string[]>();
+            if (NarrationSettings.CheckVoice(settings.Voice) is { } voice) errors["voice"] = [voice];
+            if (NarrationSettings.CheckSpeed(settings.Speed) is { } speed) errors["speed"] = [speed];
+            if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+            return await store.ChangeAsync(id, context.User.GetUserId(), settings, ct) is { } changed
+                ? TypedResults.Ok(changed)
+                : OwnershipResults.NotFound("project", id);
+        });
+        return api;
+    }
+}

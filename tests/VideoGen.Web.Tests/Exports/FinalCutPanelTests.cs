@@ -1,0 +1,97 @@
+using System.Net;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Storage;
+using VideoGen.TestSupport;
+using VideoGen.Web.Tests.Accounts;
+
+namespace VideoGen.Web.Tests.Exports;
+
+/// <summary>The final-cut panel the storyboard includes, on its own page at /Projects/{id}/Export.</summary>
+public sealed class FinalCutPanelTests
+{
+    private static readonly Dictionary<string, string> Choices = new() { ["Transitions"] = "crossfade", ["Fps"] = "30", ["Subtitles"] = "true" };
+
+    private static string PageOf(CreatorStudio studio) => $"/Projects/{studio.Project.Id}/Export";
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_WithScenesLackingAssets_ListsThemAndQueuesNothing(string provider)
+    {
+        await using var studio = await CreatorStudio.StartAsync(provider, script: "The tide rolls in. <b>Gulls</b> cry.", complete: false);
+        var form = await studio.Alice.GetStringAsync(PageOf(studio));
+        var before = await StoreSnapshot.TakeAsync(studio.Db.Database);
+
+        using var response = await studio.Alice.PostFormAsync(PageOf(studio), new(Choices));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("Export video", form);
+        Assert.Contains("name=\"__RequestVerificationToken\"", form);
+        Assert.Contains($"action=\"{PageOf(studio)}\"", form);
+        Assert.Contains("Scenes 1, 2 lack an image, a clip or narration", html);
+        Assert.Contains("Scene 2, “&lt;b&gt;Gulls&lt;/b&gt; cry.”: no image, no clip, no audio", html);
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(studio.Db.Database));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_ForACompleteProject_QueuesAnExportAndThePanelRefreshesWhileItRuns(string provider)
+    {
+        await using var studio = await CreatorStudio.StartAsync(provider);
+        var page = PageOf(studio);
+
+        using var posted = await studio.Alice.PostFormAsync(page, new(Choices));
+        using var fragment = await studio.HtmxGetAsync($"{page}?handler=FinalCut");
+        var panel = await fragment.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(page, posted.Headers.Location!.OriginalString);
+        var export = Assert.Single(await new ExportReader(studio.Db.Database).ListAsync(studio.Owner, null, null, CancellationToken.None));
+        Assert.Equal((JobStatus.Queued, ExportTransition.Crossfade, 30, true), (export.Status, export.Transitions, export.FramesPerSecond, export.Subtitles));
+        Assert.StartsWith("<section class=\"final-cut\"", panel.TrimStart());
+        Assert.Contains($"hx-get=\"{page}?handler=FinalCut\" hx-trigger=\"every 2s\"", panel);
+        Assert.Contains("Waiting", panel);
+        Assert.Contains("<progress", panel);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Panel_AfterASceneChangesPastTheLastExport_SaysTheFinalCutIsOutOfDate(string provider)
+    {
+        await using var studio = await CreatorStudio.StartAsync(provider, script: "The tide rolls in. Gulls cry.");
+        Assert.DoesNotContain("out of date", await studio.Alice.GetStringAsync(PageOf(studio)));
+        var made = await studio.ExportAsync();
+
+        var fresh = await studio.Alice.GetStringAsync(PageOf(studio));
+        await Task.Delay(5);
+        await new SentenceStore(studio.Db.Database, TimeProvider.System)
+            .UpdateAsync(studio.Project.Sentences.Last().Id, s => s.EditText("Gulls cry louder.", DateTimeOffset.UtcNow), CancellationToken.None);
+        var stale = await studio.Alice.GetStringAsync(PageOf(studio));
+
+        Assert.DoesNotContain("Final cut out of date", fresh);
+        Assert.Contains($"href=\"/Exports/{made.Id}\"", fresh);
+        Assert.Contains("Completed", fresh);
+        Assert.DoesNotContain("hx-trigger=\"every 2s\"", fresh);
+        Assert.Contains("Final cut out of date", stale);
+    }
+
+    [Fact]
+    public async Task Post_FromHtmx_AnswersWithThePanelOnly()
+    {
+        await using var studio = await CreatorStudio.StartAsync();
+        var page = PageOf(studio);
+        var token = AccountClient.AntiforgeryToken(await studio.Alice.GetStringAsync(page));
+        using var request = new HttpRequestMessage(HttpMethod.Post, page) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Transitions"] = "cut" }) };
+        request.Headers.Add("HX-Request", "true");
+        request.Headers.Add(Extensions.WebUiExtensions.AntiforgeryHeader, token);
+
+        using var response = await studio.Alice.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("<section class=\"final-cut\"", html.TrimStart());
+        Assert.DoesNotContain("<html", html);
+        var job = Assert.Single(await new JobReader(studio.Db.Database).ListByProjectAsync(studio.Project.Id, CancellationToken.None));
+        Assert.Equal((JobKind.Export, Lane.Cpu), (job.Kind, job.Lane));
+    }
+}

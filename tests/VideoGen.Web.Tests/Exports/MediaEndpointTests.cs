@@ -1,0 +1,168 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
+using VideoGen.Grains.Storage;
+using VideoGen.TestSupport;
+using VideoGen.Web.Tests.Accounts;
+
+namespace VideoGen.Web.Tests.Exports;
+
+public sealed class MediaEndpointTests
+{
+    private static readonly byte[] Video = Enumerable.Range(0, 10_000).Select(i => (byte)(i * 7)).ToArray();
+
+    private static async Task<(CreatorStudio Studio, ExportView Export)> ExportedAsync(string provider = "sqlite", string name = "My Project: Tides!")
+    {
+        var studio = await CreatorStudio.StartAsync(provider, name);
+        return (studio, await studio.ExportAsync(video: Video));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Range_OfAnExport_Answers206WithThoseBytes(string provider)
+    {
+        var (studio, export) = await ExportedAsync(provider);
+        await using var owned = studio;
+        var url = $"/media/{export.File}";
+
+        using var whole = await studio.Alice.GetAsync(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Range = new RangeHeaderValue(1000, 1999);
+        using var part = await studio.Alice.SendAsync(request);
+        using var tailRequest = new HttpRequestMessage(HttpMethod.Get, url);
+        tailRequest.Headers.Range = new RangeHeaderValue(null, 100);
+        using var tail = await studio.Alice.SendAsync(tailRequest);
+
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+        Assert.Equal("bytes", whole.Headers.AcceptRanges.Single());
+        Assert.Equal("video/mp4", whole.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Video, await whole.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+        Assert.Equal("bytes 1000-1999/10000", part.Content.Headers.ContentRange!.ToString());
+        Assert.Equal(Video[1000..2000], await part.Content.ReadAsByteArrayAsync());
+        Assert.Equal("bytes 9900-9999/10000", tail.Content.Headers.ContentRange!.ToString());
+        Assert.Equal(Video[9900..], await tail.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Media_WithABearerToken_IsServedAndEachKindHasItsType()
+    {
+        var (studio, export) = await ExportedAsync();
+        await using var owned = studio;
+        var token = (await studio.Factory.Browser().LoginTokensAsync("alice@example.test")).GetProperty("accessToken").GetString()!;
+        var image = (await studio.Db.Database.ReadAsync(c => Dapper.SqlMapper.QuerySingleAsync<string>(c, "SELECT image_file FROM sentences"), CancellationToken.None));
+        await WriteAsync(studio.Factory, image, [0x89, 0x50, 0x4E, 0x47]);
+        using var client = studio.Factory.CreateClient();
+
+        foreach (var (path, type) in new[] { (export.File!, "video/mp4"), (export.Thumbnail!, "image/jpeg"), (export.SubtitlesFile!, "application/x-subrip"), (image, "image/png") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/media/{path}").WithBearer(token);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(type, response.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+    }
+
+    [Fact]
+    public async Task Download_OfAnExport_IsAnAttachmentNamedAfterTheProjectAndDay()
+    {
+        var (studio, export) = await ExportedAsync(name: "Café Crème: Tides & Gulls!");
+        await using var owned = studio;
+
+        using var video = await studio.Alice.GetAsync($"/media/{export.File}?download=1");
+        using var subtitles = await studio.Alice.GetAsync($"/media/{export.SubtitlesFile}?download=1");
+        using var inline = await studio.Alice.GetAsync($"/media/{export.File}");
+
+        var day = export.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd");
+        Assert.Equal("attachment", video.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal($"ad_café_crème_tides_gulls_{day}.mp4", video.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal($"ad_café_crème_tides_gulls_{day}.srt", subtitles.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Null(inline.Content.Headers.ContentDisposition);
+    }
+
+    public static TheoryData<string> TraversalUrls => new()
+    {
+        "/media/..%2F..%2Fsecret.txt",
+        "/media/projects%2F..%2F..%2F..%2Fsecret.txt",
+        "/media/%2e%2e/%2e%2e/secret.txt",
+        "/media/projects/.%2e/.%2e/secret.txt",
+        "/media/%2Fetc%2Fpasswd",
+        "/media/..%5C..%5Csecret.txt",
+        "/media/projects/%252e%252e/secret.txt",
+    };
+
+    [Theory]
+    [MemberData(nameof(TraversalUrls))]
+    public async Task PathTraversal_ThroughTheClient_NeverLeavesTheRoot(string url)
+    {
+        var (studio, _) = await ExportedAsync();
+        await using var owned = studio;
+        await File.WriteAllTextAsync(Path.Combine(studio.Factory.MediaRoot, "..", "secret.txt"), "top secret");
+
+        using var response = await studio.Alice.GetAsync(url);
+
+        Assert.Contains(response.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.NotFound });
+        Assert.DoesNotContain("top secret", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/media/../secret.txt")]
+    [InlineData("/media/projects/../../secret.txt")]
+    [InlineData("/media//etc/passwd")]
+    [InlineData("/media/C:/Windows/win.ini")]
+    [InlineData("/media/projects/..\\..\\secret.txt")]
+    [InlineData("/media/./projects/x.png")]
+    public async Task PathTraversal_AsRawRequestPaths_IsRefusedWith400(string path)
+    {
+        var (studio, _) = await ExportedAsync();
+        await using var owned = studio;
+        var token = (await studio.Factory.Browser().LoginTokensAsync("alice@example.test")).GetProperty("accessToken").GetString()!;
+
+        var context = await studio.Factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = HttpMethods.Get;
+            c.Request.Path = path;
+            c.Request.Headers.Authorization = $"Bearer {token}";
+        });
+
+        Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task StoredPathOutsideTheRoot_IsNeverServed()
+    {
+        var (studio, _) = await ExportedAsync();
+        await using var owned = studio;
+        await File.WriteAllTextAsync(Path.Combine(studio.Factory.MediaRoot, "..", "secret.txt"), "top secret");
+        await studio.Db.Database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, "UPDATE sentences SET audio_file = '../secret.txt'", transaction: t), CancellationToken.None);
+
+        using var response = await studio.Alice.GetAsync("/media/..%2Fsecret.txt");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("top secret", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Media_OfAnotherAccountOrUnknown_Answers404(string provider)
+    {
+        var (studio, export) = await ExportedAsync(provider);
+        await using var owned = studio;
+        using var bob = await studio.Factory.SignedInAsync("bob@example.test");
+        await WriteAsync(studio.Factory, "projects/loose/file.mp4", [1, 2, 3]);
+
+        using var others = await bob.GetAsync($"/media/{export.File}");
+        using var unknown = await bob.GetAsync("/media/projects/loose/file.mp4");
+        using var download = await bob.GetAsync($"/media/{export.File}?download=1");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound), (others.StatusCode, unknown.StatusCode, download.StatusCode));
+    }
+
+    private static async Task WriteAsync(StudioFactory factory, string stored, byte[] bytes)
+    {
+        var path = Path.Combine(factory.MediaRoot, stored);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, bytes);
+    }
+}
