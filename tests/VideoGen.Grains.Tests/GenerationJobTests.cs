@@ -105,6 +105,17 @@ public sealed class GenerationJobTests
     }
 
     [Fact]
+    public void Retry_OfAJobAskedToCancel_CancelsItInstead()
+    {
+        var (job, _) = Running();
+        job.Cancel(Now);
+
+        job.Retry("silo went silent", Now);
+
+        Assert.Equal(JobStatus.Cancelled, job.Status);
+    }
+
+    [Fact]
     public void Retry_AtLastAttempt_Fails()
     {
         var (job, _) = Running(maxAttempts: 1);

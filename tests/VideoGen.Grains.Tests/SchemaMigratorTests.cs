@@ -95,7 +95,9 @@ public sealed class SchemaMigratorTests
         var second = migrator.Migrations[1];
         await db.Database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, "DELETE FROM schema_version WHERE version = @Version", new { second.Version }, t), CancellationToken.None);
         await db.Database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, "DROP TABLE devices", transaction: t), CancellationToken.None);
-        await db.Database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, "DROP TABLE jobs", transaction: t), CancellationToken.None);
+        // Later scripts refer to jobs (exports do); PostgreSQL needs CASCADE to drop it, SQLite has no such word.
+        var dropJobs = provider == "postgres" ? "DROP TABLE jobs CASCADE" : "DROP TABLE jobs";
+        await db.Database.WriteAsync((c, t) => Dapper.SqlMapper.ExecuteAsync(c, dropJobs, transaction: t), CancellationToken.None);
 
         Assert.Equal(migrator.LatestVersion, await migrator.UpgradeAsync(CancellationToken.None));
 

@@ -176,6 +176,13 @@ public sealed class GenerationJob : Entity
     public void Retry(string reason, DateTimeOffset now)
     {
         if (Status != JobStatus.Running) throw new DomainException($"Job {Id} is {Status}; only a running job can be retried.");
+        if (CancelRequested)
+        {
+            // Someone asked to stop it: an attempt that ended badly is not a reason to run it again.
+            MoveTo(JobStatus.Cancelled);
+            Finish(now, error: null);
+            return;
+        }
         if (Attempt >= MaxAttempts)
         {
             MoveTo(JobStatus.Failed);

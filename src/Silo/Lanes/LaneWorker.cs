@@ -105,8 +105,10 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
             silo.Media.Delete(completion.ReplacedFile);
             foreach (var file in completion.Discarded ?? []) silo.Media.Delete(file);
         }
-        catch (OperationCanceledException) when (jobStop.IsCancellationRequested)
+        catch (Exception) when (jobStop.IsCancellationRequested)
         {
+            // Stopped on purpose: however the backend ended (a cancelled wait, or a tool that
+            // reports being stopped as a failure), the reason for stopping decides what happens.
             Delete(output);
             await EndStoppedAsync(job, token, running.Reason);
         }

@@ -9,6 +9,12 @@ public sealed class SiloDrainTests
 {
     private const int Scenes = 9;
 
+    /// <summary>Narration, image and clip.</summary>
+    private const int JobsPerScene = 3;
+
+    /// <summary>Image, video and CPU backends, in the order they are added.</summary>
+    private const int BackendsPerSilo = 3;
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Drain_MidBulkRunWithGrace_NoJobLostNoneRunTwice(string provider)
@@ -16,8 +22,14 @@ public sealed class SiloDrainTests
         await using var cluster = await TestCluster.StartAsync(provider);
         var backends = new List<ScriptedBackend>();
         var silos = new List<TestSilo>();
+        // Every silo has a CPU device too: "generate all" narrates each scene before its clip.
         foreach (var name in new[] { "a", "b", "c" })
-            silos.Add(await cluster.StartSiloAsync(name, Device($"gpu-{name}", backends)));
+        {
+            var gpu = Device($"gpu-{name}", backends);
+            var cpu = new ScriptedBackend($"cpu-{name}") { Duration = TimeSpan.FromMilliseconds(50) };
+            backends.Add(cpu);
+            silos.Add(await cluster.StartSiloAsync(name, gpu, TestCluster.CpuDevice($"cpu-{name}", cpu)));
+        }
         var project = await cluster.ImportAsync(TestCluster.Script(Scenes));
 
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
@@ -25,17 +37,17 @@ public sealed class SiloDrainTests
         await TestCluster.WaitUntilAsync(() => Task.FromResult(draining.Runtime.RunningJobs.Count > 0), TimeSpan.FromSeconds(20), "silo a to run a job");
         var runningAtStop = draining.Runtime.RunningJobs;
         await draining.StopAsync(TimeSpan.FromSeconds(20));
-        var startedOnDrained = backends.Take(2).Sum(b => b.Started.Count);
+        var startedOnDrained = backends.Take(BackendsPerSilo).Sum(b => b.Started.Count);
 
         var afterStop = await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None);
         Assert.All(runningAtStop, id => Assert.Equal(JobStatus.Succeeded, afterStop.Single(j => j.Id == id).Status));
         var jobs = await WaitForAllSucceededAsync(cluster, project.Id);
-        Assert.Equal(Scenes * 2, jobs.Count);
+        Assert.Equal(Scenes * JobsPerScene, jobs.Count);
         Assert.All(jobs, j => Assert.Equal(1, j.Attempt));
         var started = backends.SelectMany(b => b.Started).ToArray();
         Assert.Equal(started.Length, started.Distinct().Count());
         Assert.Equal(jobs.Select(j => j.Id).Order(), started.Order());
-        Assert.Equal(startedOnDrained, backends.Take(2).Sum(b => b.Started.Count));
+        Assert.Equal(startedOnDrained, backends.Take(BackendsPerSilo).Sum(b => b.Started.Count));
     }
 
     [Theory]
@@ -73,8 +85,8 @@ public sealed class SiloDrainTests
         await TestCluster.WaitUntilAsync(async () =>
         {
             jobs = await cluster.Jobs.ListByProjectAsync(projectId, CancellationToken.None);
-            return jobs.Count == Scenes * 2 && jobs.All(j => j.Status == JobStatus.Succeeded);
-        }, TimeSpan.FromSeconds(60), $"{Scenes * 2} jobs to succeed");
+            return jobs.Count == Scenes * JobsPerScene && jobs.All(j => j.Status == JobStatus.Succeeded);
+        }, TimeSpan.FromSeconds(60), $"{Scenes * JobsPerScene} jobs to succeed");
         return jobs;
     }
 }

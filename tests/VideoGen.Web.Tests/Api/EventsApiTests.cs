@@ -54,7 +54,8 @@ public sealed class EventsApiTests
             else if (line.StartsWith("data: ", StringComparison.Ordinal)) data += line[6..];
             else if (line.Length == 0 && name.Length > 0)
             {
-                events.Add((id, name, data));
+                // The project's own "created" event may settle after the stream started (PostgreSQL): not what this test follows.
+                if (name != "project") events.Add((id, name, data));
                 (name, data) = ("", "");
             }
         }

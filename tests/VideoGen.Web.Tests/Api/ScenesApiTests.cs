@@ -129,8 +129,9 @@ public sealed class ScenesApiTests
         var progress = await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/progress");
         Assert.Equal((3, 0, 3), (progress.GetProperty("total").GetInt32(), progress.GetProperty("done").GetInt32(), progress.GetProperty("queued").GetInt32()));
 
+        // Each scene had two jobs waiting: its narration and its image.
         var cancelled = await client.PostAsync($"/api/v1/projects/{id}/cancel-scenes", null);
-        Assert.Equal(3, (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelled").GetInt32());
+        Assert.Equal(6, (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelled").GetInt32());
         progress = await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/progress");
         Assert.Equal((3, 3, 0), (progress.GetProperty("total").GetInt32(), progress.GetProperty("cancelled").GetInt32(), progress.GetProperty("queued").GetInt32()));
 

@@ -31,7 +31,8 @@ public sealed class MultiNodeTests
         clientA.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         clientB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         foreach (var name in new[] { "a", "b", "c" })
-            await cluster.StartSiloAsync(name, TestCluster.Device($"gpu-{name}", new ScriptedBackend($"{name}/image"), new ScriptedBackend($"{name}/video")));
+            await cluster.StartSiloAsync(name, TestCluster.Device($"gpu-{name}", new ScriptedBackend($"{name}/image"), new ScriptedBackend($"{name}/video")),
+                TestCluster.CpuDevice($"cpu-{name}", new ScriptedBackend($"{name}/cpu")));
 
         // The token node A issued is accepted by node B: both read the key ring from the store.
         var created = await clientB.PostAsJsonAsync("/api/v1/projects", new { name = "Tides", script = TestCluster.Script(Scenes) });
@@ -44,7 +45,8 @@ public sealed class MultiNodeTests
         Assert.Equal(HttpStatusCode.Accepted, batch.StatusCode);
 
         var statuses = new Dictionary<string, string>();
-        while (statuses.Count < Scenes * 2 || statuses.Values.Any(s => s != "succeeded"))
+        // Narration, image and clip for every scene.
+        while (statuses.Count < Scenes * 3 || statuses.Values.Any(s => s != "succeeded"))
         {
             var (name, data) = await stream.NextAsync(timeout.Token);
             if (name != "job") continue;
@@ -53,7 +55,7 @@ public sealed class MultiNodeTests
         }
 
         // Web nodes with Silo:Enabled=false drive nothing: the only devices are the silos'.
-        Assert.Equal(["gpu-a", "gpu-b", "gpu-c"], (await cluster.Registry.ListAsync(CancellationToken.None)).Select(d => d.Name));
+        Assert.Equal(["cpu-a", "cpu-b", "cpu-c", "gpu-a", "gpu-b", "gpu-c"], (await cluster.Registry.ListAsync(CancellationToken.None)).Select(d => d.Name));
         var progress = await clientA.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{projectId}/progress");
         Assert.Equal((Scenes, Scenes, 0), (progress.GetProperty("total").GetInt32(), progress.GetProperty("done").GetInt32(), progress.GetProperty("failed").GetInt32()));
     }

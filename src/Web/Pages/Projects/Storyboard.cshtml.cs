@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Events;
@@ -32,6 +33,22 @@ public sealed class StoryboardModel(
 
     /// <summary>Sections rendered with the page; the rest load as they scroll into view.</summary>
     public const int SectionsRenderedUpFront = 3;
+
+    /// <summary>Every request, whatever its handler (or none), first needs the project to be the viewer's: otherwise 404.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (!await LoadAsync(HttpContext.RequestAborted))
+        {
+            context.Result = NotFound();
+            return;
+        }
+        if (context.HandlerMethod is null)
+        {
+            context.Result = StatusCode(StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
