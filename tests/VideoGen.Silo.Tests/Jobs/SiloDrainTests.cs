@@ -40,10 +40,11 @@ public sealed class SiloDrainTests
         var startedOnDrained = backends.Take(BackendsPerSilo).Sum(b => b.Started.Count);
 
         var afterStop = await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None);
-        Assert.All(runningAtStop, id => Assert.Equal(JobStatus.Succeeded, afterStop.Single(j => j.Id == id).Status));
+        Assert.All(runningAtStop, id => Assert.True(afterStop.Single(j => j.Id == id).Status == JobStatus.Succeeded,
+            $"{afterStop.Single(j => j.Id == id).Kind} job is {afterStop.Single(j => j.Id == id).Status}, attempt {afterStop.Single(j => j.Id == id).Attempt}: {afterStop.Single(j => j.Id == id).Error}"));
         var jobs = await WaitForAllSucceededAsync(cluster, project.Id);
         Assert.Equal(Scenes * JobsPerScene, jobs.Count);
-        Assert.All(jobs, j => Assert.Equal(1, j.Attempt));
+        Assert.All(jobs, j => Assert.True(j.Attempt == 1, $"{j.Kind} job retried: {j.Error}"));
         var started = backends.SelectMany(b => b.Started).ToArray();
         Assert.Equal(started.Length, started.Distinct().Count());
         Assert.Equal(jobs.Select(j => j.Id).Order(), started.Order());
