@@ -27,7 +27,9 @@ internal sealed class WorkBuilder(MediaFiles media)
             MotionStrength = sentence.MotionStrength,
             ClipSeconds = sentence.AudioDuration ?? ClipLength.DefaultSeconds,
             OutputDirectory = media.DirectoryFor(job.ProjectId, sentence.Id),
-            OutputName = $"{job.Kind.ToString().ToLowerInvariant()}-{job.Id:N}",
+            // One name per claim, not per job: a zombie attempt that finishes late must never
+            // write over, or delete, the file a later attempt of the same job stored.
+            OutputName = $"{job.Kind.ToString().ToLowerInvariant()}-{job.Id:N}-{claimed.Token:N}",
         };
         return job.Kind switch
         {

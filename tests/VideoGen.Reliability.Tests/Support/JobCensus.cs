@@ -5,17 +5,23 @@ using VideoGen.TestSupport;
 namespace VideoGen.Reliability.Tests.Support;
 
 /// <summary>What the store says about every job at once: how many are in each state, and each job's attempts.</summary>
-internal sealed record JobCensus(int Queued, int Running, int Succeeded, int Failed, int Cancelled, IReadOnlyDictionary<Guid, int> Attempts)
+internal sealed record JobCensus(
+    int Queued, int Running, int Succeeded, int Failed, int Cancelled, IReadOnlyDictionary<Guid, int> Attempts, IReadOnlyList<string> Errors)
 {
+    public override string ToString() =>
+        $"queued {Queued}, running {Running}, succeeded {Succeeded}, failed {Failed}, cancelled {Cancelled}" +
+        (Errors.Count > 0 ? $"; failures: {string.Join(" | ", Errors.Take(3))}" : "");
+
     public int Total => Queued + Running + Succeeded + Failed + Cancelled;
 
     public static async Task<JobCensus> TakeAsync(TestDatabase database)
     {
-        var rows = (await database.Database.ReadAsync(c => c.QueryAsync<(Guid Id, int Status, int Attempt)>(
-            "SELECT id, status, attempt FROM jobs"), CancellationToken.None)).ToArray();
+        var rows = (await database.Database.ReadAsync(c => c.QueryAsync<(Guid Id, int Status, int Attempt, string? Error)>(
+            "SELECT id, status, attempt, error FROM jobs"), CancellationToken.None)).ToArray();
         int Count(JobStatus status) => rows.Count(r => r.Status == (int)status);
         return new JobCensus(Count(JobStatus.Queued), Count(JobStatus.Running), Count(JobStatus.Succeeded), Count(JobStatus.Failed),
-            Count(JobStatus.Cancelled), rows.ToDictionary(r => r.Id, r => r.Attempt));
+            Count(JobStatus.Cancelled), rows.ToDictionary(r => r.Id, r => r.Attempt),
+            rows.Where(r => r.Status == (int)JobStatus.Failed).Select(r => $"{r.Id} attempt {r.Attempt}: {r.Error}").ToArray());
     }
 
     /// <summary>Sentences still missing their image or their clip.</summary>
