@@ -91,7 +91,13 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
             cascaded = video.Id;
             return video;
         });
-        return accepted ? new CompletionResult(true, replaced, cascaded) : CompletionResult.Rejected;
+        if (accepted) return new CompletionResult(true, replaced, cascaded);
+        // A retry after the store lost its answer to a commit that went through: the output names
+        // this claim, so finding it stored means it was ours. What it replaced is not known any more.
+        var stored = await database.ReadAsync(connection => connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM jobs WHERE id = @jobId AND status = @succeeded AND output = @File",
+            new { jobId, succeeded = (int)JobStatus.Succeeded, output.File }, cancellationToken: ct)), ct);
+        return stored == 1 ? new CompletionResult(true) : CompletionResult.Rejected;
     }
 
     public Task<bool> FailAsync(Guid jobId, Guid token, string error, CancellationToken ct) =>
