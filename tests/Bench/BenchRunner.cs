@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using VideoGen.Bench.Figures;
+
+namespace VideoGen.Bench;
+
+/// <summary>Runs every figure on every engine, one after another (never two at once: they would share the two cores).</summary>
+public sealed class BenchRunner(BenchOptions options, TextWriter log)
+{
+    public async Task<ResultTable> RunAsync()
+    {
+        var table = new ResultTable(options.Engines);
+        log.WriteLine($"VideoGen benchmarks ({(options.Quick ? "quick" : "full")} run) on {Environment.ProcessorCount} cores, engines: {string.Join(", ", options.Engines)}");
+        IFigure[] figures =
+        [
+            new EnqueueLatency(options.Quick),
+            new GpuUtilisation(options.Quick),
+            new Pipelining(options.Quick),
+            new QueueBurnDown(options.Quick),
+            new DirectOverhead(options.Quick),
+        ];
+        foreach (var figure in figures.Where(f => options.Runs(f.Id)))
+        {
+            foreach (var engine in options.Engines)
+            {
+                log.WriteLine($"{figure.Id} on {engine}…");
+                var clock = Stopwatch.StartNew();
+                var results = await figure.RunAsync(engine);
+                table.Add(results);
+                foreach (var r in results) log.WriteLine($"  {r.Measure}: {r.Value}");
+                log.WriteLine($"  ({clock.Elapsed.TotalSeconds:0} s)");
+            }
+        }
+        if (options.Runs("P4")) table.Note("P4", "job progress event → browser SSE, 100 pages, p99", "< 50 ms", "not measured yet (needs the storyboard UI)");
+        if (options.Runs("P5"))
+        {
+            table.Note("P5", "1 000-sentence storyboard render p50", "< 150 ms", "not measured yet (needs the storyboard UI)");
+            table.Note("P5", "sentence PUT p50", "< 10 ms", "not measured yet (needs the storyboard UI)");
+        }
+        return table;
+    }
+}
+
+/// <summary>One benchmark figure (P1…P7), measured on one engine at a time.</summary>
+public interface IFigure
+{
+    string Id { get; }
+
+    Task<IReadOnlyList<Measurement>> RunAsync(string engine);
+}
