@@ -147,10 +147,10 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
     {
         var job = GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo, seed, batchId);
         JobQueue.ReflectStatus(job, sentence, now);
-        if (!await SentenceStore.SaveAsync(connection, transaction, sentence, now, ct))
+        if (!await SentenceStore.SaveAsync(connection, transaction, sentence, now, ct, withEvents: false))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
         await JobRecords.InsertAsync(connection, transaction, job, ct);
-        await EventStore.AppendAsync(connection, transaction, job.TakeEvents(), now, ct);
+        await EventStore.AppendAsync(connection, transaction, [.. sentence.TakeEvents(), .. job.TakeEvents()], now, ct);
         return job;
     }
 
