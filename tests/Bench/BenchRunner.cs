@@ -10,6 +10,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
     {
         var table = new ResultTable(options.Engines);
         log.WriteLine($"VideoGen benchmarks ({(options.Quick ? "quick" : "full")} run) on {Environment.ProcessorCount} cores, engines: {string.Join(", ", options.Engines)}");
+        log.WriteLine($"load average at start: {LoadAverage()}");
         IFigure[] figures =
         [
             new EnqueueLatency(options.Quick),
@@ -36,8 +37,13 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             table.Note("P5", "1 000-sentence storyboard render p50", "< 150 ms", "not measured yet (needs the storyboard UI)");
             table.Note("P5", "sentence PUT p50", "< 10 ms", "not measured yet (needs the storyboard UI)");
         }
+        log.WriteLine($"load average at end: {LoadAverage()}");
         return table;
     }
+
+    /// <summary>The machine's 1, 5 and 15 minute load averages: figures taken on a busy machine say so.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
 
 /// <summary>One benchmark figure (P1…P7), measured on one engine at a time.</summary>
