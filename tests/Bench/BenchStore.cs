@@ -1,4 +1,5 @@
 using Dapper;
+using VideoGen.Silo.Lanes;
 using VideoGen.TestSupport;
 
 namespace VideoGen.Bench;
@@ -31,8 +32,17 @@ public static class BenchStore
     public static async Task<double> MakespanAsync(TestDatabase database, DateTimeOffset start) =>
         (await JobTimesAsync(database)).Max(t => t.FinishedAt) - start.ToUnixTimeMilliseconds();
 
-    /// <summary>Pretends every scene of the store already has its image, so "generate all" queues one clip per scene and nothing cascades.</summary>
-    public static Task GiveEveryScenePictureAsync(TestDatabase database) =>
-        database.Database.ReadAsync(c => c.ExecuteAsync(
-            "UPDATE sentences SET image_file = 'bench/start.png', is_image_dirty = @no", new { no = false }), CancellationToken.None);
+    /// <summary>
+    /// Gives every scene of the store the same start image (a file under <paramref name="media"/>),
+    /// so "generate all" queues one clip per scene and nothing cascades.
+    /// </summary>
+    public static async Task GiveEverySceneAnImageAsync(TestDatabase database, MediaFiles media)
+    {
+        const string image = "bench/start.png";
+        var path = media.ToAbsolute(image)!;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, [0x89, 0x50, 0x4E, 0x47]);
+        await database.Database.ReadAsync(c => c.ExecuteAsync(
+            "UPDATE sentences SET image_file = @image, is_image_dirty = @no", new { image, no = false }), CancellationToken.None);
+    }
 }
