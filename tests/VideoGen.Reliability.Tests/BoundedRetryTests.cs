@@ -27,30 +27,21 @@ public sealed class BoundedRetryTests
         var httpAttempts = new ComfyUiOptions().MaxAttempts;
 
         fake.DropSocketDuringNextJob();
-        var dropped = await RunImageAsync(cluster, ids[0]);
+        var dropped = await cluster.RegenerateImageToEndAsync(ids[0]);
         Assert.Equal((JobStatus.Succeeded, 1), (dropped.Status, dropped.Attempt));
 
         fake.FailNextRequests("/prompt", httpAttempts);
-        var burst = await RunImageAsync(cluster, ids[1]);
+        var burst = await cluster.RegenerateImageToEndAsync(ids[1]);
         Assert.Equal((JobStatus.Succeeded, 2), (burst.Status, burst.Attempt));
 
         var posts = fake.CountRequests("POST", "/prompt");
         fake.FailNextRequests("/prompt", 1_000);
-        var broken = await RunImageAsync(cluster, ids[2]);
+        var broken = await cluster.RegenerateImageToEndAsync(ids[2]);
         Assert.Equal((JobStatus.Failed, GenerationJob.DefaultMaxAttempts), (broken.Status, broken.Attempt));
         Assert.Contains("500", broken.Error);
         Assert.Contains($"gave up after {GenerationJob.DefaultMaxAttempts} attempts", broken.Error);
         Assert.Equal(posts + GenerationJob.DefaultMaxAttempts * httpAttempts, fake.CountRequests("POST", "/prompt"));
         var sentence = (await cluster.Sentences.GetAsync(ids[2], CancellationToken.None))!;
         Assert.Equal((AssetStatus.Failed, broken.Error), (sentence.ImageStatus, sentence.LastError));
-    }
-
-    private static async Task<GenerationJob> RunImageAsync(TestCluster cluster, Guid sentenceId)
-    {
-        var job = (await cluster.Scheduler.RegenerateImageAsync(sentenceId, null, skipVideo: true, CancellationToken.None)).Value!;
-        GenerationJob? current = null;
-        await TestCluster.WaitUntilAsync(async () => (current = await cluster.Jobs.GetAsync(job.Id, CancellationToken.None))!.Status.IsFinished(),
-            TimeSpan.FromSeconds(30), $"job {job.Id} to finish");
-        return current!;
     }
 }

@@ -146,6 +146,16 @@ public sealed class TestCluster : IAsyncDisposable
         return job!;
     }
 
+    /// <summary>Queues a new image for the scene (no clip after it) and waits until the job finished, however it ended.</summary>
+    public async Task<GenerationJob> RegenerateImageToEndAsync(Guid sentenceId, TimeSpan? timeout = null)
+    {
+        var job = (await Scheduler.RegenerateImageAsync(sentenceId, null, skipVideo: true, CancellationToken.None)).Value!;
+        GenerationJob? current = null;
+        await WaitUntilAsync(async () => (current = await Jobs.GetAsync(job.Id, CancellationToken.None))!.Status.IsFinished(),
+            timeout ?? TimeSpan.FromSeconds(30), $"job {job.Id} to finish");
+        return current!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var silo in _silos.Where(s => !s.Stopped))
