@@ -17,7 +17,7 @@ public sealed class NoLostJobsTests
     public async Task GenerateAll_OnThreeSilos_EveryJobSucceedsAndNoAttemptRunsTwice(string provider)
     {
         var sentences = Soak.Pick(150, 5_000);
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await TestCluster.StartAsync(provider, Soak.PatientTimings);
         var fleet = new ScriptedFleet(cluster, TimeSpan.Zero);
         for (var s = 0; s < 3; s++) await fleet.StartSiloAsync($"silo{s}", devices: Soak.Pick(2, 3));
 
@@ -38,8 +38,8 @@ public sealed class NoLostJobsTests
         Assert.True(ranTooOften.Length == 0, $"{ranTooOften.Length} jobs ran more often than they had attempts, e.g. {ranTooOften.FirstOrDefault()}");
         if (chaos.Kills + chaos.Pauses == 0)
         {
-            Assert.All(census.Attempts.Values, attempt => Assert.Equal(1, attempt));
-            Assert.All(starts.Values, runs => Assert.Equal(1, runs));
+            var retried = census.Attempts.Where(j => j.Value != 1 || starts[j.Key] != 1).ToArray();
+            Assert.True(retried.Length == 0, $"{retried.Length} jobs needed more than one attempt or run without any fault, e.g. {retried.FirstOrDefault()}");
         }
         Assert.True(fleet.MostConcurrentOnOneBackend <= 1);
     }

@@ -1,5 +1,4 @@
 using VideoGen.Grains.Domain;
-using VideoGen.Grains.Jobs;
 using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Reliability.Tests.Support;
@@ -11,13 +10,6 @@ namespace VideoGen.Reliability.Tests.Support;
 /// </summary>
 internal sealed class StoreFaultRun : IAsyncDisposable
 {
-    /// <summary>A lease longer than the faults: a store that is back within it costs running jobs no attempt.</summary>
-    public static readonly QueueTimings Timings = TestCluster.FastTimings with
-    {
-        Lease = TimeSpan.FromSeconds(5),
-        Heartbeat = TimeSpan.FromSeconds(1),
-    };
-
     private StoreFaultRun(TestCluster cluster, ScriptedFleet fleet, TestSilo[] silos, int expected)
     {
         Cluster = cluster;
@@ -35,7 +27,7 @@ internal sealed class StoreFaultRun : IAsyncDisposable
 
     public static async Task<StoreFaultRun> StartAsync(string provider, int sentences)
     {
-        var cluster = await TestCluster.StartAsync(provider, Timings);
+        var cluster = await TestCluster.StartAsync(provider, Soak.PatientTimings);
         var fleet = new ScriptedFleet(cluster, TimeSpan.FromMilliseconds(60));
         TestSilo[] silos = [await fleet.StartSiloAsync("east", 2, remote: true), await fleet.StartSiloAsync("west", 2, remote: true)];
         var expected = await Workload.GenerateAllAsync(cluster, projects: 2, sentences);
