@@ -12,6 +12,7 @@ public sealed record BenchOptions(bool Quick, string? Postgres, IReadOnlySet<str
     /// <summary>The engines measured side by side: SQLite always, PostgreSQL when a server is given.</summary>
     public IReadOnlyList<string> Engines => Postgres is null ? ["sqlite"] : ["sqlite", "postgres"];
 
+    /// <summary>Whether <paramref name="figure"/> (P1…P7) is part of this run.</summary>
     public bool Runs(string figure) => Only.Count == 0 || Only.Contains(figure);
 
     /// <summary>The options of a command line, or null when it cannot be read.</summary>

@@ -6,6 +6,7 @@ namespace VideoGen.Bench;
 /// <summary>Runs every figure on every engine, one after another (never two at once: they would share the two cores).</summary>
 public sealed class BenchRunner(BenchOptions options, TextWriter log)
 {
+    /// <summary>Measures every chosen figure on every engine, logging as it goes, and returns the table.</summary>
     public async Task<ResultTable> RunAsync()
     {
         var table = new ResultTable(options.Engines);
@@ -49,7 +50,9 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
 /// <summary>One benchmark figure (P1…P7), measured on one engine at a time.</summary>
 public interface IFigure
 {
+    /// <summary>P1…P7.</summary>
     string Id { get; }
 
+    /// <summary>Measures the figure on a fresh store of <paramref name="engine"/> (<c>sqlite</c> or <c>postgres</c>).</summary>
     Task<IReadOnlyList<Measurement>> RunAsync(string engine);
 }

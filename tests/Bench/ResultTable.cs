@@ -6,6 +6,7 @@ namespace VideoGen.Bench;
 /// <summary>One figure measured on one engine (or a note instead of a value).</summary>
 public sealed record Measurement(string Figure, string Measure, string Goal, string Engine, string Value)
 {
+    /// <summary>A measured number, written with <paramref name="format"/>.</summary>
     public static Measurement Of(string figure, string measure, string goal, string engine, double value, string format) =>
         new(figure, measure, goal, engine, value.ToString(format, CultureInfo.InvariantCulture));
 }
@@ -15,12 +16,14 @@ public sealed class ResultTable(IReadOnlyList<string> engines)
 {
     private readonly List<Measurement> _measurements = [];
 
+    /// <summary>Adds one engine's measurements of a figure.</summary>
     public void Add(IEnumerable<Measurement> measurements) => _measurements.AddRange(measurements);
 
     /// <summary>A note that fills every engine's column of a measure (a figure that cannot be measured yet).</summary>
     public void Note(string figure, string measure, string goal, string note) =>
         _measurements.AddRange(engines.Select(e => new Measurement(figure, measure, goal, e, note)));
 
+    /// <summary>The table as Markdown, columns padded so it also reads well in a terminal.</summary>
     public string ToMarkdown()
     {
         var rows = _measurements.GroupBy(m => (m.Figure, m.Measure))

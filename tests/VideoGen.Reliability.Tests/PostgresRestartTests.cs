@@ -7,6 +7,7 @@ namespace VideoGen.Reliability.Tests;
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class PostgresRestartCollection
 {
+    /// <summary>The collection's name, for <see cref="CollectionAttribute"/>.</summary>
     public const string Name = "PostgreSQL restarts";
 }
 
