@@ -16,7 +16,12 @@ public interface IJobQueue
 
     Task<bool> ReportProgressAsync(Guid jobId, Guid token, double progress, string? step, CancellationToken ct);
 
-    /// <summary>Stores the output on the sentence (and queues the video of an image job that cascades), in one transaction.</summary>
+    /// <summary>
+    /// Stores the output on the sentence (and queues the video of an image job that cascades), in
+    /// one transaction. Asking again after a call whose answer was lost but which did commit is
+    /// accepted: the output's path is unique to the claim, so finding it stored identifies the
+    /// earlier call.
+    /// </summary>
     Task<CompletionResult> CompleteAsync(Guid jobId, Guid token, JobOutput output, CancellationToken ct);
 
     Task<bool> FailAsync(Guid jobId, Guid token, string error, CancellationToken ct);

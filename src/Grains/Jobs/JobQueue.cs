@@ -16,21 +16,30 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await database.BeginWriteAsync(connection, ct);
         JobRow? row;
+        SentenceRow? sentenceRow;
+        (int AspectRatio, string? Voice, double Speed) project;
         try
         {
-            row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition($"""
+            // One round trip: take the job, then lock its sentence and read its project's frame shape
+            // and narration (the later statements see the first one's update through the running-lane index).
+            using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""
                 UPDATE jobs SET status = 1, device = @device, silo = @silo, claim_token = @token, lease_until = @leaseUntil,
                     started_at = @now, progress = 0, step = NULL
                 WHERE id = (SELECT q.id FROM jobs q WHERE q.status = 0 AND q.lane = @lane AND q.not_before <= @now{WaitsFor(lane)}
                             ORDER BY q.priority, q.fair_seq, q.created_at LIMIT 1{database.SkipLockedClause})
                   AND status = 0
                   AND EXISTS (SELECT 1 FROM devices WHERE name = @device AND silo = @silo AND status = 1)
-                RETURNING {JobRow.Columns}
+                RETURNING {JobRow.Columns};
+                SELECT {SentenceRow.Columns} FROM sentences WHERE id = ({ClaimedBy("sentence_id")}){database.RowLockClause};
+                SELECT aspect_ratio, narration_voice, narration_speed FROM projects WHERE id = ({ClaimedBy("project_id")});
                 """, new
             {
                 device, silo, token, lane = (int)lane,
                 leaseUntil = UnixTime.ToMs(now + timings.Lease), now = UnixTime.ToMs(now),
             }, transaction, cancellationToken: ct));
+            row = await results.ReadSingleOrDefaultAsync<JobRow>();
+            sentenceRow = await results.ReadSingleOrDefaultAsync<SentenceRow>();
+            project = await results.ReadSingleOrDefaultAsync<(int, string?, double)>();
         }
         catch (Exception e) when (database.IsUniqueViolation(e))
         {
@@ -41,25 +50,19 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         if (row is null) return null;
 
         var job = GenerationJob.Claimed(row.ToState());
-        Sentence? sentence = null;
-        if (job.SentenceId is { } sentenceId)
+        var sentence = sentenceRow is null ? null : Sentence.FromState(sentenceRow.ToState());
+        if (sentence is not null)
         {
-            sentence = await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct);
-            if (sentence is not null)
-            {
-                ReflectStatus(job, sentence, now);
-                await SaveSentenceAsync(connection, transaction, sentence, now, ct);
-            }
+            ReflectStatus(job, sentence, now);
+            await SaveSentenceAsync(connection, transaction, sentence, now, ct, withEvents: false);
         }
-        var project = await connection.QuerySingleAsync<(int AspectRatio, string? Voice, double Speed)>(new CommandDefinition(
-            "SELECT aspect_ratio, narration_voice, narration_speed FROM projects WHERE id = @ProjectId", new { job.ProjectId }, transaction, cancellationToken: ct));
         ExportPlan? plan = null;
         if (job.Kind == JobKind.Export)
         {
             plan = await ExportRecords.LoadPlanAsync(connection, transaction, job.Id, ct);
             await ExportRecords.SyncAsync(connection, transaction, job, ct);
         }
-        await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
+        await EventStore.AppendAsync(database, connection, transaction, [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents()], now, ct);
         await database.CommitAsync(transaction, ct);
         return new ClaimedJob(job, token, sentence?.ToState(), (AspectRatio)project.AspectRatio, new NarrationSettings(project.Voice, project.Speed), plan);
     }
@@ -111,7 +114,13 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
             if (job.Kind == JobKind.Export && !await ExportRecords.StoreOutputAsync(connection, transaction, job.Id, output, ct))
                 discarded = new[] { output.File, output.Thumbnail, output.Subtitles }.OfType<string>().ToArray();
         });
-        return accepted ? new CompletionResult(true, replaced, cascaded, discarded) : CompletionResult.Rejected;
+        if (accepted) return new CompletionResult(true, replaced, cascaded, discarded);
+        // A retry after the store lost its answer to a commit that went through: the output names
+        // this claim, so finding it stored means it was ours. What it replaced is not known any more.
+        var stored = await database.ReadAsync(connection => connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM jobs WHERE id = @jobId AND status = @succeeded AND output = @File",
+            new { jobId, succeeded = (int)JobStatus.Succeeded, output.File }, cancellationToken: ct)), ct);
+        return stored == 1 ? new CompletionResult(true) : CompletionResult.Rejected;
     }
 
     public Task<bool> FailAsync(Guid jobId, Guid token, string error, CancellationToken ct) =>
@@ -189,21 +198,18 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         var rangWork = false;
         var saved = await database.WriteAsync(async (connection, transaction) =>
         {
-            var job = await JobRecords.LoadHeldAsync(connection, transaction, jobId, token, database.RowLockClause, ct);
+            var (job, sentence) = await LoadHeldAsync(connection, transaction, jobId, token, ct);
             if (job is null) return false;
             var device = job.Device;
-            var sentence = job.SentenceId is { } sentenceId
-                ? await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct)
-                : null;
             change(job, sentence, now);
             var next = cascade?.Invoke(job, sentence, now);
-            if (sentence is not null) await SaveSentenceAsync(connection, transaction, sentence, now, ct);
+            if (sentence is not null) await SaveSentenceAsync(connection, transaction, sentence, now, ct, withEvents: false);
             var notBeforeMs = job.Status == JobStatus.Queued ? UnixTime.ToMs(now + notBefore) : 0;
-            if (!await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct, notBeforeMs))
+            if (!await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct, notBeforeMs, withEvents: false))
                 throw new StoreConflictException($"Job {jobId} changed while its claim was held.");
             if (afterSave is not null) await afterSave(connection, transaction, job);
             if (next is not null) await JobRecords.InsertAsync(connection, transaction, next, ct);
-            if (next is not null) await EventStore.AppendAsync(database, connection, transaction, next.TakeEvents(), now, ct);
+            await EventStore.AppendAsync(database, connection, transaction, [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents(), .. next?.TakeEvents() ?? []], now, ct);
             if (job.Status is JobStatus.Succeeded or JobStatus.Failed)
                 await connection.ExecuteAsync(new CommandDefinition(
                     job.Status == JobStatus.Succeeded
@@ -219,11 +225,33 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         return saved;
     }
 
-    private async Task SaveSentenceAsync(DbConnection connection, DbTransaction transaction, Sentence sentence, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The job if it is still running under <paramref name="token"/>, and its sentence, both
+    /// locked, in one round trip; no job for a claim that was lost.
+    /// </summary>
+    private async Task<(GenerationJob? Job, Sentence? Sentence)> LoadHeldAsync(
+        DbConnection connection, DbTransaction transaction, Guid jobId, Guid token, CancellationToken ct)
+    {
+        const string held = "id = @jobId AND claim_token = @token AND status = 1";
+        using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""
+            SELECT {JobRow.Columns} FROM jobs WHERE {held}{database.RowLockClause};
+            SELECT {SentenceRow.Columns} FROM sentences WHERE id = (SELECT sentence_id FROM jobs WHERE {held}){database.RowLockClause};
+            """, new { jobId, token }, transaction, cancellationToken: ct));
+        var job = await results.ReadSingleOrDefaultAsync<JobRow>();
+        var sentence = await results.ReadSingleOrDefaultAsync<SentenceRow>();
+        return job is null ? (null, null) : (GenerationJob.FromState(job.ToState()), sentence is null ? null : Sentence.FromState(sentence.ToState()));
+    }
+
+    /// <summary>The running job this claim just took, found through the running-lane index, for the claim's later statements.</summary>
+    private static string ClaimedBy(string column) =>
+        $"SELECT {column} FROM jobs WHERE device = @device AND lane = @lane AND status = 1 AND claim_token = @token";
+
+    private async Task SaveSentenceAsync(DbConnection connection, DbTransaction transaction, Sentence sentence, DateTimeOffset now, CancellationToken ct,
+        bool withEvents = true)
     {
         if (sentence.PendingEvents.Count == 0) return;
         // The row is locked (or the SQLite write lock held) since it was loaded, so its version cannot have moved.
-        if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct))
+        if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct, withEvents))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
     }
 

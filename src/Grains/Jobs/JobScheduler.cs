@@ -189,13 +189,10 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
         var jobs = kinds.Select(kind => GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo,
             kind == JobKind.Audio ? null : seed, batchId)).ToArray();
         foreach (var job in jobs) JobQueue.ReflectStatus(job, sentence, now);
-        if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct))
+        if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct, withEvents: false))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
-        foreach (var job in jobs)
-        {
-            await JobRecords.InsertAsync(connection, transaction, job, ct);
-            await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
-        }
+        foreach (var job in jobs) await JobRecords.InsertAsync(connection, transaction, job, ct);
+        await EventStore.AppendAsync(database, connection, transaction, [.. sentence.TakeEvents(), .. jobs.SelectMany(j => j.TakeEvents())], now, ct);
         return jobs;
     }
 

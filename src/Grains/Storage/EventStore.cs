@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Dapper;
 using VideoGen.Grains.Domain;
@@ -24,24 +26,27 @@ public sealed class EventStore(Database database) : IEventStore
             "SELECT COALESCE(MAX(id), 0) FROM events WHERE 1 = 1" + database.SettledEventsCondition, cancellationToken: ct)), ct);
 
     /// <summary>
-    /// Appends <paramref name="events"/> inside the caller's transaction, and rings the events
-    /// doorbell for other processes (delivered when the transaction commits).
+    /// Appends <paramref name="events"/> inside the caller's transaction, in one statement whatever
+    /// their number, and rings the events doorbell for other processes (delivered when the transaction commits).
     /// </summary>
     internal static async Task AppendAsync(Database database, DbConnection connection, DbTransaction transaction, IReadOnlyList<DomainEvent> events, DateTimeOffset now, CancellationToken ct)
     {
         if (events.Count == 0) return;
         await database.RingAsync(connection, transaction, Jobs.Channels.Events, ct);
-        var rows = events.Select(e => new
+        var sql = new StringBuilder("INSERT INTO events (project_id, name, entity_id, data, created_at) VALUES ");
+        var parameters = new DynamicParameters();
+        var createdAt = UnixTime.ToMs(now);
+        for (var i = 0; i < events.Count; i++)
         {
-            e.ProjectId,
-            e.Name,
-            e.EntityId,
-            Data = JsonSerializer.Serialize(e, e.GetType(), EventJson.Options),
-            CreatedAt = UnixTime.ToMs(now),
-        });
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO events (project_id, name, entity_id, data, created_at) VALUES (@ProjectId, @Name, @EntityId, @Data, @CreatedAt)",
-            rows, transaction, cancellationToken: ct));
+            var e = events[i];
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}, @n{i}, @e{i}, @d{i}, @c{i})");
+            parameters.Add($"p{i}", e.ProjectId);
+            parameters.Add($"n{i}", e.Name);
+            parameters.Add($"e{i}", e.EntityId);
+            parameters.Add($"d{i}", JsonSerializer.Serialize(e, e.GetType(), EventJson.Options));
+            parameters.Add($"c{i}", createdAt);
+        }
+        await connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: ct));
     }
 
     private sealed class EventRow

@@ -32,22 +32,14 @@ internal static class JobRecords
         return row is null ? null : GenerationJob.FromState(row.ToState());
     }
 
-    /// <summary>The job if it is still running under <paramref name="token"/>; null for a claim that was lost.</summary>
-    public static async Task<GenerationJob?> LoadHeldAsync(DbConnection connection, DbTransaction transaction, Guid id, Guid token, string lockClause, CancellationToken ct)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(
-            $"SELECT {JobRow.Columns} FROM jobs WHERE id = @id AND claim_token = @token AND status = 1{lockClause}",
-            new { id, token }, transaction, cancellationToken: ct));
-        return row is null ? null : GenerationJob.FromState(row.ToState());
-    }
-
     /// <summary>
     /// Writes the job if it is still in the state and under the claim it was loaded with,
-    /// with its events. False when someone else changed it first (nothing written).
+    /// with its events (unless <paramref name="withEvents"/> is false: then the caller appends
+    /// them). False when someone else changed it first (nothing written).
     /// </summary>
     public static async Task<bool> SaveAsync(
         Database database, DbConnection connection, DbTransaction transaction, GenerationJob job,
-        JobStatus expectedStatus, Guid? expectedToken, DateTimeOffset now, CancellationToken ct, long notBefore = 0)
+        JobStatus expectedStatus, Guid? expectedToken, DateTimeOffset now, CancellationToken ct, long notBefore = 0, bool withEvents = true)
     {
         var row = JobRow.From(job.ToState(), notBefore);
         var updated = await connection.ExecuteAsync(new CommandDefinition($"""
@@ -63,7 +55,7 @@ internal static class JobRecords
             }), transaction, cancellationToken: ct));
         if (updated == 0) return false;
         if (job.Kind == JobKind.Export) await ExportRecords.SyncAsync(connection, transaction, job, ct);
-        await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
+        if (withEvents) await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
         return true;
     }
 

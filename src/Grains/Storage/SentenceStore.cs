@@ -43,10 +43,12 @@ public sealed class SentenceStore(Database database, TimeProvider clock) : ISent
     }
 
     /// <summary>
-    /// Writes the sentence if nobody saved it since it was loaded, with its events. False
-    /// when another writer got there first (nothing written).
+    /// Writes the sentence if nobody saved it since it was loaded, with its events (unless
+    /// <paramref name="withEvents"/> is false: then the caller appends them, together with its
+    /// own, in one statement). False when another writer got there first (nothing written).
     /// </summary>
-    internal static async Task<bool> SaveAsync(Database database, DbConnection connection, DbTransaction transaction, Sentence sentence, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<bool> SaveAsync(Database database, DbConnection connection, DbTransaction transaction, Sentence sentence, DateTimeOffset now, CancellationToken ct,
+        bool withEvents = true)
     {
         var row = SentenceRow.From(sentence.ToState(), sentence.Version);
         var updated = await connection.ExecuteAsync(new CommandDefinition("""
@@ -60,7 +62,7 @@ public sealed class SentenceStore(Database database, TimeProvider clock) : ISent
             WHERE id = @Id AND version = @Version
             """, row, transaction, cancellationToken: ct));
         if (updated == 0) return false;
-        await EventStore.AppendAsync(database, connection, transaction, sentence.TakeEvents(), now, ct);
+        if (withEvents) await EventStore.AppendAsync(database, connection, transaction, sentence.TakeEvents(), now, ct);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
@@ -12,6 +13,8 @@ namespace VideoGen.Silo.Lanes;
 /// </summary>
 internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, IDeviceBackend backend, ILogger logger)
 {
+    private static readonly TimeSpan StoreRetryDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxStoreRetryDelay = TimeSpan.FromSeconds(2);
     private readonly Lock _gate = new();
     private RunningJob? _running;
 
@@ -68,13 +71,28 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
 
     private async Task RunJobAsync(ClaimedJob claimed, CancellationToken kill)
     {
-        var (job, token) = (claimed.Job, claimed.Token);
         using var jobStop = CancellationTokenSource.CreateLinkedTokenSource(kill);
-        var running = new RunningJob(job.Id, jobStop);
+        var running = new RunningJob(claimed.Job.Id, jobStop);
         lock (_gate) _running = running;
         using var renewStop = new CancellationTokenSource();
-        var renewing = RenewAsync(running, token, renewStop.Token);
-        JobOutput? output = null;
+        var renewing = RenewAsync(running, claimed.Token, renewStop.Token);
+        try
+        {
+            var output = await RenderAsync(claimed, running, kill);
+            if (output is not null && !kill.IsCancellationRequested) await StoreAsync(claimed.Job, claimed.Token, output, kill);
+        }
+        finally
+        {
+            await renewStop.CancelAsync();
+            await renewing;
+            lock (_gate) _running = null;
+        }
+    }
+
+    /// <summary>Runs the work on the backend: the output's stored paths, or null when the job ended otherwise (and that end is recorded).</summary>
+    private async Task<JobOutput?> RenderAsync(ClaimedJob claimed, RunningJob running, CancellationToken kill)
+    {
+        var (job, token) = (claimed.Job, claimed.Token);
         try
         {
             logger.LogInformation("Lane {Lane} of {DeviceName} runs {Kind} job {JobId} (attempt {Attempt})", lane, DeviceName, job.Kind, job.Id, job.Attempt);
@@ -85,59 +103,83 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
                 silo.Timings.ProgressInterval,
                 e => logger.LogWarning(e, "Progress of job {JobId} was not recorded", job.Id)))
             {
-                result = await backend.RunAsync(work, progress, jobStop.Token);
+                result = await backend.RunAsync(work, progress, running.Stop.Token);
             }
-            output = new JobOutput(
+            return new JobOutput(
                 silo.Media.ToRelative(result.FilePath), result.DurationSeconds,
                 result.ThumbnailPath is { } thumbnail ? silo.Media.ToRelative(thumbnail) : null,
                 result.SubtitlesPath is { } subtitles ? silo.Media.ToRelative(subtitles) : null);
-            if (kill.IsCancellationRequested) return;
-            // Cancel racing completion: once the output is stored, completion wins; the
-            // cancel only stopped the cascade (the job's "then video" was cleared).
-            var completion = await silo.Queue.CompleteAsync(job.Id, token, output, CancellationToken.None);
-            if (!completion.Accepted)
-            {
-                logger.LogWarning("Job {JobId} finished after its claim was lost; its output is discarded", job.Id);
-                Delete(output);
-                return;
-            }
-            // The sentence points at the new file now: only then does the old one go.
-            silo.Media.Delete(completion.ReplacedFile);
-            foreach (var file in completion.Discarded ?? []) silo.Media.Delete(file);
         }
-        catch (Exception) when (jobStop.IsCancellationRequested)
+        catch (Exception) when (running.Stop.IsCancellationRequested)
         {
             // Stopped on purpose: however the backend ended (a cancelled wait, or a tool that
             // reports being stopped as a failure), the reason for stopping decides what happens.
-            Delete(output);
-            await EndStoppedAsync(job, token, running.Reason);
+            await EndStoppedAsync(job, token, running.Reason, kill);
         }
         catch (GenerationException e) when (!kill.IsCancellationRequested)
         {
-            Delete(output);
             if (e.Cause == FailureCause.Transient)
             {
                 var delay = silo.Backoff(job.Attempt);
                 logger.LogWarning(e, "Job {JobId} hit a transient fault; retrying in {Delay}", job.Id, delay);
-                await silo.Queue.RetryAsync(job.Id, token, e.Message, delay, CancellationToken.None);
+                await PersistAsync(() => silo.Queue.RetryAsync(job.Id, token, e.Message, delay, CancellationToken.None), job.Id, kill);
             }
             else
             {
                 logger.LogWarning(e, "Job {JobId} failed: {Reason}", job.Id, e.Message);
-                await silo.Queue.FailAsync(job.Id, token, e.Message, CancellationToken.None);
+                await PersistAsync(() => silo.Queue.FailAsync(job.Id, token, e.Message, CancellationToken.None), job.Id, kill);
             }
         }
         catch (Exception e) when (!kill.IsCancellationRequested && e is not OperationCanceledException)
         {
-            Delete(output);
             logger.LogError(e, "Job {JobId} failed unexpectedly", job.Id);
-            await silo.Queue.RetryAsync(job.Id, token, $"Unexpected error on {DeviceName}: {e.Message}", silo.Backoff(job.Attempt), CancellationToken.None);
+            await PersistAsync(() => silo.Queue.RetryAsync(job.Id, token, $"Unexpected error on {DeviceName}: {e.Message}", silo.Backoff(job.Attempt), CancellationToken.None),
+                job.Id, kill);
         }
-        finally
+        return null;
+    }
+
+    /// <summary>Stores the output on the job and its scene; the files are deleted again only when the claim was lost.</summary>
+    private async Task StoreAsync(GenerationJob job, Guid token, JobOutput output, CancellationToken kill)
+    {
+        // Cancel racing completion: once the output is stored, completion wins; the
+        // cancel only stopped the cascade (the job's "then video" was cleared).
+        var completion = await PersistAsync(() => silo.Queue.CompleteAsync(job.Id, token, output, CancellationToken.None), job.Id, kill);
+        if (completion is null) return;
+        if (!completion.Accepted)
         {
-            await renewStop.CancelAsync();
-            await renewing;
-            lock (_gate) _running = null;
+            logger.LogWarning("Job {JobId} finished after its claim was lost; its output is discarded", job.Id);
+            Delete(output);
+            return;
+        }
+        // The sentence points at the new file now: only then does the old one go.
+        silo.Media.Delete(completion.ReplacedFile);
+        foreach (var file in completion.Discarded ?? []) silo.Media.Delete(file);
+    }
+
+    /// <summary>
+    /// Records how a job ended, trying again while the store does not answer: a database that
+    /// restarts or drops connections must not cost finished GPU work, nor an attempt. The lease
+    /// renewal goes on meanwhile; if the store stays away past the lease, another silo rescues the
+    /// job and this write is refused when it finally lands. Null when the silo is killed first.
+    /// </summary>
+    private async Task<T?> PersistAsync<T>(Func<Task<T>> write, Guid jobId, CancellationToken kill)
+    {
+        var delay = StoreRetryDelay;
+        var giveUp = DateTime.UtcNow + silo.Timings.Lease * 3;
+        while (true)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (DbException e) when (!kill.IsCancellationRequested && DateTime.UtcNow < giveUp)
+            {
+                logger.LogWarning(e, "The store did not take the outcome of job {JobId}; trying again in {Delay}", jobId, delay);
+                await SiloRuntime.PauseAsync(delay, kill);
+                if (kill.IsCancellationRequested) return default;
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxStoreRetryDelay.Ticks));
+            }
         }
     }
 
@@ -149,17 +191,18 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
         silo.Media.Delete(output.Subtitles);
     }
 
-    private async Task EndStoppedAsync(GenerationJob job, Guid token, StopReason reason)
+    private async Task EndStoppedAsync(GenerationJob job, Guid token, StopReason reason, CancellationToken kill)
     {
         switch (reason)
         {
             case StopReason.Cancelled:
                 logger.LogInformation("Job {JobId} cancelled on {DeviceName}", job.Id, DeviceName);
-                await silo.Queue.ConfirmCancelledAsync(job.Id, token, CancellationToken.None);
+                await PersistAsync(() => silo.Queue.ConfirmCancelledAsync(job.Id, token, CancellationToken.None), job.Id, kill);
                 break;
             case StopReason.SiloStopping:
                 logger.LogInformation("Silo stopping: job {JobId} goes back to the queue", job.Id);
-                await silo.Queue.ReleaseAsync(job.Id, token, $"Silo {silo.Identity.Id} stopped before the job finished", CancellationToken.None);
+                await PersistAsync(() => silo.Queue.ReleaseAsync(job.Id, token, $"Silo {silo.Identity.Id} stopped before the job finished", CancellationToken.None),
+                    job.Id, kill);
                 break;
             case StopReason.LeaseLost:
                 logger.LogWarning("Job {JobId} lost its lease; another silo owns it now", job.Id);

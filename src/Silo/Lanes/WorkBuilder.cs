@@ -38,9 +38,10 @@ internal sealed class WorkBuilder(MediaFiles media)
             NarrationVoice = narration.Voice,
             NarrationSpeed = narration.Speed,
             OutputDirectory = media.DirectoryFor(job.ProjectId, sentence.Id),
-            // One name per attempt: a silo that lost its claim may still be writing its file
-            // on the shared mount while another silo runs the next attempt.
-            OutputName = $"{job.Kind.ToString().ToLowerInvariant()}-{job.Id:N}-{job.Attempt}",
+            // One name per claim, not per job or attempt: a silo that lost its claim may still be
+            // writing its file on the shared mount while another silo runs the job again, and its
+            // late output must never write over, or delete, the file the later claim stored.
+            OutputName = $"{job.Kind.ToString().ToLowerInvariant()}-{job.Id:N}-{claimed.Token:N}",
         };
         return job.Kind switch
         {

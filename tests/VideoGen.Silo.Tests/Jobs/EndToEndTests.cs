@@ -74,19 +74,19 @@ public sealed class EndToEndTests
         var ids = project.Sentences.Select(s => s.Id).ToArray();
 
         fake.FailNextRequests("/prompt", 2);
-        var afterServerErrors = await RunImageAsync(cluster, ids[0]);
+        var afterServerErrors = await cluster.RegenerateImageToEndAsync(ids[0]);
         Assert.Equal(JobStatus.Succeeded, afterServerErrors.Status);
 
         fake.RestartDuringNextJob();
-        Assert.Equal(JobStatus.Succeeded, (await RunImageAsync(cluster, ids[1])).Status);
+        Assert.Equal(JobStatus.Succeeded, (await cluster.RegenerateImageToEndAsync(ids[1])).Status);
 
         fake.FailNextPrompts(1, FakeFailure.OutOfMemory);
-        Assert.Equal(JobStatus.Succeeded, (await RunImageAsync(cluster, ids[2])).Status);
+        Assert.Equal(JobStatus.Succeeded, (await cluster.RegenerateImageToEndAsync(ids[2])).Status);
         Assert.Single(fake.Frees);
 
         fake.SetModels("ckpt_name", "some_other_model.safetensors");
         var posts = fake.CountRequests("POST", "/prompt");
-        var rejected = await RunImageAsync(cluster, ids[3]);
+        var rejected = await cluster.RegenerateImageToEndAsync(ids[3]);
         Assert.Equal((JobStatus.Failed, 1), (rejected.Status, rejected.Attempt));
         Assert.Contains("sd_xl_base_1.0.safetensors", rejected.Error);
         Assert.Equal(posts + 1, fake.CountRequests("POST", "/prompt"));
@@ -140,14 +140,5 @@ public sealed class EndToEndTests
         var folder = Path.GetDirectoryName(cluster.Media.ToAbsolute((await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!.ImageFile!))!;
         Assert.Empty(Directory.GetFiles(folder, "*.mp4*"));
         Assert.Null((await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!.VideoFile);
-    }
-
-    private static async Task<GenerationJob> RunImageAsync(TestCluster cluster, Guid sentenceId)
-    {
-        var job = (await cluster.Scheduler.RegenerateImageAsync(sentenceId, null, skipVideo: true, CancellationToken.None)).Value!;
-        GenerationJob? current = null;
-        await TestCluster.WaitUntilAsync(async () => (current = await cluster.Jobs.GetAsync(job.Id, CancellationToken.None))!.Status.IsFinished(),
-            TimeSpan.FromSeconds(30), $"job {job.Id} to finish");
-        return current!;
     }
 }

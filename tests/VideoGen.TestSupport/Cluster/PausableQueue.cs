@@ -12,6 +12,7 @@ namespace VideoGen.TestSupport.Cluster;
 public sealed class PausableQueue(IJobQueue inner) : IJobQueue
 {
     private TaskCompletionSource? _paused;
+    private int _dropNextCompletion; // 0: none, 1: before the commit, 2: after it
 
     /// <summary>Writes about running jobs (name, job, accepted) in the order they were answered.</summary>
     public ConcurrentQueue<(string Write, Guid JobId, bool Accepted)> Writes { get; } = new();
@@ -19,6 +20,12 @@ public sealed class PausableQueue(IJobQueue inner) : IJobQueue
     public void Pause() => Interlocked.CompareExchange(ref _paused, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), null);
 
     public void Resume() => Interlocked.Exchange(ref _paused, null)?.TrySetResult();
+
+    /// <summary>
+    /// The next completion fails as a dropped database connection would: before its transaction
+    /// ran, or, with <paramref name="afterCommit"/>, after it committed (the answer was lost).
+    /// </summary>
+    public void DropNextCompletion(bool afterCommit) => Volatile.Write(ref _dropNextCompletion, afterCommit ? 2 : 1);
 
     public async Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct)
     {
@@ -34,8 +41,11 @@ public sealed class PausableQueue(IJobQueue inner) : IJobQueue
     public async Task<CompletionResult> CompleteAsync(Guid jobId, Guid token, JobOutput output, CancellationToken ct)
     {
         await GateAsync(ct);
+        var drop = Interlocked.Exchange(ref _dropNextCompletion, 0);
+        if (drop == 1) throw new DroppedConnectionException();
         var result = await inner.CompleteAsync(jobId, token, output, ct);
         Writes.Enqueue(("complete", jobId, result.Accepted));
+        if (drop == 2) throw new DroppedConnectionException();
         return result;
     }
 

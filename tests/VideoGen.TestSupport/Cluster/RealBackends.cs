@@ -38,11 +38,14 @@ public sealed class RealBackends(IReadOnlyDictionary<string, string?>? settings 
         .AddSingleton<CpuBackend>()
         .BuildServiceProvider();
 
-    /// <summary>A device whose lanes drive the ComfyUI at <paramref name="comfyUi"/>.</summary>
-    public DeviceSpec ComfyUi(string device, Uri comfyUi)
+    /// <summary>
+    /// A device whose lanes drive the ComfyUI at <paramref name="comfyUi"/>, or, when
+    /// <paramref name="videoComfyUi"/> is given, whose video lane drives a second server.
+    /// </summary>
+    public DeviceSpec ComfyUi(string device, Uri comfyUi, Uri? videoComfyUi = null)
     {
         var factory = _services.GetRequiredService<ComfyUiBackendFactory>();
-        var options = new DeviceOptions { Name = device, Kind = "comfyui", Url = comfyUi.ToString() };
+        var options = new DeviceOptions { Name = device, Kind = "comfyui", Url = comfyUi.ToString(), VideoUrl = videoComfyUi?.ToString() };
         return TestCluster.Device(device, factory.Create(options, Lane.Image), factory.Create(options, Lane.Video));
     }
 

@@ -101,6 +101,24 @@ public sealed class TestCluster : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>
+    /// Starts a silo as another process would run it: with its own in-process doorbell, which
+    /// the cluster's scheduler never rings. Only PostgreSQL's NOTIFY (heard by the silo's
+    /// <see cref="PostgresDoorbell"/>) or the lanes' slow poll wake it.
+    /// </summary>
+    public async Task<TestSilo> StartRemoteSiloAsync(string name, params DeviceSpec[] specs)
+    {
+        var signal = new JobSignal();
+        var doorbell = new PostgresDoorbell(Database.Database, signal, Logs.CreateLogger<PostgresDoorbell>());
+        await doorbell.StartAsync(CancellationToken.None);
+        var queue = new PausableQueue(new JobQueue(Database.Database, signal, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>()));
+        var runtime = new SiloRuntime(SiloIdentity.New(name), specs, queue, Registry, signal, Media, Timings, Logs);
+        await runtime.StartAsync(CancellationToken.None);
+        var silo = new TestSilo(runtime, queue, doorbell);
+        _silos.Add(silo);
+        return silo;
+    }
+
     /// <summary>A stored project of <see cref="Owner"/> made from <paramref name="script"/>.</summary>
     public async Task<Project> ImportAsync(string script, AspectRatio ratio = AspectRatio.Landscape)
     {
@@ -136,6 +154,16 @@ public sealed class TestCluster : IAsyncDisposable
         await WaitUntilAsync(async () => (job = await Jobs.GetAsync(jobId, CancellationToken.None))?.Status == status,
             timeout ?? TimeSpan.FromSeconds(20), $"job {jobId} to be {status} (it is {job?.Status})");
         return job!;
+    }
+
+    /// <summary>Queues a new image for the scene (no clip after it) and waits until the job finished, however it ended.</summary>
+    public async Task<GenerationJob> RegenerateImageToEndAsync(Guid sentenceId, TimeSpan? timeout = null)
+    {
+        var job = (await Scheduler.RegenerateImageAsync(sentenceId, null, skipVideo: true, CancellationToken.None)).Value!;
+        GenerationJob? current = null;
+        await WaitUntilAsync(async () => (current = await Jobs.GetAsync(job.Id, CancellationToken.None))!.Status.IsFinished(),
+            timeout ?? TimeSpan.FromSeconds(30), $"job {job.Id} to finish");
+        return current!;
     }
 
     public async ValueTask DisposeAsync()

@@ -37,11 +37,11 @@ internal sealed class FakeComfyUiState
     public int? FragmentSize { get { lock (gate) return fragmentSize; } set { lock (gate) fragmentSize = value is > 0 ? value : null; } }
     public bool SendPreviews { get { lock (gate) return sendPreviews; } set { lock (gate) sendPreviews = value; } }
 
-    public FakeJob Enqueue(string promptId, string? clientId, JsonObject graph, IReadOnlyList<string> outputNodes)
+    public FakeJob Enqueue(string promptId, string? clientId, JsonObject graph, IReadOnlyList<string> outputNodes, DateTimeOffset receivedAt)
     {
         lock (gate)
         {
-            var prompt = new FakePrompt(promptId, clientId, nextNumber++, (JsonObject)graph.DeepClone());
+            var prompt = new FakePrompt(promptId, clientId, nextNumber++, (JsonObject)graph.DeepClone(), receivedAt);
             prompts.Add(prompt);
             var job = new FakeJob(prompt, outputNodes);
             pending.Add(job);

@@ -34,6 +34,7 @@ internal sealed class FakeRoutes(FakeComfyUiState state, FakeSockets sockets, Fa
 
     private async Task PostPromptAsync(HttpContext context)
     {
+        var receivedAt = DateTimeOffset.UtcNow;
         var body = await ReadJsonAsync(context);
         if (body?["prompt"] is not JsonObject graph)
         {
@@ -52,7 +53,7 @@ internal sealed class FakeRoutes(FakeComfyUiState state, FakeSockets sockets, Fa
             await Json(context, error, StatusCodes.Status400BadRequest);
             return;
         }
-        var job = state.Enqueue(promptId, body["client_id"]?.ToString(), graph, outputNodes);
+        var job = state.Enqueue(promptId, body["client_id"]?.ToString(), graph, outputNodes, receivedAt);
         executor.Wake();
         await sockets.BroadcastAsync("status", sockets.Status());
         await Json(context, new JsonObject { ["prompt_id"] = promptId, ["number"] = job.Prompt.Number, ["node_errors"] = new JsonObject() });

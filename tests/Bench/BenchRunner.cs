@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using VideoGen.Bench.Figures;
+
+namespace VideoGen.Bench;
+
+/// <summary>Runs every figure on every engine, one after another (never two at once: they would share the two cores).</summary>
+public sealed class BenchRunner(BenchOptions options, TextWriter log)
+{
+    /// <summary>Measures every chosen figure on every engine, logging as it goes, and returns the table.</summary>
+    public async Task<ResultTable> RunAsync()
+    {
+        var table = new ResultTable(options.Engines);
+        log.WriteLine($"VideoGen benchmarks ({(options.Quick ? "quick" : "full")} run) on {Environment.ProcessorCount} cores, engines: {string.Join(", ", options.Engines)}");
+        log.WriteLine($"load average at start: {LoadAverage()}");
+        IFigure[] figures =
+        [
+            new EnqueueLatency(options.Quick),
+            new GpuUtilisation(options.Quick),
+            new Pipelining(options.Quick),
+            new QueueBurnDown(options.Quick),
+            new DirectOverhead(options.Quick),
+        ];
+        foreach (var figure in figures.Where(f => options.Runs(f.Id)))
+        {
+            foreach (var engine in options.Engines)
+            {
+                log.WriteLine($"{figure.Id} on {engine}…");
+                var clock = Stopwatch.StartNew();
+                var results = await figure.RunAsync(engine);
+                table.Add(results);
+                foreach (var r in results) log.WriteLine($"  {r.Measure}: {r.Value}");
+                log.WriteLine($"  ({clock.Elapsed.TotalSeconds:0} s)");
+            }
+        }
+        if (options.Runs("P4")) table.Note("P4", "job progress event → browser SSE, 100 pages, p99", "< 50 ms", "not measured yet (needs the storyboard UI)");
+        if (options.Runs("P5"))
+        {
+            table.Note("P5", "1 000-sentence storyboard render p50", "< 150 ms", "not measured yet (needs the storyboard UI)");
+            table.Note("P5", "sentence PUT p50", "< 10 ms", "not measured yet (needs the storyboard UI)");
+        }
+        log.WriteLine($"load average at end: {LoadAverage()}");
+        return table;
+    }
+
+    /// <summary>The machine's 1, 5 and 15 minute load averages: figures taken on a busy machine say so.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
+
+/// <summary>One benchmark figure (P1…P7), measured on one engine at a time.</summary>
+public interface IFigure
+{
+    /// <summary>P1…P7.</summary>
+    string Id { get; }
+
+    /// <summary>Measures the figure on a fresh store of <paramref name="engine"/> (<c>sqlite</c> or <c>postgres</c>).</summary>
+    Task<IReadOnlyList<Measurement>> RunAsync(string engine);
+}

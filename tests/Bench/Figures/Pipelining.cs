@@ -1,0 +1,48 @@
+using System.Globalization;
+using VideoGen.Grains.Jobs;
+using VideoGen.TestSupport.Cluster;
+using VideoGen.TestSupport.FakeComfyUi;
+
+namespace VideoGen.Bench.Figures;
+
+/// <summary>
+/// P3: "generate all" for S scenes on one device whose image lane and video lane each drive
+/// their own fake ComfyUI, with image and clip taking the same time. The makespan is divided
+/// by the strictly sequential one: the same jobs' own run times (claim to stored output) laid
+/// end to end. The best pipelining can do is (S + 1) ÷ 2S.
+/// </summary>
+public sealed class Pipelining(bool quick) : IFigure
+{
+    private const int Scenes = 20;
+
+    public string Id => "P3";
+
+    public async Task<IReadOnlyList<Measurement>> RunAsync(string engine)
+    {
+        var length = TimeSpan.FromMilliseconds(quick ? 150 : 1000);
+        await using var images = await FakeComfyUi.StartAsync();
+        await using var clips = await FakeComfyUi.StartAsync();
+        foreach (var fake in new[] { images, clips })
+        {
+            fake.JobDuration = length;
+            fake.SendPreviews = false;
+        }
+        await using var backends = new RealBackends();
+        await using var cluster = await TestCluster.StartAsync(engine, new QueueTimings());
+        await cluster.StartSiloAsync("bench", backends.ComfyUi("gpu-0", images.BaseUrl, clips.BaseUrl));
+        var project = await cluster.ImportAsync(TestCluster.Script(Scenes));
+
+        var start = DateTimeOffset.UtcNow;
+        await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
+        await BenchStore.WaitForSucceededAsync(cluster.Database, 2 * Scenes, length * Scenes * 4 + TimeSpan.FromSeconds(30));
+        var makespan = await BenchStore.MakespanAsync(cluster.Database, start);
+        var sequential = (await BenchStore.JobTimesAsync(cluster.Database)).Sum(t => (double)(t.FinishedAt - t.StartedAt));
+
+        var shape = string.Create(CultureInfo.InvariantCulture, $"S = {Scenes}, image = clip = {length.TotalSeconds:0.##} s");
+        return
+        [
+            Measurement.Of(Id, $"makespan ÷ sequential, {shape}", "≤ 0.55", engine, makespan / sequential, "0.000"),
+            Measurement.Of(Id, $"best possible (S + 1) ÷ 2S, {shape}", "", engine, (Scenes + 1) / (2.0 * Scenes), "0.000"),
+        ];
+    }
+}

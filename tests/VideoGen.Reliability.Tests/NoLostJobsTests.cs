@@ -1,0 +1,46 @@
+using VideoGen.Reliability.Tests.Support;
+using VideoGen.TestSupport;
+using VideoGen.TestSupport.Cluster;
+
+namespace VideoGen.Reliability.Tests;
+
+/// <summary>
+/// R1: no-op jobs through three silos of several devices on one store: none is lost, and no
+/// attempt runs twice. Short: a few hundred jobs, no faults, so every job runs exactly once.
+/// Long (<c>VIDEOGEN_LONG=1</c>): 10 000 jobs while silos are killed and frozen; then a job may
+/// run once per attempt it was given, never more.
+/// </summary>
+public sealed class NoLostJobsTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task GenerateAll_OnThreeSilos_EveryJobSucceedsAndNoAttemptRunsTwice(string provider)
+    {
+        var sentences = Soak.Pick(150, 5_000);
+        await using var cluster = await TestCluster.StartAsync(provider, Soak.PatientTimings);
+        var fleet = new ScriptedFleet(cluster, TimeSpan.Zero);
+        for (var s = 0; s < 3; s++) await fleet.StartSiloAsync($"silo{s}", devices: Soak.Pick(2, 3));
+
+        var expected = await Workload.GenerateAllAsync(cluster, projects: Soak.Pick(3, 10), sentences);
+        using var stopChaos = new CancellationTokenSource();
+        var chaos = new Chaos(cluster, fleet, seed: 1);
+        var faults = Soak.IsLong ? chaos.RunAsync(TimeSpan.FromSeconds(4), stopChaos.Token) : Task.CompletedTask;
+        var census = await JobCensus.WaitForAllFinishedAsync(cluster.Database, expected, Soak.Pick(TimeSpan.FromSeconds(90), TimeSpan.FromMinutes(30)));
+        await stopChaos.CancelAsync();
+        await faults;
+
+        Assert.Equal(2 * sentences, expected);
+        Assert.True((census.Succeeded, census.Failed, census.Cancelled) == (expected, 0, 0), $"expected {expected} succeeded: {census}");
+        Assert.Equal(0, await JobCensus.SentencesWithoutBothAsync(cluster.Database));
+        var starts = fleet.StartsPerJob();
+        Assert.Equal(census.Attempts.Keys.Order(), starts.Keys.Order());
+        var ranTooOften = census.Attempts.Where(j => starts[j.Key] > j.Value).ToArray();
+        Assert.True(ranTooOften.Length == 0, $"{ranTooOften.Length} jobs ran more often than they had attempts, e.g. {ranTooOften.FirstOrDefault()}");
+        if (chaos.Kills + chaos.Pauses == 0)
+        {
+            var retried = census.Attempts.Where(j => j.Value != 1 || starts[j.Key] != 1).ToArray();
+            Assert.True(retried.Length == 0, $"{retried.Length} jobs needed more than one attempt or run without any fault, e.g. {retried.FirstOrDefault()}");
+        }
+        Assert.True(fleet.MostConcurrentOnOneBackend <= 1);
+    }
+}

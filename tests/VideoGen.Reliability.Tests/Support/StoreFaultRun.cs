@@ -1,0 +1,71 @@
+using VideoGen.Grains.Domain;
+using VideoGen.TestSupport.Cluster;
+
+namespace VideoGen.Reliability.Tests.Support;
+
+/// <summary>
+/// Work for the store to fail under: two silos standing for other processes (woken only by
+/// NOTIFY or their poll), two devices each, two projects generated in full. After the faults,
+/// <see cref="FinishAsync"/> proves nothing was lost and the listeners hear NOTIFY again.
+/// </summary>
+internal sealed class StoreFaultRun : IAsyncDisposable
+{
+    private StoreFaultRun(TestCluster cluster, ScriptedFleet fleet, TestSilo[] silos, int expected)
+    {
+        Cluster = cluster;
+        Fleet = fleet;
+        Silos = silos;
+        Expected = expected;
+    }
+
+    public TestCluster Cluster { get; }
+    public ScriptedFleet Fleet { get; }
+    public IReadOnlyList<TestSilo> Silos { get; }
+
+    /// <summary>How many jobs the run ends with (images and their cascaded clips).</summary>
+    public int Expected { get; }
+
+    public static async Task<StoreFaultRun> StartAsync(string provider, int sentences)
+    {
+        var cluster = await TestCluster.StartAsync(provider, Soak.PatientTimings);
+        var fleet = new ScriptedFleet(cluster, TimeSpan.FromMilliseconds(60));
+        TestSilo[] silos = [await fleet.StartSiloAsync("east", 2, remote: true), await fleet.StartSiloAsync("west", 2, remote: true)];
+        var expected = await Workload.GenerateAllAsync(cluster, projects: 2, sentences);
+        return new StoreFaultRun(cluster, fleet, silos, expected);
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> jobs succeeded, whatever state the store is in meanwhile.</summary>
+    public Task WaitForSucceededAsync(int count) =>
+        TestCluster.WaitUntilAsync(async () => (await JobCensus.TryTakeAsync(Cluster.Database))?.Succeeded >= count,
+            TimeSpan.FromSeconds(30), $"{count} jobs to succeed");
+
+    /// <summary>Waits until every listener connected at least <paramref name="times"/> times.</summary>
+    public Task WaitForListenersAsync(int times) =>
+        TestCluster.WaitUntilAsync(() => Task.FromResult(Silos.All(s => s.Doorbell!.Connections >= times)), TimeSpan.FromSeconds(15),
+            $"every listener to have connected {times} times");
+
+    /// <summary>
+    /// Waits for every job to finish and checks: all succeeded, every scene has its image and
+    /// clip, no job ran more often than it had attempts; then that work queued by another
+    /// process wakes every silo through NOTIFY alone. Returns the final census.
+    /// </summary>
+    public async Task<JobCensus> FinishAsync()
+    {
+        var census = await JobCensus.WaitForAllFinishedAsync(Cluster.Database, Expected, TimeSpan.FromSeconds(60));
+        Assert.True(census.Succeeded == Expected, $"expected {Expected} succeeded: {census}");
+        Assert.Equal(0, await JobCensus.SentencesWithoutBothAsync(Cluster.Database));
+        var starts = Fleet.StartsPerJob();
+        Assert.All(census.Attempts, j => Assert.True(starts[j.Key] <= j.Value, $"job {j.Key} ran {starts[j.Key]} times in {j.Value} attempts"));
+
+        if (Cluster.Database.Provider == "postgres")
+        {
+            var bells = Silos.Select(s => s.Runtime.Signal.NextWork(Lane.Image)).ToArray();
+            var late = await Cluster.ImportAsync("A late scene.");
+            await Cluster.Scheduler.RegenerateImageAsync(late.Sentences.Single().Id, null, skipVideo: true, CancellationToken.None);
+            await Task.WhenAll(bells).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        return census;
+    }
+
+    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+}
