@@ -18,10 +18,13 @@ internal sealed class ScriptedFleet(TestCluster cluster, TimeSpan jobDuration)
 
     public IReadOnlyList<TestSilo> Alive => _devices.Keys.Where(s => !s.Stopped).ToArray();
 
-    /// <summary>Starts silo <paramref name="name"/> with <paramref name="devices"/> devices of its own.</summary>
+    /// <summary>
+    /// Starts silo <paramref name="name"/> with <paramref name="devices"/> GPU devices of its own
+    /// and, as every silo has, a CPU device that speaks the narration.
+    /// </summary>
     public async Task<TestSilo> StartSiloAsync(string name, int devices, bool remote = false)
     {
-        var specs = Enumerable.Range(0, devices).Select(i => Device($"{name}-gpu{i}")).ToArray();
+        DeviceSpec[] specs = [.. Enumerable.Range(0, devices).Select(i => Device($"{name}-gpu{i}")), Cpu($"{name}-cpu")];
         return await StartAsync(name, specs, remote);
     }
 
@@ -43,6 +46,13 @@ internal sealed class ScriptedFleet(TestCluster cluster, TimeSpan jobDuration)
         _backends.Add(image);
         _backends.Add(video);
         return TestCluster.Device(name, image, video);
+    }
+
+    private DeviceSpec Cpu(string name)
+    {
+        var narration = new ScriptedBackend($"{name}/cpu") { Duration = jobDuration, Steps = 1 };
+        _backends.Add(narration);
+        return TestCluster.CpuDevice(name, narration);
     }
 
     private async Task<TestSilo> StartAsync(string name, DeviceSpec[] specs, bool remote)

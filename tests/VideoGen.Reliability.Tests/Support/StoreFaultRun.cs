@@ -22,7 +22,7 @@ internal sealed class StoreFaultRun : IAsyncDisposable
     public ScriptedFleet Fleet { get; }
     public IReadOnlyList<TestSilo> Silos { get; }
 
-    /// <summary>How many jobs the run ends with (images and their cascaded clips).</summary>
+    /// <summary>How many jobs the run ends with (narrations, images and their cascaded clips).</summary>
     public int Expected { get; }
 
     public static async Task<StoreFaultRun> StartAsync(string provider, int sentences)

@@ -7,7 +7,8 @@ internal static class Workload
 {
     /// <summary>
     /// Imports <paramref name="projects"/> projects sharing <paramref name="sentences"/> scenes and
-    /// generates all of them: an image and its cascaded clip per scene, so twice as many jobs.
+    /// generates all of them: per scene its narration, its image and the image's cascaded clip,
+    /// so three times as many jobs.
     /// </summary>
     public static async Task<int> GenerateAllAsync(TestCluster cluster, int projects, int sentences)
     {
@@ -18,6 +19,6 @@ internal static class Workload
             var project = await cluster.ImportAsync(TestCluster.Script(size));
             queued += (await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None))!.Total;
         }
-        return queued * 2;
+        return queued * 3;
     }
 }
