@@ -203,3 +203,48 @@ public sealed class StoreTests
         Assert.Single(await events.ReadAsync(null, mark, 1, CancellationToken.None));
     }
 }
+
+/// <summary>
+/// PostgreSQL hands out event ids when rows are inserted, not when they commit: a transaction
+/// may commit a higher id while an older one still holds a lower id. A reader that moves past
+/// the higher id must still receive the lower one once it commits.
+/// </summary>
+public sealed class EventOrderTests
+{
+    [PostgresFact]
+    public async Task ReadEvents_AfterANewerTransactionCommitsFirst_TheOlderOnesEventIsStillRead()
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync("postgres");
+        var events = new EventStore(db.Database);
+        var projectId = Guid.NewGuid();
+        const string insert = "INSERT INTO events (project_id, name, entity_id, data, created_at) VALUES (@projectId, @name, @projectId, '{}', 0)";
+
+        await using var older = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await using var newer = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await older.OpenAsync();
+        await newer.OpenAsync();
+        await using var olderTx = await older.BeginTransactionAsync();
+        await Dapper.SqlMapper.ExecuteScalarAsync(older, "SELECT pg_current_xact_id()", transaction: olderTx);
+        await using var newerTx = await newer.BeginTransactionAsync();
+        await Dapper.SqlMapper.ExecuteAsync(newer, insert, new { projectId, name = "first-id" }, newerTx);
+        await Dapper.SqlMapper.ExecuteAsync(older, insert, new { projectId, name = "second-id" }, olderTx);
+        await olderTx.CommitAsync();
+
+        var seen = new List<string>();
+        var position = 0L;
+        async Task ReadAsync()
+        {
+            foreach (var e in await events.ReadAsync(projectId, position, 100, CancellationToken.None))
+            {
+                seen.Add(e.Name);
+                position = e.Id;
+            }
+        }
+        await ReadAsync();
+        await newerTx.CommitAsync();
+        await db.SettledEventIdAsync();
+        await ReadAsync();
+
+        Assert.Equal(["first-id", "second-id"], seen.Order());
+    }
+}

@@ -40,12 +40,15 @@ public sealed class TestDatabase : IAsyncDisposable
         get
         {
             var data = new TheoryData<string> { "sqlite" };
-            if (PostgresAvailable || IsCi) data.Add("postgres");
+            if (PostgresRuns) data.Add("postgres");
             return data;
         }
     }
 
     public static bool PostgresAvailable => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable));
+
+    /// <summary>Whether PostgreSQL tests run here: when configured, and always under CI.</summary>
+    public static bool PostgresRuns => PostgresAvailable || IsCi;
 
     private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -92,7 +95,8 @@ public sealed class TestDatabase : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var written = await Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(id), 0) FROM events"), CancellationToken.None);
+            var position = Provider == "postgres" ? "pos" : "id";
+            var written = await Database.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COALESCE(MAX({position}), 0) FROM events"), CancellationToken.None);
             var settled = await events.LatestIdAsync(CancellationToken.None);
             if (settled >= written) return settled;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Events up to {written} did not settle (settled: {settled}).");

@@ -37,10 +37,16 @@ public abstract class Database
     internal abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct);
 
     /// <summary>
-    /// Extra condition on <c>events</c> so a reader only sees ids that can no longer be
+    /// Extra condition on <c>events</c> so a reader only sees positions that can no longer be
     /// overtaken by a transaction still in flight.
     /// </summary>
     internal abstract string SettledEventsCondition { get; }
+
+    /// <summary>
+    /// The column readers follow the event log by: one that grows in the order events become
+    /// readable, which is the id where one writer commits at a time.
+    /// </summary>
+    internal abstract string EventPositionColumn { get; }
 
     /// <summary>
     /// Makes writers of <paramref name="table"/> take turns until the transaction ends, so a

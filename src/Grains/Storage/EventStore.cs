@@ -13,17 +13,18 @@ public sealed class EventStore(Database database) : IEventStore
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(Guid? projectId, long afterId, int limit, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<StoredEvent>>(async connection =>
         {
-            var sql = "SELECT id, project_id, name, entity_id, data, created_at FROM events WHERE id > @afterId"
+            var position = database.EventPositionColumn;
+            var sql = $"SELECT {position} AS id, project_id, name, entity_id, data, created_at FROM events WHERE {position} > @afterId"
                 + (projectId is null ? "" : " AND project_id = @projectId")
                 + database.SettledEventsCondition
-                + " ORDER BY id LIMIT @limit";
+                + $" ORDER BY {position} LIMIT @limit";
             var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(sql, new { afterId, projectId, limit }, cancellationToken: ct));
             return rows.Select(r => new StoredEvent(r.Id, r.ProjectId, r.Name, r.EntityId, r.Data, UnixTime.FromMs(r.CreatedAt))).ToArray();
         }, ct);
 
     public Task<long> LatestIdAsync(CancellationToken ct) =>
         database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COALESCE(MAX(id), 0) FROM events WHERE 1 = 1" + database.SettledEventsCondition, cancellationToken: ct)), ct);
+            $"SELECT COALESCE(MAX({database.EventPositionColumn}), 0) FROM events WHERE 1 = 1" + database.SettledEventsCondition, cancellationToken: ct)), ct);
 
     /// <summary>
     /// Appends <paramref name="events"/> inside the caller's transaction, in one statement whatever

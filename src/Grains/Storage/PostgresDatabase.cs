@@ -26,6 +26,8 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
 
     internal override string SettledEventsCondition => " AND tx < pg_snapshot_xmin(pg_current_snapshot())";
 
+    internal override string EventPositionColumn => "pos";
+
     internal override string RowLockClause => " FOR UPDATE";
 
     internal override string SkipLockedClause => " FOR UPDATE SKIP LOCKED";

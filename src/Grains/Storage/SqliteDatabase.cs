@@ -31,6 +31,8 @@ public sealed class SqliteDatabase : Database
 
     internal override string SettledEventsCondition => "";
 
+    internal override string EventPositionColumn => "id";
+
     internal override string RowLockClause => "";
 
     internal override string SkipLockedClause => "";

@@ -1,0 +1,3 @@
+-- Nothing to change on SQLite: one writer commits at a time, so event ids already grow in the
+-- order events become readable, and readers follow the log by id. (PostgreSQL's script adds a
+-- position column for the same promise.)
