@@ -13,6 +13,9 @@ public static class ApiExtensions
 {
     public const string Prefix = "/api/v1";
 
+    /// <summary>The largest request body the API reads: room for the longest script, JSON-escaped.</summary>
+    public const long MaxRequestBodySize = 2 * 1024 * 1024;
+
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -24,6 +27,8 @@ public static class ApiExtensions
             // A null where the contract has a required value is bad input (400), not a crash further in (500).
             options.SerializerOptions.RespectNullableAnnotations = true;
             options.SerializerOptions.RespectRequiredConstructorParameters = true;
+            // A number sent as a string is a wrong type (400), as the hand-read sentence edit already says, not a number.
+            options.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
         });
         builder.Services.AddSingleton<MediaCatalog>();
         builder.Services.AddSingleton<FinalCutReader>();
@@ -33,7 +38,8 @@ public static class ApiExtensions
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        var api = app.MapGroup(Prefix);
+        var api = app.MapGroup(Prefix).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBodySize));
+        app.UseRequestBodyLimit();
         api.MapAuthApi();
         api.MapDevicesApi();
         api.MapProjectsApi();

@@ -16,6 +16,9 @@ public sealed class ApiSession : IAsyncDisposable
         Client = client;
     }
 
+    /// <summary>The signed-in account.</summary>
+    public const string Email = "creator@example.test";
+
     public TestDatabase Db { get; }
     public StudioFactory Factory { get; }
     public HttpClient Client { get; }
@@ -25,7 +28,7 @@ public sealed class ApiSession : IAsyncDisposable
         var db = await TestDatabase.CreateAsync(provider);
         var factory = new StudioFactory(db, settings);
         var client = factory.CreateClient();
-        var tokens = await client.TokensAsync("creator@example.test");
+        var tokens = await client.TokensAsync(Email);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
         return new ApiSession(db, factory, client);
     }
