@@ -7,7 +7,7 @@ namespace VideoGen.Web.Api;
 
 /// <summary>
 /// The scene endpoints of the seed stories: edit a sentence (the server decides what went
-/// stale), regenerate its image or clip, generate / cancel / retry / regenerate a whole project,
+/// stale), regenerate its image, clip or narration, generate / cancel / retry / regenerate a whole project,
 /// and its progress.
 /// </summary>
 public static class ScenesApi
@@ -43,6 +43,15 @@ public static class ScenesApi
             var queued = await scheduler.RegenerateVideoAsync(id, request?.Seed, ct);
             return queued.Succeeded
                 ? Results.Accepted($"/api/v1/jobs/{queued.Value.Id}", new JobAccepted(queued.Value.Id, "Video regeneration started"))
+                : ApiResults.Refused(queued.Errors);
+        });
+
+        api.MapPost("/sentences/{id:guid}/regenerate-audio", async (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
+        {
+            if (await owned.ProjectOfSentenceAsync(id, http.User.GetUserId(), ct) is null) return OwnershipResults.NotFound("sentence", id);
+            var queued = await scheduler.RegenerateAudioAsync(id, ct);
+            return queued.Succeeded
+                ? Results.Accepted($"/api/v1/jobs/{queued.Value.Id}", new JobAccepted(queued.Value.Id, "Narration regeneration started"))
                 : ApiResults.Refused(queued.Errors);
         });
 

@@ -9,6 +9,7 @@ public sealed record SceneView(Guid ProjectId, Sentence Sentence, IReadOnlyList<
     public Guid Id => Sentence.Id;
     public string? ImageUrl => MediaUrl.For(Sentence.ImageFile);
     public string? VideoUrl => MediaUrl.For(Sentence.VideoFile);
+    public string? AudioUrl => MediaUrl.For(Sentence.AudioFile);
 
     public GenerationJob? ActiveJob(JobKind kind) => ActiveJobs.FirstOrDefault(j => j.Kind == kind);
 
@@ -17,7 +18,14 @@ public sealed record SceneView(Guid ProjectId, Sentence Sentence, IReadOnlyList<
 
     public bool AnyBusy => ActiveJobs.Count > 0;
 
-    public bool Failed => Sentence.ImageStatus == AssetStatus.Failed || Sentence.VideoStatus == AssetStatus.Failed;
+    public bool Failed => FailedAsset is not null;
+
+    /// <summary>The asset whose last attempt failed, narration first (the clip waits for it), then image, then clip.</summary>
+    public JobKind? FailedAsset =>
+        Sentence.AudioStatus == AssetStatus.Failed ? JobKind.Audio
+        : Sentence.ImageStatus == AssetStatus.Failed ? JobKind.Image
+        : Sentence.VideoStatus == AssetStatus.Failed ? JobKind.Video
+        : null;
 
     /// <summary>
     /// The cascade as the creator sees it: "Image → Video" while an image that will be followed

@@ -22,6 +22,7 @@ public static class BadInputTable
         "GET api/v1/projects",
         "GET api/v1/projects/{id:guid}",
         "DELETE api/v1/projects/{id:guid}",
+        "POST api/v1/sentences/{id:guid}/regenerate-audio",
         "POST api/v1/projects/{id:guid}/generate-scenes",
         "POST api/v1/projects/{id:guid}/retry-failed-scenes",
         "POST api/v1/projects/{id:guid}/cancel-scenes",

@@ -108,6 +108,14 @@ public sealed class ScenesApiTests
         Assert.True((await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("imagePrompt", out _));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/v1/sentences/{sentences[2]}/regenerate-image", new { seed = -5 })).StatusCode);
 
+        var narration = await client.PostAsync($"/api/v1/sentences/{sentences[2]}/regenerate-audio", null);
+        Assert.Equal(HttpStatusCode.Accepted, narration.StatusCode);
+        var narrating = await narration.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Narration regeneration started", narrating.GetProperty("message").GetString());
+        job = await client.GetFromJsonAsync<JsonElement>($"/api/v1/jobs/{narrating.GetProperty("jobId")}");
+        Assert.Equal(("audio", "queued"), (job.GetProperty("kind").GetString(), job.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync($"/api/v1/sentences/{sentences[2]}/regenerate-audio", null)).StatusCode);
+
         var cancelled = await client.PostAsync($"/api/v1/jobs/{accepted.GetProperty("jobId")}/cancel", null);
         Assert.Equal("cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/jobs/{Guid.NewGuid()}")).StatusCode);

@@ -106,9 +106,31 @@ public sealed class StoryboardPageTests
         Assert.Equal(HttpStatusCode.NotFound, (await HtmxPostAsync(intruder, $"{url}?handler=Edit&sentenceId={sentence}", ownPage, new() { ["imagePrompt"] = "mine now" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await HtmxPostAsync(intruder, $"{url}?handler=GenerateAll", ownPage)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await HtmxPostAsync(intruder, $"{url}?handler=RegenerateImage&sentenceId={sentence}", ownPage)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await HtmxPostAsync(intruder, $"{url}?handler=RegenerateAudio&sentenceId={sentence}", ownPage)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await HtmxPostAsync(intruder, $"/?handler=Delete&id={project}", ownPage)).StatusCode);
 
         Assert.Equal(snapshot, await StoreSnapshot.TakeAsync(db.Database));
+    }
+
+    [Fact]
+    public async Task EditText_ShowsTheNarrationStale_AndRegenerateNarrationQueuesIt()
+    {
+        var (factory, client, project, sentence, db) = await StartAsync();
+        await using var _ = db;
+        await using var __ = factory;
+        var url = $"/Projects/{project}";
+        var page = await client.GetStringAsync(url);
+
+        var edited = await (await HtmxPostAsync(client, $"{url}?handler=Edit&sentenceId={sentence}", page, new() { ["text"] = "The tide rolls out." })).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"audio-dirty-notice\"", edited);
+        Assert.DoesNotContain("data-testid=\"audio-spinner\"", edited);
+
+        var response = await HtmxPostAsync(client, $"{url}?handler=RegenerateAudio&sentenceId={sentence}", page);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"audio-spinner\"", await response.Content.ReadAsStringAsync());
+        var jobs = await db.Database.ReadAsync(c => Dapper.SqlMapper.QueryAsync<int>(c, "SELECT kind FROM jobs WHERE sentence_id = @sentence", new { sentence }), CancellationToken.None);
+        Assert.Equal([(int)VideoGen.Grains.Domain.JobKind.Audio], jobs);
     }
 
     [Fact]

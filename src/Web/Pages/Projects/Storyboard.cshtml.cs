@@ -109,6 +109,13 @@ public sealed class StoryboardModel(
         return queued.Succeeded ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
     }
 
+    public async Task<IActionResult> OnPostRegenerateAudioAsync(Guid sentenceId, CancellationToken ct)
+    {
+        if (await SceneAsync(sentenceId, ct) is null) return NotFound();
+        var queued = await scheduler.RegenerateAudioAsync(sentenceId, ct);
+        return queued.Succeeded ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
+    }
+
     public async Task<IActionResult> OnPostCancelSceneAsync(Guid sentenceId, CancellationToken ct)
     {
         if (await SceneAsync(sentenceId, ct) is not { } scene) return NotFound();
