@@ -38,7 +38,7 @@ public sealed class LaneInvariantTests
         {
             await chaos.RoundAsync();
         }
-        var census = await JobCensus.WaitForAllFinishedAsync(cluster.Database, expected, Soak.Pick(TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(10)));
+        var census = await JobCensus.WaitForAllFinishedAsync(cluster.Database, expected, Soak.Pick(TimeSpan.FromSeconds(120), TimeSpan.FromMinutes(10)));
         await probe.StopAsync();
 
         Assert.True(chaos.Kills > 0 && chaos.Pauses > 0, "the run had its kills and freezes");

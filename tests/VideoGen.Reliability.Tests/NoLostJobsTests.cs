@@ -18,7 +18,8 @@ public sealed class NoLostJobsTests
     {
         // Three jobs a scene (narration, image, clip): 300 jobs short, 10 000 long.
         var sentences = Soak.Pick(100, 3_334);
-        await using var cluster = await TestCluster.StartAsync(provider, Soak.PatientTimings);
+        using var warnings = new WarningLog();
+        await using var cluster = await TestCluster.StartAsync(provider, Soak.PatientTimings, warnings.Factory());
         var fleet = new ScriptedFleet(cluster, TimeSpan.Zero);
         for (var s = 0; s < 3; s++) await fleet.StartSiloAsync($"silo{s}", devices: Soak.Pick(2, 3));
 
@@ -39,8 +40,13 @@ public sealed class NoLostJobsTests
         Assert.True(ranTooOften.Length == 0, $"{ranTooOften.Length} jobs ran more often than they had attempts, e.g. {ranTooOften.FirstOrDefault()}");
         if (chaos.Kills + chaos.Pauses == 0)
         {
+            // Without faults the one excuse for a second attempt is a heartbeat the machine starved
+            // past the lease: the job is rescued, which is the promise working. Nothing else may cause one.
             var retried = census.Attempts.Where(j => j.Value != 1 || starts[j.Key] != 1).ToArray();
-            Assert.True(retried.Length == 0, $"{retried.Length} jobs needed more than one attempt or run without any fault, e.g. {retried.FirstOrDefault()}");
+            var unexplained = warnings.Entries.Where(e => !e.Contains("lost its lease", StringComparison.Ordinal)
+                && !e.Contains("Could not renew", StringComparison.Ordinal) && !e.Contains("after its claim was lost", StringComparison.Ordinal)).ToArray();
+            Assert.True(retried.Length == 0 || (unexplained.Length == 0 && warnings.Entries.Count > 0),
+                $"{retried.Length} jobs needed more than one attempt without any fault, e.g. {retried.FirstOrDefault()}; warnings: {string.Join(" | ", unexplained.Distinct().Take(5))}");
         }
         Assert.True(fleet.MostConcurrentOnOneBackend <= 1);
     }
