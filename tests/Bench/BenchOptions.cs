@@ -6,7 +6,7 @@ namespace VideoGen.Bench;
 public sealed record BenchOptions(bool Quick, string? Postgres, IReadOnlySet<string> Only)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project tests/Bench -- [--quick] [--postgres CONNSTRING] [--only P1,P2,P3,P6,P7]\n" +
+        "usage: dotnet run -c Release --project tests/Bench -- [--quick] [--postgres CONNSTRING] [--only P1,P2,...,P7]\n" +
         $"  PostgreSQL runs beside SQLite when --postgres is given or {TestDatabase.PostgresVariable} is set.";
 
     /// <summary>The engines measured side by side: SQLite always, PostgreSQL when a server is given.</summary>

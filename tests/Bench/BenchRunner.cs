@@ -17,6 +17,8 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             new EnqueueLatency(options.Quick),
             new GpuUtilisation(options.Quick),
             new Pipelining(options.Quick),
+            new SseLatency(options.Quick),
+            new PageTimes(options.Quick),
             new QueueBurnDown(options.Quick),
             new DirectOverhead(options.Quick),
         ];
@@ -31,12 +33,6 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
                 foreach (var r in results) log.WriteLine($"  {r.Measure}: {r.Value}");
                 log.WriteLine($"  ({clock.Elapsed.TotalSeconds:0} s)");
             }
-        }
-        if (options.Runs("P4")) table.Note("P4", "job progress event → browser SSE, 100 pages, p99", "< 50 ms", "not measured yet (needs the storyboard UI)");
-        if (options.Runs("P5"))
-        {
-            table.Note("P5", "1 000-sentence storyboard render p50", "< 150 ms", "not measured yet (needs the storyboard UI)");
-            table.Note("P5", "sentence PUT p50", "< 10 ms", "not measured yet (needs the storyboard UI)");
         }
         log.WriteLine($"load average at end: {LoadAverage()}");
         return table;

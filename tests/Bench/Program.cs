@@ -1,12 +1,23 @@
-using VideoGen.Bench;
+namespace VideoGen.Bench;
 
-var options = BenchOptions.Parse(args);
-if (options is null)
+/// <summary>The benchmark program: measures the figures and prints them as a table.</summary>
+public static class BenchProgram
 {
-    Console.Error.WriteLine(BenchOptions.Usage);
-    return 2;
+    /// <summary>Runs the benchmarks the command line asks for; 2 when it cannot be read.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        var options = BenchOptions.Parse(args);
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync(BenchOptions.Usage);
+            return 2;
+        }
+        // P4 and P5 start the web app with WebApplicationFactory, which finds the app's content
+        // root through the MvcTestingAppManifest.json beside this program, read from the current folder.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        var table = await new BenchRunner(options, Console.Out).RunAsync();
+        Console.WriteLine();
+        Console.WriteLine(table.ToMarkdown());
+        return 0;
+    }
 }
-var table = await new BenchRunner(options, Console.Out).RunAsync();
-Console.WriteLine();
-Console.WriteLine(table.ToMarkdown());
-return 0;

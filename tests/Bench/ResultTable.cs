@@ -19,10 +19,6 @@ public sealed class ResultTable(IReadOnlyList<string> engines)
     /// <summary>Adds one engine's measurements of a figure.</summary>
     public void Add(IEnumerable<Measurement> measurements) => _measurements.AddRange(measurements);
 
-    /// <summary>A note that fills every engine's column of a measure (a figure that cannot be measured yet).</summary>
-    public void Note(string figure, string measure, string goal, string note) =>
-        _measurements.AddRange(engines.Select(e => new Measurement(figure, measure, goal, e, note)));
-
     /// <summary>The table as Markdown, columns padded so it also reads well in a terminal.</summary>
     public string ToMarkdown()
     {

@@ -38,7 +38,7 @@ public sealed class GpuUtilisation(bool quick) : IFigure
             new ScriptedBackend($"gpu-{d}/video") { Duration = length, Steps = 1 })).ToArray();
         foreach (var (box, i) in specs.Chunk(4).Select((box, i) => (box, i))) await cluster.StartSiloAsync($"box{i}", box);
         var project = await cluster.ImportAsync(TestCluster.Script(devices * perDevice));
-        await BenchStore.GiveEverySceneAnImageAsync(cluster.Database, cluster.Media);
+        await BenchStore.GiveEverySceneImageAndNarrationAsync(cluster.Database, cluster.Media);
 
         var start = DateTimeOffset.UtcNow;
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);

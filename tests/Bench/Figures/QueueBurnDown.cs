@@ -25,7 +25,7 @@ public sealed class QueueBurnDown(bool quick) : IFigure
         var jobs = quick ? 10_000 : 100_000;
         await using var cluster = await TestCluster.StartAsync(engine, new QueueTimings());
         for (var p = 0; p < jobs / ScenesPerProject; p++) await cluster.ImportAsync(TestCluster.Script(ScenesPerProject));
-        await BenchStore.GiveEverySceneAnImageAsync(cluster.Database, cluster.Media);
+        await BenchStore.GiveEverySceneImageAndNarrationAsync(cluster.Database, cluster.Media);
         var projects = (await cluster.Projects.ListAsync(cluster.Owner, CancellationToken.None)).Select(p => p.Id).ToArray();
 
         var enqueue = Stopwatch.StartNew();

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace VideoGen.Web.Tests.Cluster;
+namespace VideoGen.TestSupport;
 
 /// <summary>A connected Server-Sent Events stream, read one event at a time (comments skipped).</summary>
 public sealed class SseClient : IDisposable
