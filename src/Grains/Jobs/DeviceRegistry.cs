@@ -24,7 +24,14 @@ public sealed class DeviceRegistry(Database database, QueueTimings timings, Time
                 new { device.Name }, transaction, cancellationToken: ct));
             var stored = new GpuDevice(device.Name, device.Kind, device.Lanes);
             stored.Restore(row.Silo, (DeviceStatus)row.Status, UnixTime.FromMs(row.LastSeen));
-            if (!stored.CanBeTakenBy(silo, now, timings.Lease)) return new DeviceHold(false, stored.Silo);
+            if (!stored.CanBeTakenBy(silo, now, timings.Lease))
+            {
+                // Two silos configured with one device name: the operator must see it, not only the refused silo's log.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE devices SET contested_by = @silo, contested_at = @now WHERE name = @Name",
+                    new { silo, now = UnixTime.ToMs(now), device.Name }, transaction, cancellationToken: ct));
+                return new DeviceHold(false, stored.Silo);
+            }
             stored.Heartbeat(silo, now, timings.Lease);
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE devices SET kind = @Kind, lanes = @lanes, silo = @Silo, status = @Status, last_seen = @LastSeen WHERE name = @Name",
@@ -43,7 +50,7 @@ public sealed class DeviceRegistry(Database database, QueueTimings timings, Time
         database.ReadAsync<IReadOnlyList<DeviceSnapshot>>(async connection =>
         {
             var rows = await connection.QueryAsync<DeviceRow>(new CommandDefinition(
-                "SELECT name, kind, lanes, silo, status, last_seen, completed, failed FROM devices ORDER BY name", cancellationToken: ct));
+                "SELECT name, kind, lanes, silo, status, last_seen, completed, failed, contested_by, contested_at FROM devices ORDER BY name", cancellationToken: ct));
             var running = (await connection.QueryAsync<(string Device, int Lane, Guid Id)>(new CommandDefinition(
                 "SELECT device, lane, id FROM jobs WHERE status = 1", cancellationToken: ct))).ToLookup(r => r.Device);
             var now = clock.GetUtcNow();
@@ -54,7 +61,9 @@ public sealed class DeviceRegistry(Database database, QueueTimings timings, Time
                 // A device whose silo stopped heartbeating is offline, whatever its last word was.
                 var status = lastSeen is { } seen && seen + timings.Lease >= now ? (DeviceStatus)r.Status : DeviceStatus.Offline;
                 var byLane = lanes.ToDictionary(l => l, l => running[r.Name].Where(j => j.Lane == (int)l).Select(j => (Guid?)j.Id).FirstOrDefault());
-                return new DeviceSnapshot(r.Name, (DeviceKind)r.Kind, lanes, r.Silo, status, lastSeen, byLane, r.Completed, r.Failed);
+                // A refused silo heartbeats like any other: its claim is current while it keeps trying.
+                var contested = UnixTime.FromMs(r.ContestedAt) is { } at && at + timings.Lease >= now && r.ContestedBy != r.Silo ? r.ContestedBy : null;
+                return new DeviceSnapshot(r.Name, (DeviceKind)r.Kind, lanes, r.Silo, status, lastSeen, byLane, r.Completed, r.Failed, contested);
             }).ToArray();
         }, ct);
 
@@ -73,5 +82,7 @@ public sealed class DeviceRegistry(Database database, QueueTimings timings, Time
         public long? LastSeen { get; set; }
         public long Completed { get; set; }
         public long Failed { get; set; }
+        public string? ContestedBy { get; set; }
+        public long? ContestedAt { get; set; }
     }
 }

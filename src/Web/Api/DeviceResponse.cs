@@ -6,7 +6,7 @@ namespace VideoGen.Web.Api;
 /// <summary>A device in <c>GET /api/v1/devices</c>.</summary>
 public sealed record DeviceResponse(
     string Name, string Kind, string Status, string? Silo, IReadOnlyDictionary<string, LaneResponse> Lanes,
-    long Completed, long Failed, DateTimeOffset? LastSeen)
+    long Completed, long Failed, DateTimeOffset? LastSeen, string? ContestedBy)
 {
     public static DeviceResponse From(DeviceSnapshot device) => new(
         device.Name,
@@ -21,7 +21,8 @@ public sealed record DeviceResponse(
         device.Lanes.ToDictionary(l => l.ToString().ToLowerInvariant(), l => new LaneResponse(device.Running.GetValueOrDefault(l))),
         device.Completed,
         device.Failed,
-        device.LastSeen);
+        device.LastSeen,
+        device.ContestedBy);
 }
 
 /// <summary>What one lane of a device runs: a job id, or null when idle.</summary>

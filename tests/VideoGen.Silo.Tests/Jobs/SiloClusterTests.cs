@@ -271,7 +271,13 @@ public sealed class SiloClusterTests
         Assert.False(second.Runtime.Holds("gpu-0"));
         Assert.Equal(6, firstImage.Started.Count);
         Assert.Empty(secondImage.Started);
-        Assert.Equal(first.Id, (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0").Silo);
+        var listed = (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0");
+        Assert.Equal((first.Id, second.Id), (listed.Silo, listed.ContestedBy));
+
+        // Once the refused silo is gone, the clash is no longer reported.
+        await second.KillAsync();
+        await TestCluster.WaitUntilAsync(async () => (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0").ContestedBy is null,
+            Long, "the clash to age out");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -72,6 +73,30 @@ public sealed class AdminTests
         Assert.Contains("test-silo", html);
         Assert.Contains("image: idle", html);
         Assert.Contains("hx-trigger=\"every 5s\"", html);
+    }
+
+    [Fact]
+    public async Task Devices_OneNameOnTwoSilos_TheOperatorSeesTheClash()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var factory = new StudioFactory(db);
+        using var admin = await factory.SignedInAsync("operator@example.test");
+        var registry = factory.Services.GetRequiredService<VideoGen.Grains.Jobs.DeviceRegistry>();
+        var device = new GpuDevice("gpu-7", DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi));
+        var unique = new GpuDevice("gpu-8", DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi));
+        Assert.True((await registry.HeartbeatAsync(device, "box-a", CancellationToken.None)).Held);
+        Assert.True((await registry.HeartbeatAsync(unique, "box-a", CancellationToken.None)).Held);
+        Assert.False((await registry.HeartbeatAsync(device, "box-b", CancellationToken.None)).Held);
+        var token = (await factory.Browser().LoginTokensAsync("operator@example.test")).GetProperty("accessToken").GetString()!;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/devices").WithBearer(token);
+        var devices = (await (await admin.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToDictionary(d => d.GetProperty("name").GetString()!);
+        var html = await admin.GetStringAsync("/Devices");
+
+        Assert.Equal("box-b", devices["gpu-7"].GetProperty("contestedBy").GetString());
+        Assert.Equal(JsonValueKind.Null, devices["gpu-8"].GetProperty("contestedBy").ValueKind);
+        Assert.Equal(1, html.Split("data-testid=\"device-contested\"").Length - 1);
+        Assert.Contains("Silo box-b is configured with this device name too", html);
     }
 
     [Fact]
