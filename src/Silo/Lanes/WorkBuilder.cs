@@ -68,7 +68,8 @@ internal sealed class WorkBuilder(MediaFiles media)
             Height = plan.Height,
             Export = plan with { Scenes = scenes.ToArray() },
             OutputDirectory = media.DirectoryFor(job.ProjectId, sentenceId: null),
-            OutputName = $"export-{plan.ExportId:N}",
+            // Per claim, like every other output (see above).
+            OutputName = $"export-{plan.ExportId:N}-{claimed.Token:N}",
         };
     }
 
