@@ -116,6 +116,29 @@ public sealed class GenerationJobTests
     }
 
     [Fact]
+    public void Release_ByAStoppingSilo_RequeuesWithTheSameAttempt()
+    {
+        var (job, token) = Running();
+
+        job.Release(token, "silo stopped", Now);
+
+        Assert.Equal((JobStatus.Queued, 1, "silo stopped"), (job.Status, job.Attempt, job.Error));
+        Assert.Null(job.ClaimToken);
+    }
+
+    [Fact]
+    public void Release_OfAJobAskedToCancel_CancelsItInstead()
+    {
+        var (job, token) = Running();
+        job.Cancel(Now);
+
+        job.Release(token, "silo stopped", Now);
+
+        Assert.Equal(JobStatus.Cancelled, job.Status);
+        Assert.Null(job.Error);
+    }
+
+    [Fact]
     public void Retry_AtLastAttempt_Fails()
     {
         var (job, _) = Running(maxAttempts: 1);

@@ -189,25 +189,31 @@ public sealed class GenerationJob : Entity
             Finish(now, $"{reason} (gave up after {Attempt} attempts)");
             return;
         }
-        MoveTo(JobStatus.Queued);
         Attempt++;
-        Error = reason;
-        ClearClaim();
-        Device = null;
-        Silo = null;
-        StartedAt = null;
-        Progress = 0;
-        Step = null;
-        RaiseChanged();
+        Requeue(reason);
     }
 
     /// <summary>
     /// The silo gives the job back without a verdict (it is shutting down): queued again
-    /// with the same attempt, since the work itself did not fail.
+    /// with the same attempt, since the work itself did not fail; cancelled instead when a
+    /// creator asked to stop it meanwhile.
     /// </summary>
-    public void Release(Guid token, string reason)
+    public void Release(Guid token, string reason, DateTimeOffset now)
     {
         RequireClaim(token);
+        if (CancelRequested)
+        {
+            // Asked to stop while the silo was going away: handing it back would run it again.
+            MoveTo(JobStatus.Cancelled);
+            Finish(now, error: null);
+            return;
+        }
+        Requeue(reason);
+    }
+
+    /// <summary>Back in the queue, free of any silo, device or progress, with <paramref name="reason"/> as the last word.</summary>
+    private void Requeue(string reason)
+    {
         MoveTo(JobStatus.Queued);
         Error = reason;
         ClearClaim();
@@ -216,7 +222,6 @@ public sealed class GenerationJob : Entity
         StartedAt = null;
         Progress = 0;
         Step = null;
-        CancelRequested = false;
         RaiseChanged();
     }
 

@@ -140,7 +140,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
     public Task<bool> ReleaseAsync(Guid jobId, Guid token, string reason, CancellationToken ct) =>
         ChangeHeldAsync(jobId, token, (job, sentence, now) =>
         {
-            job.Release(token, reason);
+            job.Release(token, reason, now);
             ReflectStatus(job, sentence, now);
         }, ct);
 
