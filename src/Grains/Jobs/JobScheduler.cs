@@ -32,14 +32,21 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
     /// when the project does not exist.
     /// </summary>
     public Task<BatchResult?> GenerateAllAsync(Guid projectId, CancellationToken ct) =>
-        QueueBatchAsync(projectId, sentence =>
-        {
-            var kinds = new List<JobKind>(2);
-            if (sentence.AudioFile is null || sentence.IsAudioDirty) kinds.Add(JobKind.Audio);
-            if (sentence.ImageFile is null) kinds.Add(JobKind.Image);
-            else if (sentence.VideoFile is null) kinds.Add(JobKind.Video);
-            return kinds.Count == 0 ? null : (kinds, false);
-        }, ct);
+        QueueBatchAsync(projectId, sentence => MissingWork(sentence) is { Count: > 0 } kinds ? (kinds, false) : null, ct);
+
+    /// <summary>
+    /// What "generate all" queues for a scene: its narration when missing or stale, then its
+    /// image (followed by its clip) when it has none, or else its clip when it has none. Empty
+    /// for a complete scene.
+    /// </summary>
+    public static IReadOnlyList<JobKind> MissingWork(Sentence sentence)
+    {
+        var kinds = new List<JobKind>(2);
+        if (sentence.AudioFile is null || sentence.IsAudioDirty) kinds.Add(JobKind.Audio);
+        if (sentence.ImageFile is null) kinds.Add(JobKind.Image);
+        else if (sentence.VideoFile is null) kinds.Add(JobKind.Video);
+        return kinds;
+    }
 
     /// <summary>Queues again what failed: the image (and its clip) or the clip of each scene whose last attempt failed.</summary>
     public Task<BatchResult?> RetryFailedAsync(Guid projectId, CancellationToken ct) =>
