@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
@@ -24,36 +25,18 @@ public static class ScenesApi
             return saved is null ? OwnershipResults.NotFound("sentence", id) : Results.Ok(SentenceResponse.From(saved));
         });
 
-        api.MapPost("/sentences/{id:guid}/regenerate-image", async (Guid id, RegenerateImageRequest? request, HttpContext http,
+        api.MapPost("/sentences/{id:guid}/regenerate-image", (Guid id, RegenerateImageRequest? request, HttpContext http,
             IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
-        {
-            if (await owned.ProjectOfSentenceAsync(id, http.User.GetUserId(), ct) is null) return OwnershipResults.NotFound("sentence", id);
-            if (request?.Seed is < 0) return ApiResults.Invalid("seed", "The seed must be a whole number of 0 or more; leave it out for a random seed.");
-            var queued = await scheduler.RegenerateImageAsync(id, request?.Seed, request?.SkipVideo ?? false, ct);
-            return queued.Succeeded
-                ? Results.Accepted($"/api/v1/jobs/{queued.Value.Id}", new JobAccepted(queued.Value.Id, "Image regeneration started"))
-                : ApiResults.Refused(queued.Errors);
-        });
+            RegenerateAsync(id, http, owned, SeedProblem(request?.Seed),
+                () => scheduler.RegenerateImageAsync(id, request?.Seed, request?.SkipVideo ?? false, ct), "Image regeneration started", ct));
 
-        api.MapPost("/sentences/{id:guid}/regenerate-video", async (Guid id, RegenerateVideoRequest? request, HttpContext http,
+        api.MapPost("/sentences/{id:guid}/regenerate-video", (Guid id, RegenerateVideoRequest? request, HttpContext http,
             IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
-        {
-            if (await owned.ProjectOfSentenceAsync(id, http.User.GetUserId(), ct) is null) return OwnershipResults.NotFound("sentence", id);
-            if (request?.Seed is < 0) return ApiResults.Invalid("seed", "The seed must be a whole number of 0 or more; leave it out for a random seed.");
-            var queued = await scheduler.RegenerateVideoAsync(id, request?.Seed, ct);
-            return queued.Succeeded
-                ? Results.Accepted($"/api/v1/jobs/{queued.Value.Id}", new JobAccepted(queued.Value.Id, "Video regeneration started"))
-                : ApiResults.Refused(queued.Errors);
-        });
+            RegenerateAsync(id, http, owned, SeedProblem(request?.Seed),
+                () => scheduler.RegenerateVideoAsync(id, request?.Seed, ct), "Video regeneration started", ct));
 
-        api.MapPost("/sentences/{id:guid}/regenerate-audio", async (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
-        {
-            if (await owned.ProjectOfSentenceAsync(id, http.User.GetUserId(), ct) is null) return OwnershipResults.NotFound("sentence", id);
-            var queued = await scheduler.RegenerateAudioAsync(id, ct);
-            return queued.Succeeded
-                ? Results.Accepted($"/api/v1/jobs/{queued.Value.Id}", new JobAccepted(queued.Value.Id, "Narration regeneration started"))
-                : ApiResults.Refused(queued.Errors);
-        });
+        api.MapPost("/sentences/{id:guid}/regenerate-audio", (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
+            RegenerateAsync(id, http, owned, null, () => scheduler.RegenerateAudioAsync(id, ct), "Narration regeneration started", ct));
 
         var project = api.MapGroup("/projects/{id:guid}");
         project.MapPost("/generate-scenes", (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
@@ -73,6 +56,25 @@ public static class ScenesApi
                 : OwnershipResults.NotFound("project", id));
         return api;
     }
+
+    /// <summary>
+    /// One scene's regeneration: 404 for a sentence the caller does not own, then the request's
+    /// own <paramref name="problem"/> if any, else 202 with the job or why it was refused.
+    /// </summary>
+    private static async Task<IResult> RegenerateAsync(Guid id, HttpContext http, IOwnedResources owned, IResult? problem,
+        Func<Task<Outcome<GenerationJob>>> queue, string started, CancellationToken ct)
+    {
+        if (await owned.ProjectOfSentenceAsync(id, http.User.GetUserId(), ct) is null) return OwnershipResults.NotFound("sentence", id);
+        if (problem is not null) return problem;
+        var queued = await queue();
+        return queued.Succeeded
+            ? Results.Accepted($"/api/v1/jobs/{queued.Value.Id}", new JobAccepted(queued.Value.Id, started))
+            : ApiResults.Refused(queued.Errors);
+    }
+
+    private static IResult? SeedProblem(long? seed) => seed is < 0
+        ? ApiResults.Invalid("seed", "The seed must be a whole number of 0 or more; leave it out for a random seed.")
+        : null;
 
     private static async Task<IResult> BatchAsync(
         Guid id, HttpContext http, IOwnedResources owned, Func<Task<BatchResult?>> queue, Func<BatchResult, IResult> answer, CancellationToken ct)

@@ -34,10 +34,13 @@ public sealed class StoryboardModel(
     /// <summary>Sections rendered with the page; the rest load as they scroll into view.</summary>
     public const int SectionsRenderedUpFront = 3;
 
-    /// <summary>Every request, whatever its handler (or none), first needs the project to be the viewer's: otherwise 404.</summary>
+    /// <summary>
+    /// Every request, whatever its handler (or none), first needs the project to be the viewer's:
+    /// otherwise 404. Handlers that render the project load it themselves.
+    /// </summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (!await LoadAsync(HttpContext.RequestAborted))
+        if (!await OwnsAsync(HttpContext.RequestAborted))
         {
             context.Result = NotFound();
             return;
@@ -91,30 +94,18 @@ public sealed class StoryboardModel(
         return await LiveAsync(sentenceId, ct);
     }
 
-    public async Task<IActionResult> OnPostRegenerateImageAsync(Guid sentenceId, long? seed, bool skipVideo, CancellationToken ct)
-    {
-        if (await SceneAsync(sentenceId, ct) is null) return NotFound();
-        var queued = await scheduler.RegenerateImageAsync(sentenceId, seed, skipVideo, ct);
-        return queued.Succeeded ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
-    }
+    public Task<IActionResult> OnPostRegenerateImageAsync(Guid sentenceId, long? seed, bool skipVideo, CancellationToken ct) =>
+        QueueForSceneAsync(sentenceId, () => scheduler.RegenerateImageAsync(sentenceId, seed, skipVideo, ct), ct);
 
     /// <summary>The dice: a fresh random seed, then a new image from it.</summary>
     public Task<IActionResult> OnPostNewSeedAsync(Guid sentenceId, bool skipVideo, CancellationToken ct) =>
         OnPostRegenerateImageAsync(sentenceId, Random.Shared.NextInt64(0, 1L << 48), skipVideo, ct);
 
-    public async Task<IActionResult> OnPostRegenerateVideoAsync(Guid sentenceId, CancellationToken ct)
-    {
-        if (await SceneAsync(sentenceId, ct) is null) return NotFound();
-        var queued = await scheduler.RegenerateVideoAsync(sentenceId, null, ct);
-        return queued.Succeeded ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
-    }
+    public Task<IActionResult> OnPostRegenerateVideoAsync(Guid sentenceId, CancellationToken ct) =>
+        QueueForSceneAsync(sentenceId, () => scheduler.RegenerateVideoAsync(sentenceId, null, ct), ct);
 
-    public async Task<IActionResult> OnPostRegenerateAudioAsync(Guid sentenceId, CancellationToken ct)
-    {
-        if (await SceneAsync(sentenceId, ct) is null) return NotFound();
-        var queued = await scheduler.RegenerateAudioAsync(sentenceId, ct);
-        return queued.Succeeded ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
-    }
+    public Task<IActionResult> OnPostRegenerateAudioAsync(Guid sentenceId, CancellationToken ct) =>
+        QueueForSceneAsync(sentenceId, () => scheduler.RegenerateAudioAsync(sentenceId, ct), ct);
 
     public async Task<IActionResult> OnPostCancelSceneAsync(Guid sentenceId, CancellationToken ct)
     {
@@ -146,12 +137,20 @@ public sealed class StoryboardModel(
 
     private async Task<IActionResult> BatchAsync(Func<Task<BatchResult?>> queue, CancellationToken ct)
     {
-        if (!await LoadAsync(ct)) return NotFound();
         await queue();
-        Project = (await views.ProjectAsync(Id, User.GetUserId(), ct))!;
+        if (!await LoadAsync(ct)) return NotFound();
         return Fragment("_Toolbar", await views.ToolbarAsync(Project, ct));
     }
 
+    /// <summary>Queues work for one scene of this project and answers the scene's live part, or why it was refused.</summary>
+    private async Task<IActionResult> QueueForSceneAsync(Guid sentenceId, Func<Task<Outcome<GenerationJob>>> queue, CancellationToken ct)
+    {
+        if (await SceneAsync(sentenceId, ct) is null) return NotFound();
+        var queued = await queue();
+        return queued.Succeeded ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
+    }
+
+    /// <summary>The scene's live part as it is now.</summary>
     private async Task<IActionResult> LiveAsync(Guid sentenceId, CancellationToken ct) =>
         await SceneAsync(sentenceId, ct) is { } scene ? Fragment("_SceneLive", scene) : NotFound();
 
@@ -167,11 +166,8 @@ public sealed class StoryboardModel(
         return StatusCode(status, string.Join(" ", errors.Select(e => e.Message)));
     }
 
-    private async Task<SceneView?> SceneAsync(Guid sentenceId, CancellationToken ct)
-    {
-        if (!await OwnsAsync(ct)) return null;
-        return await views.SceneAsync(Id, sentenceId, ct);
-    }
+    /// <summary>A scene of this project (ownership of the project was checked before any handler ran).</summary>
+    private Task<SceneView?> SceneAsync(Guid sentenceId, CancellationToken ct) => views.SceneAsync(Id, sentenceId, ct);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
