@@ -49,4 +49,16 @@ public sealed class SiloOptionsTests
         var grace = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<SiloOptions>>().Value.DrainGraceSeconds);
         Assert.True(services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout > grace);
     }
+
+    [Fact]
+    public void AddSilo_NegativeDrainGrace_IsRefusedNamingTheKey()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Silo:DrainGraceSeconds"] = "-5";
+        builder.AddSilo();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SiloOptions>>().Value);
+        Assert.Contains("Silo:DrainGraceSeconds", failure.Message);
+    }
 }

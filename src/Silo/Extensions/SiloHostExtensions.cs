@@ -22,6 +22,7 @@ public static class SiloHostExtensions
         var services = builder.Services;
         services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Silo:Name is empty: give this silo a name (the machine name is used when the key is absent).")
+            .Validate(o => o.DrainGraceSeconds >= 0, "Silo:DrainGraceSeconds is negative: give the seconds running jobs may take to finish when the silo stops (0 or more).")
             .ValidateOnStart();
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Root), "Media:Root is empty: name the folder for images, clips, narration and exports.")

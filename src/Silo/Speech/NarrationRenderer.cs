@@ -43,7 +43,8 @@ public sealed class NarrationRenderer(ISpeechEngine engine, FfmpegRunner ffmpeg,
         }
         catch (FfmpegException e)
         {
-            throw new GenerationException(FailureCause.Rejected, $"What {engine.Name} answered is not audio ffmpeg can read: {e.Message}", e);
+            // A tool that could not start or was killed may do better next time; unreadable audio will not.
+            throw new GenerationException(FfmpegFailures.CauseOf(e), $"What {engine.Name} answered is not audio ffmpeg can read: {e.Message}", e);
         }
         if (seconds is not > 0)
             throw new GenerationException(FailureCause.Rejected, $"{engine.Name} produced no audio for this sentence.");
