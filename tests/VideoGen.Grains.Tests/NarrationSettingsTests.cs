@@ -60,7 +60,7 @@ public sealed class NarrationSettingsTests
         Assert.Equal(["sentence", "project"], raised.Select(e => e.Name));
         Assert.Null(await store.GetAsync(project.Id, Guid.NewGuid(), CancellationToken.None));
         Assert.Null(await store.ChangeAsync(project.Id, Guid.NewGuid(), new NarrationSettings(null, 2.0), CancellationToken.None));
-        Assert.Throws<DomainException>(() => { _ = store.ChangeAsync(project.Id, owner, new NarrationSettings(null, 3.0), CancellationToken.None); });
+        await Assert.ThrowsAsync<DomainException>(() => store.ChangeAsync(project.Id, owner, new NarrationSettings(null, 3.0), CancellationToken.None));
         var speed = await db.Database.ReadAsync(c => c.ExecuteScalarAsync<double>("SELECT narration_speed FROM projects"), CancellationToken.None);
         Assert.Equal(1.5, speed);
     }

@@ -36,11 +36,13 @@ public sealed class ProjectOwnershipTests
         var project = Project.Import(owner, "Owned", "One.", AspectRatio.Square, null, Now).Value!;
         await new ProjectStore(db.Database, TimeProvider.System).CreateAsync(project, CancellationToken.None);
 
-        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ReadAsync(c => c.ExecuteAsync(
+        var insert = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ReadAsync(c => c.ExecuteAsync(
             "INSERT INTO projects (id, name, aspect_ratio, style, created_at, updated_at) VALUES (@id, 'x', 1, 's', 0, 0)",
             new { id = Guid.NewGuid() }), CancellationToken.None));
-        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ReadAsync(c => c.ExecuteAsync(
+        var update = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ReadAsync(c => c.ExecuteAsync(
             "UPDATE projects SET owner_id = NULL WHERE id = @Id", new { project.Id }), CancellationToken.None));
+        Assert.Contains("owner_id is required", insert.Message);
+        Assert.Contains("owner_id", update.Message);
 
         Assert.Equal(1, await db.Database.ReadAsync(c => c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM projects"), CancellationToken.None));
     }

@@ -14,8 +14,6 @@ internal sealed class ScriptedFleet(TestCluster cluster, TimeSpan jobDuration)
     private readonly Dictionary<TestSilo, DeviceSpec[]> _devices = [];
     private int _generation;
 
-    public IReadOnlyList<ScriptedBackend> Backends => _backends;
-
     public IReadOnlyList<TestSilo> Alive => _devices.Keys.Where(s => !s.Stopped).ToArray();
 
     /// <summary>

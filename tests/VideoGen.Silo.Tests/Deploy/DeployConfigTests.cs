@@ -10,10 +10,10 @@ public sealed class DeployConfigTests
 {
     private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
 
-    [Fact]
+    [ToolFact("nginx")]
     public async Task NginxSite_IncludedInAMinimalConfig_PassesNginxT()
     {
-        if (!ToolAvailable("nginx")) return;
+        RequireTool("nginx");
         var folder = Directory.CreateTempSubdirectory("videogen-nginx-").FullName;
         try
         {
@@ -36,10 +36,10 @@ public sealed class DeployConfigTests
         }
     }
 
-    [Fact]
+    [ToolFact("systemd-analyze")]
     public async Task SystemdUnits_PassSystemdAnalyzeVerify()
     {
-        if (!ToolAvailable("systemd-analyze")) return;
+        RequireTool("systemd-analyze");
         var folder = Directory.CreateTempSubdirectory("videogen-units-").FullName;
         try
         {
@@ -89,13 +89,10 @@ public sealed class DeployConfigTests
         Assert.Contains("client_max_body_size", site);
     }
 
-    private static bool ToolAvailable(string tool)
+    /// <summary>Fails when <paramref name="tool"/> is missing: the test runs only where it is installed, and always under CI.</summary>
+    private static void RequireTool(string tool)
     {
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(dir => File.Exists(Path.Combine(dir, tool)));
-        if (!found && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            Assert.Fail($"{tool} is not installed; CI installs it (.ci/run) so deploy/ is checked.");
-        return found;
+        if (!ToolFactAttribute.Installed(tool)) Assert.Fail($"{tool} is not installed; CI installs it (.ci/run) so deploy/ is checked.");
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(string tool, params string[] arguments)

@@ -29,6 +29,7 @@ public sealed class NarrationFirstTests
         await TestCluster.WaitUntilAsync(async () =>
             (await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None)) is { Count: 6 } jobs && jobs.All(j => j.Status == JobStatus.Succeeded),
             TimeSpan.FromSeconds(20), "narration and clips to finish");
+        Assert.Equal(2, video.Works.Count);
         Assert.All(video.Works, w => Assert.Equal(2.75, w.ClipSeconds));
         Assert.All(cpu.Works, w => Assert.Equal(JobKind.Audio, w.Kind));
         foreach (var sentence in (await cluster.Projects.GetAsync(project.Id, cluster.Owner, CancellationToken.None))!.Sentences)

@@ -34,8 +34,9 @@ public sealed class SiloDrainTests
 
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
         var draining = silos[0];
-        await TestCluster.WaitUntilAsync(() => Task.FromResult(draining.Runtime.RunningJobs.Count > 0), TimeSpan.FromSeconds(20), "silo a to run a job");
         var runningAtStop = draining.Runtime.RunningJobs;
+        // The snapshot that had jobs in it is the one checked: a job ending in between would leave nothing to check.
+        await TestCluster.WaitUntilAsync(() => Task.FromResult((runningAtStop = draining.Runtime.RunningJobs).Count > 0), TimeSpan.FromSeconds(20), "silo a to run a job");
         await draining.StopAsync(TimeSpan.FromSeconds(20));
         var startedOnDrained = backends.Take(BackendsPerSilo).Sum(b => b.Started.Count);
 

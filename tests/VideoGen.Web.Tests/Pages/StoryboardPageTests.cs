@@ -32,7 +32,9 @@ public sealed class StoryboardPageTests
     private static string AntiforgeryToken(string page)
     {
         const string marker = "\"RequestVerificationToken\": \"";
-        var start = page.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        var at = page.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) throw new InvalidOperationException("The page carries no anti-forgery token for htmx.");
+        var start = at + marker.Length;
         return WebUtility.HtmlDecode(page[start..page.IndexOf('"', start)]);
     }
 
