@@ -156,14 +156,8 @@ public sealed class StoryboardModel(
 
     private IActionResult Refused(IReadOnlyList<ValidationError> errors)
     {
-        var status = errors.Max(e => e.Kind) switch
-        {
-            ValidationErrorKind.Conflict => StatusCodes.Status409Conflict,
-            ValidationErrorKind.NotFound => StatusCodes.Status404NotFound,
-            _ => StatusCodes.Status400BadRequest,
-        };
         Response.Headers["HX-Reswap"] = "none";
-        return StatusCode(status, string.Join(" ", errors.Select(e => e.Message)));
+        return StatusCode(Api.ApiResults.StatusOf(errors), string.Join(" ", errors.Select(e => e.Message)));
     }
 
     /// <summary>A scene of this project (ownership of the project was checked before any handler ran).</summary>
