@@ -61,4 +61,16 @@ public sealed class SiloOptionsTests
         var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SiloOptions>>().Value);
         Assert.Contains("Silo:DrainGraceSeconds", failure.Message);
     }
+
+    [Fact]
+    public void AddSilo_EmptyFfmpegPath_IsReportedOnce()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Ffmpeg:FfmpegPath"] = " ";
+        builder.AddSilo();
+        using var services = builder.Services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<VideoGen.Silo.Media.FfmpegOptions>>().Value);
+        Assert.Single(failure.Failures, f => f.Contains("Ffmpeg:FfmpegPath", StringComparison.Ordinal));
+    }
 }

@@ -11,6 +11,9 @@ public static class MediaServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddFfmpeg(this IServiceCollection services)
     {
+        // Preview, narration and export each ask for ffmpeg: bind and validate its settings once,
+        // so a wrong value is reported once, not three times.
+        if (services.Any(d => d.ServiceType == typeof(FfmpegRunner))) return services;
         services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.FfmpegPath), "Ffmpeg:FfmpegPath is empty: name the ffmpeg program (\"ffmpeg\" finds it on PATH).")
             .Validate(o => !string.IsNullOrWhiteSpace(o.FfprobePath), "Ffmpeg:FfprobePath is empty: name the ffprobe program (\"ffprobe\" finds it on PATH).")
