@@ -72,7 +72,9 @@ public sealed class BrowserStudio : WebApplicationFactory<Program>
         await page.FillAsync("input[name='Input.Email'], input[type=email]", email);
         foreach (var password in await page.QuerySelectorAllAsync("input[type=password]")) await password.FillAsync("Str0ng!Passw0rd");
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.Ordinal));
+        // Registration lands on the projects list. Waiting for what that page shows, rather than for its
+        // "load" lifecycle event after the POST's redirect, does not hang when the driver misses that event.
+        await Assertions.Expect(page.Locator("[data-testid=new-project]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         return page;
     }
 

@@ -17,7 +17,7 @@ public sealed partial class StoryboardFlowTests
         await page.FillAsync("[data-testid=project-name]", "Harbour <b>day</b>");
         await page.FillAsync("[data-testid=script]", script);
         await page.ClickAsync("[data-testid=create-project]");
-        await page.WaitForURLAsync(ProjectUrl());
+        await Assertions.Expect(page).ToHaveURLAsync(ProjectUrl(), new() { Timeout = 30_000 });
         return page;
     }
 
