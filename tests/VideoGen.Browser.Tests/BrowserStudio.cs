@@ -38,6 +38,9 @@ public sealed class BrowserStudio : WebApplicationFactory<Program>
     /// <summary>Starts the studio; <paramref name="settings"/> may configure devices (the preview device otherwise).</summary>
     public static async Task<BrowserStudio> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        // Expectations poll until they hold; on a shared two-core machine that also encodes clips, a page
+        // may take longer than Playwright's 5 s default to show what it will show.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var studio = new BrowserStudio(await TestDatabase.CreateAsync("sqlite"), settings ?? new Dictionary<string, string?>());
         studio.StartServer();
         studio.BaseUrl = studio.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1");
