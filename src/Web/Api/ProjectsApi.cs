@@ -1,8 +1,7 @@
 using VideoGen.Grains.Domain;
-using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
-using VideoGen.Silo.Lanes;
 using VideoGen.Web.Accounts;
+using VideoGen.Web.Projects;
 
 namespace VideoGen.Web.Api;
 
@@ -37,16 +36,8 @@ public static class ProjectsApi
                 ? Results.Ok(ProjectResponse.From(project))
                 : OwnershipResults.NotFound("project", id));
 
-        api.MapDelete("/projects/{id:guid}", async (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler,
-            IProjectStore projects, MediaFiles media, CancellationToken ct) =>
-        {
-            var owner = http.User.GetUserId();
-            if (!await owned.OwnsProjectAsync(id, owner, ct)) return OwnershipResults.NotFound("project", id);
-            await scheduler.CancelProjectAsync(id, ct);
-            await projects.DeleteAsync(id, owner, ct);
-            media.DeleteProject(id);
-            return Results.NoContent();
-        });
+        api.MapDelete("/projects/{id:guid}", async (Guid id, HttpContext http, ProjectDeletion deletion, CancellationToken ct) =>
+            await deletion.DeleteAsync(id, http.User.GetUserId(), ct) ? Results.NoContent() : OwnershipResults.NotFound("project", id));
         return api;
     }
 }

@@ -33,6 +33,7 @@ public static class ApiExtensions
         builder.Services.AddSingleton<MediaCatalog>();
         builder.Services.AddSingleton<FinalCutReader>();
         builder.Services.AddSingleton<ExportDeletion>();
+        builder.Services.AddSingleton<Projects.ProjectDeletion>();
         return builder;
     }
 

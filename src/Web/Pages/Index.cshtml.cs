@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
-using VideoGen.Silo.Lanes;
 using VideoGen.Web.Accounts;
 using VideoGen.Web.Api;
+using VideoGen.Web.Media;
+using VideoGen.Web.Projects;
 
 namespace VideoGen.Web.Pages;
 
@@ -20,18 +20,13 @@ public sealed class IndexModel(IProjectStore projects) : PageModel
     {
         var owner = User.GetUserId();
         Projects = await projects.ListAsync(owner, ct);
-        Thumbnails = (await projects.ThumbnailsAsync(owner, ct)).ToDictionary(t => t.Key, t => MediaUrl.For(t.Value)!);
+        Thumbnails = (await projects.ThumbnailsAsync(owner, ct)).ToDictionary(t => t.Key, t => MediaUrls.For(t.Value)!);
     }
 
     /// <summary>Deletes a project with its jobs and files; answers an empty row for htmx to swap in.</summary>
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, [FromServices] IOwnedResources owned, [FromServices] JobScheduler scheduler,
-        [FromServices] MediaFiles media, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, [FromServices] ProjectDeletion deletion, CancellationToken ct)
     {
-        var owner = User.GetUserId();
-        if (!await owned.OwnsProjectAsync(id, owner, ct)) return NotFound();
-        await scheduler.CancelProjectAsync(id, ct);
-        await projects.DeleteAsync(id, owner, ct);
-        media.DeleteProject(id);
+        if (!await deletion.DeleteAsync(id, User.GetUserId(), ct)) return NotFound();
         return Content("", "text/html");
     }
 }

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
 using VideoGen.TestSupport;
 
 namespace VideoGen.Web.Tests.Api;
@@ -39,6 +42,35 @@ public sealed class ProjectsApiTests
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/projects/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/projects/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/v1/projects/{id}")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Delete_RemovesTheProjectsJobsAndFiles_AndLeavesTheOtherProjectAlone(string provider)
+    {
+        await using var session = await ApiSession.StartAsync(provider);
+        var jobs = session.Factory.Services.GetRequiredService<JobReader>();
+        var doomed = (await session.CreateProjectAsync()).GetProperty("id").GetGuid();
+        var kept = (await session.CreateProjectAsync()).GetProperty("id").GetGuid();
+        var files = new Dictionary<Guid, string>();
+        foreach (var id in new[] { doomed, kept })
+        {
+            (await session.Client.PostAsync($"/api/v1/projects/{id}/generate-scenes", null)).EnsureSuccessStatusCode();
+            var folder = Directory.CreateDirectory(Path.Combine(session.Factory.MediaRoot, "projects", id.ToString("N"), Guid.NewGuid().ToString("N")));
+            files[id] = Path.Combine(folder.FullName, "image.png");
+            await File.WriteAllBytesAsync(files[id], [1, 2, 3]);
+        }
+        var keptJobs = await jobs.ListByProjectAsync(kept, CancellationToken.None);
+        Assert.NotEmpty(await jobs.ListByProjectAsync(doomed, CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await session.Client.DeleteAsync($"/api/v1/projects/{doomed}")).StatusCode);
+
+        Assert.Empty(await jobs.ListByProjectAsync(doomed, CancellationToken.None));
+        Assert.False(Directory.Exists(Path.Combine(session.Factory.MediaRoot, "projects", doomed.ToString("N"))));
+        Assert.True(File.Exists(files[kept]));
+        var keptAfter = await jobs.ListByProjectAsync(kept, CancellationToken.None);
+        Assert.Equal(keptJobs.Select(j => (j.Id, j.Status)), keptAfter.Select(j => (j.Id, j.Status)));
+        Assert.All(keptAfter, j => Assert.Equal(JobStatus.Queued, j.Status));
     }
 
     public static TheoryData<string, HttpStatusCode, string> BadCreates => new()

@@ -1,0 +1,23 @@
+using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Storage;
+using VideoGen.Silo.Lanes;
+using VideoGen.Web.Accounts;
+
+namespace VideoGen.Web.Projects;
+
+/// <summary>
+/// Deletes a project of its owner: its queued and running jobs are cancelled first (so no lane
+/// stores into a scene that is going away), then its rows, then its files.
+/// </summary>
+public sealed class ProjectDeletion(IOwnedResources owned, JobScheduler scheduler, IProjectStore projects, MediaFiles media)
+{
+    /// <summary>False when the project does not exist or is not <paramref name="ownerId"/>'s.</summary>
+    public async Task<bool> DeleteAsync(Guid projectId, Guid ownerId, CancellationToken ct)
+    {
+        if (!await owned.OwnsProjectAsync(projectId, ownerId, ct)) return false;
+        await scheduler.CancelProjectAsync(projectId, ct);
+        await projects.DeleteAsync(projectId, ownerId, ct);
+        media.DeleteProject(projectId);
+        return true;
+    }
+}
