@@ -17,10 +17,18 @@ public sealed class SseClient : IDisposable
     /// <summary>The id of the last event read.</summary>
     public long LastId { get; private set; }
 
-    /// <summary>Connects and waits for the response headers, so events written from now on are seen.</summary>
-    public static async Task<SseClient> OpenAsync(HttpClient client, string url, CancellationToken ct)
+    /// <summary>The response's media type (<c>text/event-stream</c> for a stream).</summary>
+    public string? MediaType => _response.Content.Headers.ContentType?.MediaType;
+
+    /// <summary>
+    /// Connects and waits for the response headers, so events written from now on are seen; with
+    /// <paramref name="lastEventId"/>, resumes after that event as a reconnecting browser does.
+    /// </summary>
+    public static async Task<SseClient> OpenAsync(HttpClient client, string url, CancellationToken ct, long? lastEventId = null)
     {
-        var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (lastEventId is { } last) request.Headers.Add("Last-Event-ID", last.ToString(CultureInfo.InvariantCulture));
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         response.EnsureSuccessStatusCode();
         return new SseClient(response, new StreamReader(await response.Content.ReadAsStreamAsync(ct)));
     }

@@ -1,4 +1,5 @@
 using VideoGen.Grains.Domain;
+using VideoGen.Web.Media;
 
 namespace VideoGen.Web.Api;
 
@@ -13,6 +14,6 @@ public sealed record SentenceResponse(
 {
     public static SentenceResponse From(Sentence s) => new(
         s.Id, s.SectionId, s.Index, s.Text, s.ImagePrompt, s.VideoPrompt, s.CameraMovement, s.MotionStrength, s.Seed,
-        MediaUrl.For(s.ImageFile), MediaUrl.For(s.VideoFile), MediaUrl.For(s.AudioFile), s.AudioDuration,
+        MediaUrls.For(s.ImageFile), MediaUrls.For(s.VideoFile), MediaUrls.For(s.AudioFile), s.AudioDuration,
         s.IsImageDirty, s.IsVideoDirty, s.IsAudioDirty, s.ImageStatus, s.VideoStatus, s.AudioStatus, s.LastError, s.UpdatedAt);
 }

@@ -1,5 +1,6 @@
 using VideoGen.Grains.Domain;
 using VideoGen.Web.Api;
+using VideoGen.Web.Media;
 
 namespace VideoGen.Web.Storyboard;
 
@@ -7,9 +8,9 @@ namespace VideoGen.Web.Storyboard;
 public sealed record SceneView(Guid ProjectId, Sentence Sentence, IReadOnlyList<GenerationJob> ActiveJobs)
 {
     public Guid Id => Sentence.Id;
-    public string? ImageUrl => MediaUrl.For(Sentence.ImageFile);
-    public string? VideoUrl => MediaUrl.For(Sentence.VideoFile);
-    public string? AudioUrl => MediaUrl.For(Sentence.AudioFile);
+    public string? ImageUrl => MediaUrls.For(Sentence.ImageFile);
+    public string? VideoUrl => MediaUrls.For(Sentence.VideoFile);
+    public string? AudioUrl => MediaUrls.For(Sentence.AudioFile);
 
     public GenerationJob? ActiveJob(JobKind kind) => ActiveJobs.FirstOrDefault(j => j.Kind == kind);
 

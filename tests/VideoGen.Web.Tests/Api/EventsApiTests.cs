@@ -35,29 +35,15 @@ public sealed class EventsApiTests
     private static async Task<List<(long Id, string Name, string Data)>> ReadEventsAsync(
         HttpClient client, string url, long? lastEventId, Func<Task> afterConnect, int count, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (lastEventId is { } last) request.Headers.Add("Last-Event-ID", last.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-        response.EnsureSuccessStatusCode();
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        await using var body = await response.Content.ReadAsStreamAsync(ct);
-        using var reader = new StreamReader(body);
+        using var stream = await SseClient.OpenAsync(client, url, ct, lastEventId);
+        Assert.Equal("text/event-stream", stream.MediaType);
         await afterConnect();
         var events = new List<(long, string, string)>();
-        long id = 0;
-        string name = "", data = "";
         while (events.Count < count)
         {
-            var line = await reader.ReadLineAsync(ct) ?? throw new EndOfStreamException();
-            if (line.StartsWith("id: ", StringComparison.Ordinal)) id = long.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture);
-            else if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line[7..];
-            else if (line.StartsWith("data: ", StringComparison.Ordinal)) data += line[6..];
-            else if (line.Length == 0 && name.Length > 0)
-            {
-                // The project's own "created" event may settle after the stream started (PostgreSQL): not what this test follows.
-                if (name != "project") events.Add((id, name, data));
-                (name, data) = ("", "");
-            }
+            var (name, data) = await stream.NextAsync(ct);
+            // The project's own "created" event may settle after the stream started (PostgreSQL): not what this test follows.
+            if (name != "project") events.Add((stream.LastId, name, data));
         }
         return events;
     }
