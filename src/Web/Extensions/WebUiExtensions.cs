@@ -13,6 +13,7 @@ public static class WebUiExtensions
         builder.Services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
         builder.Services.AddSingleton<Storyboard.StoryboardViews>();
         builder.Services.AddSingleton<Storyboard.FragmentRenderer>();
+        builder.Services.AddSingleton<Storyboard.StoryboardFrames>();
         builder.Services.AddSingleton<Storyboard.StoryboardStream>();
         return builder;
     }

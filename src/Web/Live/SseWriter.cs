@@ -19,15 +19,24 @@ public sealed class SseWriter(HttpResponse response)
         await response.Body.FlushAsync(ct);
     }
 
-    public async Task WriteAsync(string name, string data, long? id, CancellationToken ct)
+    public Task WriteAsync(string name, string data, long? id, CancellationToken ct) => WriteFormattedAsync(Format(name, data, id), ct);
+
+    /// <summary>Sends events already put in the stream's form by <see cref="Format"/>, in one write.</summary>
+    public async Task WriteFormattedAsync(string events, CancellationToken ct)
+    {
+        await response.WriteAsync(events, ct);
+        await response.Body.FlushAsync(ct);
+    }
+
+    /// <summary>One event as it goes on the wire: its id line if any, its name, its data line by line, a blank line.</summary>
+    public static string Format(string name, string data, long? id)
     {
         var text = new StringBuilder();
         if (id is { } eventId) text.Append("id: ").Append(eventId).Append('\n');
         text.Append("event: ").Append(name).Append('\n');
         foreach (var line in data.ReplaceLineEndings("\n").Split('\n')) text.Append("data: ").Append(line).Append('\n');
         text.Append('\n');
-        await response.WriteAsync(text.ToString(), ct);
-        await response.Body.FlushAsync(ct);
+        return text.ToString();
     }
 
     /// <summary>A comment line: keeps proxies from closing an idle stream.</summary>

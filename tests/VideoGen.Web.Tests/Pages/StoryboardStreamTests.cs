@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using VideoGen.Grains.Events;
+using VideoGen.Grains.Storage;
+using VideoGen.TestSupport;
+using VideoGen.Web.Storyboard;
+using VideoGen.Web.Tests.Accounts;
+
+namespace VideoGen.Web.Tests.Pages;
+
+/// <summary>The storyboard page's live stream as several open pages of one project receive it.</summary>
+public sealed partial class StoryboardStreamTests
+{
+    private const int Pages = 4;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task OpenPagesOfAProject_ReceiveTheSameFragments_BuiltOnceForAll(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var factory = new StudioFactory(db);
+        using var client = await factory.SignedInAsync("creator@example.test");
+        var project = await db.ImportAsync(await db.UserIdAsync("creator@example.test"), "Tides", "The tide rolls in. Gulls cry.");
+        var sentence = project.Sentences.First().Id;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await FeedHasReadAsync(factory, project.Id, timeout.Token);
+
+        // Each page opens the stream its own HTML names, as htmx does.
+        var url = $"/Projects/{project.Id}";
+        Assert.DoesNotContain("data-testid=\"badge-image\"", await client.GetStringAsync($"{url}?handler=Card&sentenceId={sentence}"));
+        var pages = new List<SseClient>();
+        try
+        {
+            for (var i = 0; i < Pages; i++)
+                pages.Add(await SseClient.OpenAsync(client, WebUtility.HtmlDecode(SseConnect().Match(await client.GetStringAsync(url)).Groups[1].Value), timeout.Token));
+            var frames = factory.Services.GetRequiredService<StoryboardFrames>();
+            var built = frames.Built;
+
+            await new SentenceStore(db.Database, TimeProvider.System).UpdateAsync(sentence, s => s.EditImagePrompt("a storm over the harbour", DateTimeOffset.UtcNow), timeout.Token);
+
+            var received = new List<(string Card, string Toolbar, long Id)>();
+            foreach (var page in pages)
+            {
+                var card = await NextAsync(page, $"card-{sentence}", timeout.Token);
+                var toolbar = await NextAsync(page, "toolbar", timeout.Token);
+                received.Add((card, toolbar, page.LastId));
+            }
+            Assert.Contains("data-testid=\"badge-image\"", received[0].Card);
+            Assert.All(received, r => Assert.Equal(received[0], r));
+            Assert.True(received[0].Id > 0);
+            Assert.Equal(built + 1, frames.Built);
+        }
+        finally
+        {
+            foreach (var page in pages) page.Dispose();
+        }
+    }
+
+    /// <summary>Waits until the app's event feed has read the project's events so far, so the pages start after them.</summary>
+    private static async Task FeedHasReadAsync(StudioFactory factory, Guid projectId, CancellationToken ct)
+    {
+        var feed = factory.Services.GetRequiredService<EventFeed>();
+        var last = (await factory.Services.GetRequiredService<IEventStore>().ReadAsync(projectId, 0, 500, ct))[^1].Id;
+        await feed.Started.WaitAsync(ct);
+        while (feed.Position < last) await Task.Delay(20, ct);
+    }
+
+    private static async Task<string> NextAsync(SseClient page, string name, CancellationToken ct)
+    {
+        while (true)
+        {
+            var (eventName, data) = await page.NextAsync(ct);
+            if (eventName == name) return data;
+        }
+    }
+
+    [GeneratedRegex("sse-connect=\"([^\"]+)\"")]
+    private static partial Regex SseConnect();
+}
