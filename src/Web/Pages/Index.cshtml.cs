@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
-using VideoGen.Web.Api;
 using VideoGen.Web.Media;
 using VideoGen.Web.Projects;
 

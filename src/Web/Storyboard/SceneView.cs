@@ -1,5 +1,4 @@
 using VideoGen.Grains.Domain;
-using VideoGen.Web.Api;
 using VideoGen.Web.Media;
 
 namespace VideoGen.Web.Storyboard;

@@ -20,10 +20,10 @@ public sealed class StoryboardFrames(
     StoryboardViews views, ISentenceStore sentences, JobReader jobs, FragmentRenderer renderer,
     IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, TimeProvider clock)
 {
-    public const string CardPartial = "/Pages/Projects/_SentenceCard.cshtml";
-    public const string LivePartial = "/Pages/Projects/_SceneLive.cshtml";
-    public const string ToolbarPartial = "/Pages/Projects/_Toolbar.cshtml";
-    public const string ToastPartial = "/Pages/Projects/_Toast.cshtml";
+    private const string CardPartial = "/Pages/Projects/_SentenceCard.cshtml";
+    private const string LivePartial = "/Pages/Projects/_SceneLive.cshtml";
+    private const string ToolbarPartial = "/Pages/Projects/_Toolbar.cshtml";
+    private const string ToastPartial = "/Pages/Projects/_Toast.cshtml";
 
     /// <summary>How long a built frame is kept for other pages; pages of a project ask within milliseconds.</summary>
     public static readonly TimeSpan Kept = TimeSpan.FromSeconds(10);
