@@ -73,8 +73,11 @@ public sealed class DeployConfigTests
         var grace = int.Parse(env.Single(l => l.StartsWith("Silo__DrainGraceSeconds=", StringComparison.Ordinal))["Silo__DrainGraceSeconds=".Length..], System.Globalization.CultureInfo.InvariantCulture);
 
         Assert.True(stop > grace + 10, $"TimeoutStopSec={stop} must exceed the drain grace {grace} s plus the host's margin");
-        Assert.Contains("Environment=CUDA_VISIBLE_DEVICES=%i", File.ReadAllText(Path.Combine(Deploy, "systemd", "comfyui@.service")));
     }
+
+    [Fact]
+    public void ComfyUiUnit_PinsEachInstanceToItsGpu() =>
+        Assert.Contains("Environment=CUDA_VISIBLE_DEVICES=%i", File.ReadAllText(Path.Combine(Deploy, "systemd", "comfyui@.service")));
 
     [Fact]
     public void NginxSite_StreamsAndMedia_AreProxiedSafely()
@@ -84,9 +87,35 @@ public sealed class DeployConfigTests
         Assert.Contains("proxy_buffering off;", site);
         Assert.Contains("proxy_read_timeout 1h;", site);
         Assert.Contains("proxy_http_version 1.1;", site);
-        Assert.Contains("proxy_set_header Connection \"\";", site);
-        Assert.Contains("proxy_set_header Range $http_range;", site);
+        Assert.Contains("proxy_force_ranges on;", site);
         Assert.Contains("client_max_body_size", site);
+    }
+
+    [Fact]
+    public void NginxSite_EveryLocation_PassesTheClientsHostAndScheme()
+    {
+        var site = File.ReadAllLines(Path.Combine(Deploy, "nginx", "videogen.conf")).Select(l => l.Trim()).Where(l => !l.StartsWith('#')).ToArray();
+        string[] required = ["proxy_set_header Connection \"\";", "proxy_set_header Host $host;",
+            "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;", "proxy_set_header X-Forwarded-Proto $scheme;"];
+
+        // nginx inherits proxy_set_header into a location only when the location sets none of its own.
+        var locations = new List<List<string>>();
+        var server = new List<string>();
+        var depth = 0;
+        foreach (var line in site)
+        {
+            if (line.StartsWith("location ", StringComparison.Ordinal)) locations.Add([]);
+            else if (depth == 2 && line != "}") locations[^1].Add(line);
+            else if (depth == 1 && line.StartsWith("proxy_set_header", StringComparison.Ordinal)) server.Add(line);
+            depth += line.Count(c => c == '{') - line.Count(c => c == '}');
+        }
+        Assert.NotEmpty(locations);
+        Assert.All(required, header => Assert.Contains(header, server));
+        foreach (var location in locations)
+        {
+            var own = location.Where(l => l.StartsWith("proxy_set_header", StringComparison.Ordinal)).ToArray();
+            if (own.Length > 0) Assert.All(required, header => Assert.Contains(header, own));
+        }
     }
 
     /// <summary>Fails when <paramref name="tool"/> is missing: the test runs only where it is installed, and always under CI.</summary>
@@ -103,7 +132,15 @@ public sealed class DeployConfigTests
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         return (process.ExitCode, await stdout + await stderr);
     }
 
