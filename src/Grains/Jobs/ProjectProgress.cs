@@ -20,8 +20,10 @@ public sealed record ProjectProgress(
     /// <summary>Scenes whose work in the run has ended, one way or another.</summary>
     public int Finished => Done + Failed + Cancelled;
 
-    public static ProjectProgress Of(IReadOnlyList<GenerationJob> jobs)
+    public static ProjectProgress Of(IReadOnlyList<GenerationJob> all)
     {
+        // A run is scene work; an export (no sentence) neither starts one nor hides the last one.
+        var jobs = all.Where(j => j.SentenceId is not null).ToArray();
         var active = jobs.Where(j => !j.Status.IsFinished()).ToArray();
         IEnumerable<GenerationJob> run;
         if (active.Length > 0)
@@ -33,7 +35,7 @@ public sealed record ProjectProgress(
             run = jobs.Where(j => j.BatchId == lastBatch);
         else return Idle;
 
-        var scenes = run.Where(j => j.SentenceId is not null).GroupBy(j => j.SentenceId!.Value).ToArray();
+        var scenes = run.GroupBy(j => j.SentenceId!.Value).ToArray();
         int done = 0, failed = 0, running = 0, queued = 0, cancelled = 0;
         var failures = new List<FailedScene>();
         foreach (var scene in scenes)
@@ -48,7 +50,7 @@ public sealed record ProjectProgress(
             else if (scene.Any(j => j.Status == JobStatus.Cancelled)) cancelled++;
             else done++;
         }
-        var steps = jobs.Where(j => j.Status == JobStatus.Running && j.SentenceId is not null)
+        var steps = jobs.Where(j => j.Status == JobStatus.Running)
             .Select(j => new CurrentStep(j.SentenceId!.Value, j.Kind, j.Progress)).ToArray();
         return new ProjectProgress(scenes.Length, done, failed, running, queued, cancelled, steps, failures);
     }
