@@ -57,12 +57,13 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
             : null, ct);
 
     /// <summary>
-    /// Regenerates what went stale: dirty images (each followed by its clip when clips are
-    /// included) and dirty clips of scenes whose image is current.
+    /// Regenerates what went stale: with <paramref name="images"/>, dirty images, each followed
+    /// by its clip (a new image makes the clip stale, as a single "Regenerate Image" does); with
+    /// <paramref name="videos"/>, dirty clips of scenes whose image is current.
     /// </summary>
     public Task<BatchResult?> RegenerateDirtyAsync(Guid projectId, bool images, bool videos, CancellationToken ct) =>
         QueueBatchAsync(projectId, sentence =>
-            images && sentence.IsImageDirty ? ([JobKind.Image], !videos)
+            images && sentence.IsImageDirty ? ([JobKind.Image], false)
             : videos && sentence.IsVideoDirty && sentence.ImageFile is not null && !sentence.IsImageDirty ? ([JobKind.Video], false)
             : null, ct);
 
@@ -118,13 +119,18 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
         return job;
     }
 
-    /// <summary>Cancels every queued and running job of the project; returns how many were cancelled or asked to stop.</summary>
-    public async Task<int> CancelProjectAsync(Guid projectId, CancellationToken ct)
+    /// <summary>Cancels every queued and running job of the project, exports included (the project is going away); returns how many were cancelled or asked to stop.</summary>
+    public Task<int> CancelProjectAsync(Guid projectId, CancellationToken ct) => CancelAllAsync(projectId, scenesOnly: false, ct);
+
+    /// <summary>Cancels the project's scene work (images, clips, narration), not its exports; returns how many jobs were cancelled or asked to stop.</summary>
+    public Task<int> CancelScenesAsync(Guid projectId, CancellationToken ct) => CancelAllAsync(projectId, scenesOnly: true, ct);
+
+    private async Task<int> CancelAllAsync(Guid projectId, bool scenesOnly, CancellationToken ct)
     {
         var (count, requested) = await database.WriteAsync(async (connection, transaction) =>
         {
             var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
-                "SELECT id FROM jobs WHERE project_id = @projectId AND status IN (0, 1) ORDER BY created_at",
+                $"SELECT id FROM jobs WHERE project_id = @projectId AND status IN (0, 1){(scenesOnly ? " AND sentence_id IS NOT NULL" : "")} ORDER BY created_at",
                 new { projectId }, transaction, cancellationToken: ct));
             var now = clock.GetUtcNow();
             int count = 0, requested = 0;

@@ -48,7 +48,7 @@ public static class ScenesApi
                 b => Results.Accepted(null, new { queued = b.Total }), ct));
         project.MapPost("/cancel-scenes", async (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
             await owned.OwnsProjectAsync(id, http.User.GetUserId(), ct)
-                ? Results.Ok(new { cancelled = await scheduler.CancelProjectAsync(id, ct) })
+                ? Results.Ok(new { cancelled = await scheduler.CancelScenesAsync(id, ct) })
                 : OwnershipResults.NotFound("project", id));
         project.MapGet("/progress", async (Guid id, HttpContext http, IOwnedResources owned, JobReader jobs, CancellationToken ct) =>
             await owned.OwnsProjectAsync(id, http.User.GetUserId(), ct)

@@ -123,7 +123,7 @@ public sealed class StoryboardModel(
 
     public Task<IActionResult> OnPostCancelAllAsync(CancellationToken ct) => BatchAsync(async () =>
     {
-        await scheduler.CancelProjectAsync(Id, ct);
+        await scheduler.CancelScenesAsync(Id, ct);
         return null;
     }, ct);
 
