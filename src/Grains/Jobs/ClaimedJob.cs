@@ -15,7 +15,11 @@ public sealed record ClaimedJob(
 /// What a finished job produced: a file under the media root; for narration and exports its
 /// length; for an export its thumbnail and subtitles beside it.
 /// </summary>
-public sealed record JobOutput(string File, double? DurationSeconds = null, string? Thumbnail = null, string? Subtitles = null);
+public sealed record JobOutput(string File, double? DurationSeconds = null, string? Thumbnail = null, string? Subtitles = null)
+{
+    /// <summary>Every file of this output: the file, then the thumbnail and subtitles when there are any.</summary>
+    public IReadOnlyList<string> Files => new[] { File, Thumbnail, Subtitles }.OfType<string>().ToArray();
+}
 
 /// <summary>
 /// What storing a job's output did. Not accepted: the claim was lost (the output must be

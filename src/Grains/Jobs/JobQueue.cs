@@ -112,7 +112,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         {
             // An export deleted while it rendered keeps nothing: its files go with it.
             if (job.Kind == JobKind.Export && !await ExportRecords.StoreOutputAsync(connection, transaction, job.Id, output, ct))
-                discarded = new[] { output.File, output.Thumbnail, output.Subtitles }.OfType<string>().ToArray();
+                discarded = output.Files;
         });
         if (accepted) return new CompletionResult(true, replaced, cascaded, discarded);
         // A retry after the store lost its answer to a commit that went through: the output names

@@ -149,7 +149,7 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
         if (!completion.Accepted)
         {
             logger.LogWarning("Job {JobId} finished after its claim was lost; its output is discarded", job.Id);
-            Delete(output);
+            foreach (var file in output.Files) silo.Media.Delete(file);
             return;
         }
         // The sentence points at the new file now: only then does the old one go.
@@ -181,14 +181,6 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxStoreRetryDelay.Ticks));
             }
         }
-    }
-
-    private void Delete(JobOutput? output)
-    {
-        if (output is null) return;
-        silo.Media.Delete(output.File);
-        silo.Media.Delete(output.Thumbnail);
-        silo.Media.Delete(output.Subtitles);
     }
 
     private async Task EndStoppedAsync(GenerationJob job, Guid token, StopReason reason, CancellationToken kill)
