@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using VideoGen.Silo.Media;
 using VideoGen.Silo.Options;
 
@@ -11,8 +10,7 @@ public static class ExportServiceCollectionExtensions
     public static IServiceCollection AddExportRenderer(this IServiceCollection services)
     {
         services.AddFfmpeg();
-        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExportOptions>, SelfValidatingOptions<ExportOptions>>());
+        services.AddSelfValidatingOptions<ExportOptions>(ExportOptions.Section);
         services.TryAddSingleton<ExportRenderer>();
         return services;
     }

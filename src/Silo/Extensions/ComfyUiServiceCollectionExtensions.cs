@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using VideoGen.Silo.ComfyUi;
 using VideoGen.Silo.Options;
 
@@ -10,13 +9,8 @@ public static class ComfyUiServiceCollectionExtensions
 {
     public static IServiceCollection AddComfyUi(this IServiceCollection services)
     {
-        services.AddOptions<ComfyUiOptions>().BindConfiguration(ComfyUiOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ComfyUiOptions>, SelfValidatingOptions<ComfyUiOptions>>());
-        services.AddHttpClient<ComfyUiClient>()
-            // A lane keeps its client for the life of the process, so connections are recycled by the
-            // pool (picking up DNS changes) rather than by rotating handlers under a live client.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSelfValidatingOptions<ComfyUiOptions>(ComfyUiOptions.Section);
+        services.AddLongLivedHttpClient<ComfyUiClient>();
         services.TryAddSingleton<ComfyUiBackendFactory>();
         return services;
     }

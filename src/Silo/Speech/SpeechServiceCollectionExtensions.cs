@@ -11,12 +11,9 @@ public static class SpeechServiceCollectionExtensions
     public static IServiceCollection AddSpeech(this IServiceCollection services)
     {
         services.AddFfmpeg();
-        services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeechOptions>, SelfValidatingOptions<SpeechOptions>>());
-        // The engine lives as long as the process; the pool recycles connections instead of rotating handlers under it.
-        services.AddHttpClient<OpenAiSpeechEngine>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSelfValidatingOptions<SpeechOptions>(SpeechOptions.Section);
+        // A long text can take a while to speak; the engine's own timeout and the job's cancellation bound it.
+        services.AddLongLivedHttpClient<OpenAiSpeechEngine>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<EspeakSpeechEngine>();
         services.TryAddSingleton<ISpeechEngine>(sp => sp.GetRequiredService<IOptions<SpeechOptions>>().Value.IsOpenAi
             ? sp.GetRequiredService<OpenAiSpeechEngine>()
