@@ -16,7 +16,8 @@ public sealed class ProjectDeletion(IOwnedResources owned, JobScheduler schedule
     {
         if (!await owned.OwnsProjectAsync(projectId, ownerId, ct)) return false;
         await scheduler.CancelProjectAsync(projectId, ct);
-        await projects.DeleteAsync(projectId, ownerId, ct);
+        // Two deletions at once: the one that removed the rows removes the files.
+        if (!await projects.DeleteAsync(projectId, ownerId, ct)) return false;
         media.DeleteProject(projectId);
         return true;
     }
