@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace VideoGen.Grains.Storage;
 
@@ -72,7 +73,16 @@ public abstract class Database
     /// payload-free doorbell: listeners re-read the store). Nothing to ring on SQLite, where
     /// one process owns the file and in-process signals suffice.
     /// </summary>
-    internal abstract Task RingAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken ct);
+    internal Task RingAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken ct) =>
+        RingStatement(channel) is { } ring
+            ? connection.ExecuteAsync(new CommandDefinition(ring, transaction: transaction, cancellationToken: ct))
+            : Task.CompletedTask;
+
+    /// <summary>
+    /// The statement that rings <paramref name="channel"/> (one of <see cref="Jobs.Channels"/>),
+    /// for a caller to send in the same command as its own write; null where there is nothing to ring.
+    /// </summary>
+    internal abstract string? RingStatement(string channel);
 
     /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)

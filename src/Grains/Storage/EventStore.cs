@@ -28,12 +28,11 @@ public sealed class EventStore(Database database) : IEventStore
 
     /// <summary>
     /// Appends <paramref name="events"/> inside the caller's transaction, in one statement whatever
-    /// their number, and rings the events doorbell for other processes (delivered when the transaction commits).
+    /// their number, with the events doorbell for other processes (delivered when the transaction commits).
     /// </summary>
     internal static async Task AppendAsync(Database database, DbConnection connection, DbTransaction transaction, IReadOnlyList<DomainEvent> events, DateTimeOffset now, CancellationToken ct)
     {
         if (events.Count == 0) return;
-        await database.RingAsync(connection, transaction, Jobs.Channels.Events, ct);
         var sql = new StringBuilder("INSERT INTO events (project_id, name, entity_id, data, created_at) VALUES ");
         var parameters = new DynamicParameters();
         var createdAt = UnixTime.ToMs(now);
@@ -47,6 +46,8 @@ public sealed class EventStore(Database database) : IEventStore
             parameters.Add($"d{i}", JsonSerializer.Serialize(e, e.GetType(), EventJson.Options));
             parameters.Add($"c{i}", createdAt);
         }
+        // The doorbell rides in the same command: one round trip per append.
+        if (database.RingStatement(Jobs.Channels.Events) is { } ring) sql.Append("; ").Append(ring);
         await connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: ct));
     }
 

@@ -36,9 +36,8 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
 
     internal override bool IsUniqueViolation(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    internal override Task RingAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken ct) =>
-        // NOTIFY inside the transaction is delivered only when it commits: the doorbell never rings for work that rolled back.
-        connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel }, transaction, cancellationToken: ct));
+    // NOTIFY inside the transaction is delivered only when it commits: the doorbell never rings for work that rolled back.
+    internal override string RingStatement(string channel) => $"SELECT pg_notify('{channel}', '')";
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await DataSource.OpenConnectionAsync(ct);
 

@@ -42,7 +42,7 @@ public sealed class SqliteDatabase : Database
     internal override bool IsUniqueViolation(Exception error) =>
         error is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
-    internal override Task RingAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken ct) => Task.CompletedTask;
+    internal override string? RingStatement(string channel) => null;
 
     public override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
