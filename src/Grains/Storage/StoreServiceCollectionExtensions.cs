@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VideoGen.Grains.Jobs;
 
@@ -39,7 +40,16 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<PostgresDoorbell>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresDoorbell>());
-        services.AddSingleton<Events.EventFeed>();
+        return services;
+    }
+
+    /// <summary>
+    /// The process-wide reader of the event log, for hosts that stream events to clients (the web
+    /// app); a standalone silo has no one to hand them to.
+    /// </summary>
+    public static IServiceCollection AddEventFeed(this IServiceCollection services)
+    {
+        services.TryAddSingleton<Events.EventFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<Events.EventFeed>());
         return services;
     }

@@ -1,3 +1,4 @@
+using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
 using VideoGen.Web.Api;
 using VideoGen.Web.Exports;
@@ -19,6 +20,7 @@ public static class ApiExtensions
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddEventFeed();
         builder.Services.AddSingleton<Live.ProjectEventStream>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
