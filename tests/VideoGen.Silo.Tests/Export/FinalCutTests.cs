@@ -115,11 +115,9 @@ public sealed class FinalCutTests
         await TestCluster.WaitUntilAsync(async () => (await cluster.ExportViews.GetAsync(start.ExportId, cluster.Owner, CancellationToken.None))!.Progress > 0,
             Render, "the export to make progress");
 
-        var asked = DateTime.UtcNow;
         await cluster.Scheduler.CancelAsync(start.JobId, CancellationToken.None);
         await cluster.WaitForJobAsync(start.JobId, JobStatus.Cancelled, TimeSpan.FromSeconds(5));
 
-        Assert.True(DateTime.UtcNow - asked < TimeSpan.FromSeconds(5));
         var export = (await cluster.ExportViews.GetAsync(start.ExportId, cluster.Owner, CancellationToken.None))!;
         Assert.Equal((JobStatus.Cancelled, null, null, null), (export.Status, export.File, export.Thumbnail, export.SubtitlesFile));
         var folder = cluster.Media.DirectoryFor(project.Id, null);
