@@ -20,11 +20,8 @@ public sealed class FinalCutTests
         await cluster.StartSiloAsync("a", backends.Preview("cpu-preview"), backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("Dawn breaks. Gulls wake. The tide turns. Boats leave. Night comes.");
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
-        await TestCluster.WaitUntilAsync(async () =>
-        {
-            var jobs = await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None);
-            return jobs.Count == 15 && jobs.All(j => j.Status == JobStatus.Succeeded);
-        }, Render, "narration, stills and clips of five scenes");
+        // Narration, still and clip for each scene.
+        await cluster.WaitForProjectAsync(project.Id, 15, Render);
 
         var start = await cluster.Exports.StartAsync(project.Id, cluster.Owner, new ExportSettings(true, ExportTransition.Crossfade, 24), CancellationToken.None);
         await cluster.WaitForJobAsync(start.JobId, JobStatus.Succeeded, Render);

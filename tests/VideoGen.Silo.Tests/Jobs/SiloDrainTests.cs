@@ -46,7 +46,7 @@ public sealed class SiloDrainTests
             var job = afterStop.Single(j => j.Id == id);
             Assert.True(job.Status == JobStatus.Succeeded, $"{job.Kind} job is {job.Status}, attempt {job.Attempt}: {job.Error}");
         });
-        var jobs = await WaitForAllSucceededAsync(cluster, project.Id);
+        var jobs = await cluster.WaitForProjectAsync(project.Id, Scenes * JobsPerScene, TimeSpan.FromSeconds(60));
         Assert.All(jobs, j => Assert.True(j.Attempt == 1, $"{j.Kind} job retried: {j.Error}"));
         var started = backends.SelectMany(b => b.Started).ToArray();
         Assert.Equal(started.Length, started.Distinct().Count());
@@ -81,16 +81,5 @@ public sealed class SiloDrainTests
         var video = new ScriptedBackend($"{name}/video") { Duration = TimeSpan.FromMilliseconds(150) };
         backends.AddRange([image, video]);
         return TestCluster.Device(name, image, video);
-    }
-
-    private static async Task<IReadOnlyList<GenerationJob>> WaitForAllSucceededAsync(TestCluster cluster, Guid projectId)
-    {
-        IReadOnlyList<GenerationJob> jobs = [];
-        await TestCluster.WaitUntilAsync(async () =>
-        {
-            jobs = await cluster.Jobs.ListByProjectAsync(projectId, CancellationToken.None);
-            return jobs.Count == Scenes * JobsPerScene && jobs.All(j => j.Status == JobStatus.Succeeded);
-        }, TimeSpan.FromSeconds(60), $"{Scenes * JobsPerScene} jobs to succeed");
-        return jobs;
     }
 }
