@@ -14,12 +14,7 @@ public sealed class LiveSwapTests
     public async Task TwoUpdatesForOneCard_InOneBurst_TheSecondWins()
     {
         await using var studio = await BrowserStudio.StartAsync();
-        var page = await studio.SignedInPageAsync($"creator-{Guid.NewGuid():N}@example.test");
-        await page.GotoAsync("/");
-        await page.ClickAsync("[data-testid=new-project]");
-        await page.FillAsync("[data-testid=project-name]", "Burst");
-        await page.FillAsync("[data-testid=script]", "The tide rolls in. Gulls cry over the harbour.");
-        await page.ClickAsync("[data-testid=create-project]");
+        var page = await studio.NewProjectAsync("Burst", "The tide rolls in. Gulls cry over the harbour.");
         var card = page.Locator("[data-testid=card]").First;
         await Assertions.Expect(card).ToBeVisibleAsync();
         var id = await card.GetAttributeAsync("data-sentence");
