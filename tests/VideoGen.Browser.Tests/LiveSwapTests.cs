@@ -29,13 +29,12 @@ public sealed class LiveSwapTests
             foreach (var line in markup.Replace(text, label).Split('\n')) burst.Append($"data: {line}\n");
             burst.Append('\n');
         }
-        var served = 0;
-        await page.RouteAsync("**/*handler=Stream*", route => Interlocked.Increment(ref served) == 1
+        var burstSent = 0;
+        await page.RouteAsync("**/*handler=Stream*", route => Interlocked.Exchange(ref burstSent, 1) == 0
             ? route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = "retry: 600000\n\n" + burst })
             : route.FulfillAsync(new() { Status = 204 }));
         await page.ReloadAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=card] p.text").First).ToHaveTextAsync("second update", new() { Timeout = 5_000 });
-        Assert.True(served >= 1, "the storyboard never opened its stream");
     }
 }
