@@ -110,6 +110,8 @@ public sealed partial class BrowserStudio : WebApplicationFactory<Program>
         _playwright?.Dispose();
         await base.DisposeAsync();
         await _database.DisposeAsync();
+        try { Directory.Delete(Path.GetDirectoryName(_media)!, recursive: true); }
+        catch (IOException) { }
         GC.SuppressFinalize(this);
     }
 
