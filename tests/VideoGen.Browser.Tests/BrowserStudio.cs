@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,7 +13,7 @@ namespace VideoGen.Browser.Tests;
 /// The whole studio on a real port (Kestrel), with its in-process silo on the CPU preview
 /// device, and Debian's Chromium driven by Playwright. Screenshots go to <c>TestResults/screenshots</c>.
 /// </summary>
-public sealed class BrowserStudio : WebApplicationFactory<Program>
+public sealed partial class BrowserStudio : WebApplicationFactory<Program>
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -81,6 +82,22 @@ public sealed class BrowserStudio : WebApplicationFactory<Program>
         return page;
     }
 
+    /// <summary>
+    /// A new browser page of a freshly registered creator, who makes a project through the pages
+    /// (the projects list's button, then the form); it ends on the project's storyboard.
+    /// </summary>
+    public async Task<IPage> NewProjectAsync(string name, string script)
+    {
+        var page = await SignedInPageAsync($"creator-{Guid.NewGuid():N}@example.test");
+        await page.GotoAsync("/");
+        await page.ClickAsync("[data-testid=new-project]");
+        await page.FillAsync("[data-testid=project-name]", name);
+        await page.FillAsync("[data-testid=script]", script);
+        await page.ClickAsync("[data-testid=create-project]");
+        await Assertions.Expect(page).ToHaveURLAsync(ProjectUrl(), new() { Timeout = 30_000 });
+        return page;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
@@ -93,6 +110,11 @@ public sealed class BrowserStudio : WebApplicationFactory<Program>
         _playwright?.Dispose();
         await base.DisposeAsync();
         await _database.DisposeAsync();
+        try { Directory.Delete(Path.GetDirectoryName(_media)!, recursive: true); }
+        catch (IOException) { }
         GC.SuppressFinalize(this);
     }
+
+    [GeneratedRegex(@"/Projects/[0-9a-f-]{36}$")]
+    private static partial Regex ProjectUrl();
 }

@@ -18,11 +18,7 @@ public sealed class ErrorSummaryTests
             ["Devices:0:Kind"] = "comfyui",
             ["Devices:0:Url"] = comfyUi.BaseUrl.ToString(),
         });
-        var page = await studio.SignedInPageAsync();
-        await page.GotoAsync("/Projects/New");
-        await page.FillAsync("[data-testid=project-name]", "Fragile");
-        await page.FillAsync("[data-testid=script]", "The bridge sways. The river runs on.");
-        await page.ClickAsync("[data-testid=create-project]");
+        var page = await studio.NewProjectAsync("Fragile", "The bridge sways. The river runs on.");
 
         await page.ClickAsync("[data-testid=generate-all]");
         await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync("1 of 2 scenes ready, 1 failed", new() { Timeout = 60_000 });

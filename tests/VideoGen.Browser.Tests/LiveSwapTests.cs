@@ -14,12 +14,7 @@ public sealed class LiveSwapTests
     public async Task TwoUpdatesForOneCard_InOneBurst_TheSecondWins()
     {
         await using var studio = await BrowserStudio.StartAsync();
-        var page = await studio.SignedInPageAsync($"creator-{Guid.NewGuid():N}@example.test");
-        await page.GotoAsync("/");
-        await page.ClickAsync("[data-testid=new-project]");
-        await page.FillAsync("[data-testid=project-name]", "Burst");
-        await page.FillAsync("[data-testid=script]", "The tide rolls in. Gulls cry over the harbour.");
-        await page.ClickAsync("[data-testid=create-project]");
+        var page = await studio.NewProjectAsync("Burst", "The tide rolls in. Gulls cry over the harbour.");
         var card = page.Locator("[data-testid=card]").First;
         await Assertions.Expect(card).ToBeVisibleAsync();
         var id = await card.GetAttributeAsync("data-sentence");
@@ -34,13 +29,12 @@ public sealed class LiveSwapTests
             foreach (var line in markup.Replace(text, label).Split('\n')) burst.Append($"data: {line}\n");
             burst.Append('\n');
         }
-        var served = 0;
-        await page.RouteAsync("**/*handler=Stream*", route => Interlocked.Increment(ref served) == 1
+        var burstSent = 0;
+        await page.RouteAsync("**/*handler=Stream*", route => Interlocked.Exchange(ref burstSent, 1) == 0
             ? route.FulfillAsync(new() { Status = 200, ContentType = "text/event-stream", Body = "retry: 600000\n\n" + burst })
             : route.FulfillAsync(new() { Status = 204 }));
         await page.ReloadAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=card] p.text").First).ToHaveTextAsync("second update", new() { Timeout = 5_000 });
-        Assert.True(served >= 1, "the storyboard never opened its stream");
     }
 }

@@ -82,7 +82,6 @@ public sealed class SchemaMigratorTests
 
         Assert.Equal(sqliteVersions, postgresVersions);
         Assert.Equal(1, sqliteVersions[0]);
-        Assert.All(sqliteVersions.Zip(sqliteVersions.Skip(1)), pair => Assert.True(pair.Second > pair.First, $"{pair.Second} follows {pair.First}"));
     }
 
     [Theory]

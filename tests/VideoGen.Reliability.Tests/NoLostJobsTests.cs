@@ -6,7 +6,8 @@ namespace VideoGen.Reliability.Tests;
 
 /// <summary>
 /// R1: no-op jobs through three silos of several devices on one store: none is lost, and no
-/// attempt runs twice. Short: a few hundred jobs, no faults, so every job runs exactly once.
+/// attempt runs twice. Short: a few hundred jobs and no faults, so every job runs exactly once,
+/// unless the machine starved its heartbeat past the lease and the log shows the job rescued.
 /// Long (<c>VIDEOGEN_LONG=1</c>): 10 000 jobs while silos are killed and frozen; then a job may
 /// run once per attempt it was given, never more.
 /// </summary>

@@ -48,9 +48,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static bool PostgresAvailable => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable));
 
     /// <summary>Whether PostgreSQL tests run here: when configured, and always under CI.</summary>
-    public static bool PostgresRuns => PostgresAvailable || IsCi;
-
-    private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool PostgresRuns => PostgresAvailable || TestEnvironment.IsCi;
 
     /// <summary>A new empty database of <paramref name="provider"/>, not yet migrated.</summary>
     public static async Task<TestDatabase> CreateAsync(string provider)

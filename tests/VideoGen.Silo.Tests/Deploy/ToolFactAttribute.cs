@@ -1,3 +1,5 @@
+using VideoGen.TestSupport;
+
 namespace VideoGen.Silo.Tests.Deploy;
 
 /// <summary>
@@ -8,8 +10,7 @@ public sealed class ToolFactAttribute : FactAttribute
 {
     public ToolFactAttribute(string tool)
     {
-        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (!ci && !Installed(tool)) Skip = $"Needs {tool} on PATH (CI installs it).";
+        if (!TestEnvironment.IsCi && !Installed(tool)) Skip = $"Needs {tool} on PATH (CI installs it).";
     }
 
     public static bool Installed(string tool) =>

@@ -20,11 +20,8 @@ public sealed class FinalCutTests
         await cluster.StartSiloAsync("a", backends.Preview("cpu-preview"), backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("Dawn breaks. Gulls wake. The tide turns. Boats leave. Night comes.");
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
-        await TestCluster.WaitUntilAsync(async () =>
-        {
-            var jobs = await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None);
-            return jobs.Count == 15 && jobs.All(j => j.Status == JobStatus.Succeeded);
-        }, Render, "narration, stills and clips of five scenes");
+        // Narration, still and clip for each scene.
+        await cluster.WaitForProjectAsync(project.Id, 15, Render);
 
         var start = await cluster.Exports.StartAsync(project.Id, cluster.Owner, new ExportSettings(true, ExportTransition.Crossfade, 24), CancellationToken.None);
         await cluster.WaitForJobAsync(start.JobId, JobStatus.Succeeded, Render);
@@ -65,7 +62,7 @@ public sealed class FinalCutTests
         var project = await cluster.ImportAsync("Up the cliff. Into the sky.", AspectRatio.Portrait);
         var narration = 0.0;
         foreach (var sentence in project.Sentences)
-            narration += await SceneAssets.GiveAsync(cluster, backends, project.Id, sentence.Id, clipSeconds: 1, narrationSeconds: 1.3, width: 180, height: 320);
+            narration += await SceneAssets.GiveAsync(cluster, project.Id, sentence.Id, clipSeconds: 1, narrationSeconds: 1.3, width: 180, height: 320);
 
         var start = await cluster.Exports.StartAsync(project.Id, cluster.Owner, new ExportSettings(false, ExportTransition.Cut, 30), CancellationToken.None);
         await cluster.WaitForJobAsync(start.JobId, JobStatus.Succeeded, Render);
@@ -81,11 +78,10 @@ public sealed class FinalCutTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Start_WithScenesLackingAssets_ListsThemAndQueuesNothing(string provider)
     {
-        await using var backends = new RealBackends();
         await using var cluster = await TestCluster.StartAsync(provider);
         var project = await cluster.ImportAsync("Complete scene. Only a picture. Nothing yet.");
         var ids = project.Sentences.Select(s => s.Id).ToArray();
-        await SceneAssets.GiveAsync(cluster, backends, project.Id, ids[0], 0.5, 0.5);
+        await SceneAssets.GiveAsync(cluster, project.Id, ids[0], 0.5, 0.5);
         await cluster.Sentences.UpdateAsync(ids[1], s => s.ImageStored("projects/elsewhere/image.png", DateTimeOffset.UtcNow), CancellationToken.None);
 
         var start = await cluster.Exports.StartAsync(project.Id, cluster.Owner, new ExportSettings(false, ExportTransition.Cut, 24), CancellationToken.None);
@@ -110,16 +106,14 @@ public sealed class FinalCutTests
         await cluster.StartSiloAsync("a", backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("A long first scene. A long second scene.");
         foreach (var sentence in project.Sentences)
-            await SceneAssets.GiveAsync(cluster, backends, project.Id, sentence.Id, clipSeconds: 1, narrationSeconds: 120);
+            await SceneAssets.GiveAsync(cluster, project.Id, sentence.Id, clipSeconds: 1, narrationSeconds: 120);
         var start = await cluster.Exports.StartAsync(project.Id, cluster.Owner, new ExportSettings(true, ExportTransition.Crossfade, 30), CancellationToken.None);
         await TestCluster.WaitUntilAsync(async () => (await cluster.ExportViews.GetAsync(start.ExportId, cluster.Owner, CancellationToken.None))!.Progress > 0,
             Render, "the export to make progress");
 
-        var asked = DateTime.UtcNow;
         await cluster.Scheduler.CancelAsync(start.JobId, CancellationToken.None);
         await cluster.WaitForJobAsync(start.JobId, JobStatus.Cancelled, TimeSpan.FromSeconds(5));
 
-        Assert.True(DateTime.UtcNow - asked < TimeSpan.FromSeconds(5));
         var export = (await cluster.ExportViews.GetAsync(start.ExportId, cluster.Owner, CancellationToken.None))!;
         Assert.Equal((JobStatus.Cancelled, null, null, null), (export.Status, export.File, export.Thumbnail, export.SubtitlesFile));
         var folder = cluster.Media.DirectoryFor(project.Id, null);

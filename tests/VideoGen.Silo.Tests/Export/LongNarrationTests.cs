@@ -16,7 +16,7 @@ public sealed class LongNarrationTests
         await using var cluster = await TestCluster.StartAsync("sqlite");
         await cluster.StartSiloAsync("a", backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("The clock keeps ticking.");
-        var narration = await SceneAssets.GiveAsync(cluster, backends, project.Id, project.Sentences.Single().Id, clipSeconds: 1, narrationSeconds: 2);
+        var narration = await SceneAssets.GiveAsync(cluster, project.Id, project.Sentences.Single().Id, clipSeconds: 1, narrationSeconds: 2);
 
         var start = await cluster.Exports.StartAsync(project.Id, cluster.Owner, new ExportSettings(false, ExportTransition.Cut, 24), CancellationToken.None);
         await cluster.WaitForJobAsync(start.JobId, JobStatus.Succeeded, TimeSpan.FromSeconds(60));

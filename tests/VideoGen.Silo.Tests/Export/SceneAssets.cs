@@ -1,4 +1,5 @@
 using VideoGen.Silo.Media;
+using VideoGen.Silo.Tests.Media;
 using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Silo.Tests.Export;
@@ -8,20 +9,17 @@ public static class SceneAssets
 {
     /// <summary>Gives the sentence an image, a clip of <paramref name="clipSeconds"/> and narration of <paramref name="narrationSeconds"/>; returns the narration's measured length.</summary>
     public static async Task<double> GiveAsync(
-        TestCluster cluster, RealBackends backends, Guid projectId, Guid sentenceId, double clipSeconds, double narrationSeconds,
-        int width = 320, int height = 180)
+        TestCluster cluster, Guid projectId, Guid sentenceId, double clipSeconds, double narrationSeconds, int width = 320, int height = 180)
     {
         var folder = cluster.Media.DirectoryFor(projectId, sentenceId);
         var (image, clip, audio) = (Path.Combine(folder, "image.png"), Path.Combine(folder, "clip.mp4"), Path.Combine(folder, "narration.wav"));
-        var size = $"{width}x{height}";
-        await RunAsync(backends, new FfmpegArguments().InputOption("-f", "lavfi").Input($"testsrc2=s={size}:r=24")
-            .OutputOption("-frames:v", 1).OutputOption("-f", "image2").OutputOption("-update", 1).Output(image));
-        await RunAsync(backends, new FfmpegArguments().InputOption("-f", "lavfi").Input($"testsrc2=s={size}:r=24")
+        await MediaTools.WriteTestPictureAsync(image, width, height);
+        await RunAsync(new FfmpegArguments().InputOption("-f", "lavfi").Input($"testsrc2=s={width}x{height}:r=24")
             .OutputOption("-t", clipSeconds).OutputOption("-c:v", "libx264").OutputOption("-preset", "ultrafast")
             .OutputOption("-pix_fmt", "yuv420p").OutputOption("-f", "mp4").Output(clip));
-        await RunAsync(backends, new FfmpegArguments().InputOption("-f", "lavfi").Input("sine=frequency=330:sample_rate=48000")
+        await RunAsync(new FfmpegArguments().InputOption("-f", "lavfi").Input("sine=frequency=330:sample_rate=48000")
             .OutputOption("-t", narrationSeconds).OutputOption("-ac", 1).OutputOption("-c:a", "pcm_s16le").OutputOption("-f", "wav").Output(audio));
-        var seconds = (await backends.Probe.ProbeAsync(audio, CancellationToken.None)).DurationSeconds!.Value;
+        var seconds = (await MediaTools.Ffprobe().ProbeAsync(audio, CancellationToken.None)).DurationSeconds!.Value;
         var now = DateTimeOffset.UtcNow;
         await cluster.Sentences.UpdateAsync(sentenceId, s =>
         {
@@ -32,6 +30,6 @@ public static class SceneAssets
         return seconds;
     }
 
-    private static Task RunAsync(RealBackends backends, FfmpegArguments arguments) =>
-        backends.Ffmpeg.RunAsync(arguments, duration: null, progress: null, CancellationToken.None);
+    private static Task RunAsync(FfmpegArguments arguments) =>
+        MediaTools.Ffmpeg().RunAsync(arguments, duration: null, progress: null, CancellationToken.None);
 }

@@ -26,9 +26,7 @@ public sealed class NarrationFirstTests
         Assert.Equal(2, batch.Total);
         Assert.Empty(video.Started);
         cpu.Release();
-        await TestCluster.WaitUntilAsync(async () =>
-            (await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None)) is { Count: 6 } jobs && jobs.All(j => j.Status == JobStatus.Succeeded),
-            TimeSpan.FromSeconds(20), "narration and clips to finish");
+        await cluster.WaitForProjectAsync(project.Id, 6);
         Assert.Equal(2, video.Works.Count);
         Assert.All(video.Works, w => Assert.Equal(2.75, w.ClipSeconds));
         Assert.All(cpu.Works, w => Assert.Equal(JobKind.Audio, w.Kind));
@@ -45,9 +43,7 @@ public sealed class NarrationFirstTests
         await cluster.StartSiloAsync("a", TestCluster.Device("gpu-0", new ScriptedBackend("image"), new ScriptedBackend("video")), TestCluster.CpuDevice("cpu-a", cpu));
         var project = await cluster.ImportAsync("One. Two. Three.");
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
-        await TestCluster.WaitUntilAsync(async () =>
-            (await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None)) is { Count: 9 } jobs && jobs.All(j => j.Status == JobStatus.Succeeded),
-            TimeSpan.FromSeconds(20), "the first batch");
+        await cluster.WaitForProjectAsync(project.Id, 9);
         var edited = project.Sentences.ElementAt(1).Id;
         await cluster.Sentences.UpdateAsync(edited, s => s.EditText("Two, said again.", DateTimeOffset.UtcNow), CancellationToken.None);
 

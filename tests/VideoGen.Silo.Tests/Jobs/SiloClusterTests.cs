@@ -264,8 +264,7 @@ public sealed class SiloClusterTests
         var project = await cluster.ImportAsync(TestCluster.Script(6));
 
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
-        await TestCluster.WaitUntilAsync(async () => (await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None)).Count(j => j.Status == JobStatus.Succeeded) == 18,
-            Long, "the batch to finish");
+        await cluster.WaitForProjectAsync(project.Id, 18, Long);
 
         Assert.True(first.Runtime.Holds("gpu-0"));
         Assert.False(second.Runtime.Holds("gpu-0"));

@@ -62,14 +62,8 @@ public sealed class RealBackends(IReadOnlyDictionary<string, string?>? settings 
     /// <summary>The narration renderer (speech engine, normalisation, measurement).</summary>
     public NarrationRenderer Narration => _services.GetRequiredService<NarrationRenderer>();
 
-    /// <summary>The export renderer.</summary>
-    public ExportRenderer Export => _services.GetRequiredService<ExportRenderer>();
-
     /// <summary>ffprobe, to check what the preview rendered.</summary>
     public VideoGen.Silo.Media.FfprobeRunner Probe => _services.GetRequiredService<VideoGen.Silo.Media.FfprobeRunner>();
-
-    /// <summary>ffmpeg, to make test media.</summary>
-    public VideoGen.Silo.Media.FfmpegRunner Ffmpeg => _services.GetRequiredService<VideoGen.Silo.Media.FfmpegRunner>();
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

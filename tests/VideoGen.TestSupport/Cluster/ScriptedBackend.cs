@@ -11,7 +11,6 @@ namespace VideoGen.TestSupport.Cluster;
 public sealed class ScriptedBackend(string name) : IDeviceBackend
 {
     private readonly ConcurrentQueue<Exception> _faults = new();
-    private readonly ConcurrentQueue<Guid> _started = new();
     private readonly ConcurrentQueue<LaneWork> _works = new();
     private TaskCompletionSource? _gate;
     private int _running;
@@ -25,7 +24,7 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
     public int MaxConcurrent => Volatile.Read(ref _maxRunning);
 
     /// <summary>Jobs this backend started, in order.</summary>
-    public IReadOnlyList<Guid> Started => _started.ToArray();
+    public IReadOnlyList<Guid> Started => Works.Select(w => w.JobId).ToArray();
 
     /// <summary>The work of every run, in the order the runs started.</summary>
     public IReadOnlyList<LaneWork> Works => _works.ToArray();
@@ -43,7 +42,6 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
 
     public async Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct)
     {
-        _started.Enqueue(work.JobId);
         _works.Enqueue(work);
         var now = Interlocked.Increment(ref _running);
         InterlockedMax(ref _maxRunning, now);

@@ -137,12 +137,19 @@ public sealed class TestCluster : IAsyncDisposable
             "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM jobs WHERE status = 1 GROUP BY device, lane) AS lanes"), CancellationToken.None);
 
     /// <summary>Waits until <paramref name="condition"/> holds, or fails the test with <paramref name="what"/>.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        WaitUntilAsync(condition, timeout, () => what);
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, or fails the test with <paramref name="what"/>,
+    /// asked only then so that it can tell what the last check saw.
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for {what}.");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for {what()}.");
             await Task.Delay(25);
         }
     }
@@ -152,8 +159,28 @@ public sealed class TestCluster : IAsyncDisposable
     {
         GenerationJob? job = null;
         await WaitUntilAsync(async () => (job = await Jobs.GetAsync(jobId, CancellationToken.None))?.Status == status,
-            timeout ?? TimeSpan.FromSeconds(20), $"job {jobId} to be {status} (it is {job?.Status})");
+            timeout ?? TimeSpan.FromSeconds(20), () => $"job {jobId} to be {status} (it is {job?.Status.ToString() ?? "not stored"})");
         return job!;
+    }
+
+    /// <summary>Waits until the project has <paramref name="count"/> jobs and all of them succeeded, and returns them.</summary>
+    public async Task<IReadOnlyList<GenerationJob>> WaitForProjectAsync(Guid projectId, int count, TimeSpan? timeout = null)
+    {
+        IReadOnlyList<GenerationJob> jobs = [];
+        await WaitUntilAsync(async () =>
+        {
+            jobs = await Jobs.ListByProjectAsync(projectId, CancellationToken.None);
+            return jobs.Count == count && jobs.All(j => j.Status == JobStatus.Succeeded);
+        }, timeout ?? TimeSpan.FromSeconds(20), () => $"the {count} jobs of project {projectId} to succeed (it has {Census(jobs)})");
+        return jobs;
+    }
+
+    private static string Census(IReadOnlyList<GenerationJob> jobs)
+    {
+        if (jobs.Count == 0) return "no jobs";
+        var counts = jobs.GroupBy(j => (j.Kind, j.Status)).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Kind} {g.Key.Status}");
+        var error = jobs.FirstOrDefault(j => j.Error is not null)?.Error;
+        return $"{jobs.Count} jobs: {string.Join(", ", counts)}" + (error is null ? "" : $"; an error: {error}");
     }
 
     /// <summary>Queues a new image for the scene (no clip after it) and waits until the job finished, however it ended.</summary>
