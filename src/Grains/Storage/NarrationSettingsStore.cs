@@ -41,12 +41,17 @@ public sealed class NarrationSettingsStore(Database database, TimeProvider clock
             var rows = await connection.QueryAsync<SentenceRow>(new CommandDefinition(
                 $"SELECT {SentenceRow.Columns} FROM sentences WHERE project_id = @projectId{database.RowLockClause}",
                 new { projectId }, transaction, cancellationToken: ct));
+            // The sentences' events are appended with the project's, in one statement.
+            var events = new List<DomainEvent>();
             foreach (var sentence in rows.Select(r => Sentence.FromState(r.ToState())))
             {
-                if (sentence.NarrationRestyled(now) && !await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct))
+                if (!sentence.NarrationRestyled(now)) continue;
+                if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct, withEvents: false))
                     throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
+                events.AddRange(sentence.TakeEvents());
             }
-            await EventStore.AppendAsync(database, connection, transaction, [new ProjectChanged(projectId, "narration")], now, ct);
+            events.Add(new ProjectChanged(projectId, "narration"));
+            await EventStore.AppendAsync(database, connection, transaction, events, now, ct);
             return settings;
         }, ct);
     }
