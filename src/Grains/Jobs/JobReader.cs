@@ -16,7 +16,14 @@ public sealed class JobReader(Database database)
 
     /// <summary>Every job of a project, oldest first.</summary>
     public Task<IReadOnlyList<GenerationJob>> ListByProjectAsync(Guid projectId, CancellationToken ct) =>
+        ListAsync("project_id = @projectId", new { projectId }, ct);
+
+    /// <summary>The sentence's jobs that wait or run, oldest first.</summary>
+    public Task<IReadOnlyList<GenerationJob>> ActiveForSentenceAsync(Guid sentenceId, CancellationToken ct) =>
+        ListAsync("sentence_id = @sentenceId AND status IN (0, 1)", new { sentenceId }, ct);
+
+    private Task<IReadOnlyList<GenerationJob>> ListAsync(string where, object parameters, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<GenerationJob>>(async connection => (await connection.QueryAsync<JobRow>(new CommandDefinition(
-            $"SELECT {JobRow.Columns} FROM jobs WHERE project_id = @projectId ORDER BY created_at, id", new { projectId }, cancellationToken: ct)))
+            $"SELECT {JobRow.Columns} FROM jobs WHERE {where} ORDER BY created_at, id", parameters, cancellationToken: ct)))
             .Select(r => GenerationJob.FromState(r.ToState())).ToArray(), ct);
 }

@@ -4,9 +4,10 @@ using VideoGen.Web.Media;
 namespace VideoGen.Web.Storyboard;
 
 /// <summary>A sentence card and the inspector's live part: the sentence and the work running or waiting for it.</summary>
-public sealed record SceneView(Guid ProjectId, Sentence Sentence, IReadOnlyList<GenerationJob> ActiveJobs)
+public sealed record SceneView(Sentence Sentence, IReadOnlyList<GenerationJob> ActiveJobs)
 {
     public Guid Id => Sentence.Id;
+    public Guid ProjectId => Sentence.ProjectId;
     public string? ImageUrl => MediaUrls.For(Sentence.ImageFile);
     public string? VideoUrl => MediaUrls.For(Sentence.VideoFile);
     public string? AudioUrl => MediaUrls.For(Sentence.AudioFile);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.Json;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
@@ -76,19 +75,22 @@ public sealed class StoryboardFrames(
         await using var scope = scopes.CreateAsyncScope();
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         var all = await jobs.ListByProjectAsync(project.Id, ct);
-        var active = all.Where(j => !j.Status.IsFinished() && j.SentenceId is not null).ToLookup(j => j.SentenceId!.Value);
+        var active = StoryboardViews.Active(all);
+        // The toolbar's dirty counters change only with sentences; progress events reuse the page's last read.
+        var reread = batch.Any(e => e.Name is "sentence" or "project") ? await views.ProjectAsync(project.Id, project.OwnerId, ct) : null;
+        var current = reread ?? project;
+        var rereadSentences = reread?.Sentences.ToDictionary(s => s.Id);
+        var sentenceOfJob = all.Where(j => j.SentenceId is not null).ToDictionary(j => j.Id, j => j.SentenceId!.Value);
         var scenes = new StringBuilder();
-        foreach (var id in batch.Select(SentenceOf).OfType<Guid>().Distinct())
+        foreach (var id in batch.Select(e => SentenceOf(e, sentenceOfJob)).OfType<Guid>().Distinct())
         {
-            if (await sentences.GetAsync(id, ct) is not { } sentence) continue;
-            var scene = views.Scene(sentence, active);
+            // A re-read project already holds its sentences as they are now.
+            var sentence = rereadSentences is not null ? rereadSentences.GetValueOrDefault(id) : await sentences.GetAsync(id, ct);
+            if (sentence is null) continue;
+            var scene = StoryboardViews.Scene(sentence, active);
             scenes.Append(SseWriter.Format($"card-{id}", await renderer.RenderAsync(http, CardPartial, scene), null));
             scenes.Append(SseWriter.Format($"live-{id}", await renderer.RenderAsync(http, LivePartial, scene), null));
         }
-        // The toolbar's dirty counters change only with sentences; progress events reuse the page's last read.
-        var current = batch.Any(e => e.Name is "sentence" or "project")
-            ? await views.ProjectAsync(project.Id, project.OwnerId, ct) ?? project
-            : project;
         var progress = ProjectProgress.Of(all);
         var toolbar = StoryboardViews.Toolbar(current, progress);
         var toast = !progress.Active && progress.Total > 0
@@ -107,16 +109,13 @@ public sealed class StoryboardFrames(
             if (clock.GetElapsedTime(entry.CreatedAt, now) > Kept) _frames.TryRemove(new KeyValuePair<Key, Entry>(key, entry));
     }
 
-    /// <summary>The sentence an event concerns: the entity of a sentence event, the sentence of a job's.</summary>
-    private static Guid? SentenceOf(StoredEvent e)
+    /// <summary>The sentence an event concerns: the entity of a sentence event, the sentence of a job's (<paramref name="sentenceOfJob"/>).</summary>
+    private static Guid? SentenceOf(StoredEvent e, IReadOnlyDictionary<Guid, Guid> sentenceOfJob) => e.Name switch
     {
-        if (e.Name == "sentence") return e.EntityId;
-        if (e.Name is not ("job" or "progress")) return null;
-        using var data = JsonDocument.Parse(e.Data);
-        return data.RootElement.TryGetProperty("sentenceId", out var id) && id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out var sentenceId)
-            ? sentenceId
-            : null;
-    }
+        "sentence" => e.EntityId,
+        "job" or "progress" when sentenceOfJob.TryGetValue(e.EntityId, out var sentenceId) => sentenceId,
+        _ => null,
+    };
 
     private readonly record struct Key(Guid ProjectId, Guid OwnerId, long First, long Last, int Count);
 

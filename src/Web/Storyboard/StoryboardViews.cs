@@ -7,25 +7,31 @@ namespace VideoGen.Web.Storyboard;
 /// <summary>Builds what the storyboard's fragments show from the store: scenes with their work, and the toolbar.</summary>
 public sealed class StoryboardViews(IProjectStore projects, ISentenceStore sentences, JobReader jobs)
 {
+    /// <summary>Of <paramref name="jobs"/> (a project's), those that wait or run, by sentence.</summary>
+    public static ILookup<Guid, GenerationJob> Active(IEnumerable<GenerationJob> jobs) =>
+        jobs.Where(j => !j.Status.IsFinished() && j.SentenceId is not null).ToLookup(j => j.SentenceId!.Value);
+
     /// <summary>The project's jobs that are waiting or running, by sentence.</summary>
     public async Task<ILookup<Guid, GenerationJob>> ActiveJobsAsync(Guid projectId, CancellationToken ct) =>
-        (await jobs.ListByProjectAsync(projectId, ct)).Where(j => !j.Status.IsFinished() && j.SentenceId is not null).ToLookup(j => j.SentenceId!.Value);
+        Active(await jobs.ListByProjectAsync(projectId, ct));
 
-    public SceneView Scene(Sentence sentence, ILookup<Guid, GenerationJob> active) =>
-        new(sentence.ProjectId, sentence, active[sentence.Id].ToArray());
+    public static SceneView Scene(Sentence sentence, ILookup<Guid, GenerationJob> active) => new(sentence, active[sentence.Id].ToArray());
+
+    /// <summary>The sentence, or null when it is not in <paramref name="projectId"/>.</summary>
+    public async Task<Sentence?> SentenceAsync(Guid projectId, Guid sentenceId, CancellationToken ct) =>
+        await sentences.GetAsync(sentenceId, ct) is { } sentence && sentence.ProjectId == projectId ? sentence : null;
 
     /// <summary>One scene, or null when the sentence is not in <paramref name="projectId"/>.</summary>
-    public async Task<SceneView?> SceneAsync(Guid projectId, Guid sentenceId, CancellationToken ct)
-    {
-        var sentence = await sentences.GetAsync(sentenceId, ct);
-        if (sentence is null || sentence.ProjectId != projectId) return null;
-        return Scene(sentence, await ActiveJobsAsync(projectId, ct));
-    }
+    public async Task<SceneView?> SceneAsync(Guid projectId, Guid sentenceId, CancellationToken ct) =>
+        await SentenceAsync(projectId, sentenceId, ct) is { } sentence ? new SceneView(sentence, await jobs.ActiveForSentenceAsync(sentenceId, ct)) : null;
 
-    public async Task<ToolbarView> ToolbarAsync(Project project, CancellationToken ct)
+    public async Task<ToolbarView> ToolbarAsync(Project project, CancellationToken ct) => Toolbar(project, await jobs.ProgressAsync(project.Id, ct));
+
+    /// <summary>The toolbar and the scenes' work of <paramref name="project"/>, from one read of its jobs.</summary>
+    public async Task<(ToolbarView Toolbar, ILookup<Guid, GenerationJob> Active)> BoardAsync(Project project, CancellationToken ct)
     {
         var all = await jobs.ListByProjectAsync(project.Id, ct);
-        return Toolbar(project, ProjectProgress.Of(all));
+        return (Toolbar(project, ProjectProgress.Of(all)), Active(all));
     }
 
     public static ToolbarView Toolbar(Project project, ProjectProgress progress)

@@ -59,8 +59,7 @@ public sealed class StoryboardModel(
         // Taken before reading, so anything that changes while the page renders arrives over the stream.
         EventPosition = feed.Position;
         if (!await LoadAsync(ct)) return NotFound();
-        Toolbar = await views.ToolbarAsync(Project, ct);
-        Active = await views.ActiveJobsAsync(Id, ct);
+        (Toolbar, Active) = await views.BoardAsync(Project, ct);
         FinalCut = await finalCuts.ReadAsync(Id, ct);
         return Page();
     }
@@ -69,7 +68,7 @@ public sealed class StoryboardModel(
     {
         if (!await LoadAsync(ct) || Project.Sections.FirstOrDefault(s => s.Id == sectionId) is not { } section) return NotFound();
         var active = await views.ActiveJobsAsync(Id, ct);
-        return Fragment("_Section", new SectionView(section, section.Sentences.Select(s => views.Scene(s, active)).ToArray()));
+        return Fragment("_Section", new SectionView(section, section.Sentences.Select(s => StoryboardViews.Scene(s, active)).ToArray()));
     }
 
     public async Task<IActionResult> OnGetCardAsync(Guid sentenceId, CancellationToken ct) =>
@@ -87,7 +86,7 @@ public sealed class StoryboardModel(
     /// <summary>Auto-save from the inspector: only the fields sent change; the sentence decides what went stale.</summary>
     public async Task<IActionResult> OnPostEditAsync(Guid sentenceId, [FromForm] SceneEditForm form, CancellationToken ct)
     {
-        if (await SceneAsync(sentenceId, ct) is null) return NotFound();
+        if (await views.SentenceAsync(Id, sentenceId, ct) is null) return NotFound();
         var edit = form.ToEdit();
         if (!edit.Succeeded) return BadRequest(string.Join(" ", edit.Errors.Select(e => e.Message)));
         await sentences.UpdateAsync(sentenceId, s => s.Apply(edit.Value, clock.GetUtcNow()), ct);
@@ -145,7 +144,7 @@ public sealed class StoryboardModel(
     /// <summary>Queues work for one scene of this project and answers the scene's live part, or why it was refused.</summary>
     private async Task<IActionResult> QueueForSceneAsync(Guid sentenceId, Func<Task<Outcome<GenerationJob>>> queue, CancellationToken ct)
     {
-        if (await SceneAsync(sentenceId, ct) is null) return NotFound();
+        if (await views.SentenceAsync(Id, sentenceId, ct) is null) return NotFound();
         var queued = await queue();
         return queued.Succeeded ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
     }
