@@ -40,25 +40,23 @@ public sealed class ExportReader(Database database)
             return rows.Select(r => r.ToView()).ToArray();
         }, ct);
 
-    /// <summary>The project's newest export, or null.</summary>
-    public Task<ExportView?> LatestOfProjectAsync(Guid projectId, CancellationToken ct) =>
-        database.ReadAsync(async connection => (await connection.QueryFirstOrDefaultAsync<ExportRow>(new CommandDefinition(
-            $"{Select} WHERE e.project_id = @projectId ORDER BY e.created_at DESC, e.id DESC", new { projectId }, cancellationToken: ct)))?.ToView(), ct);
-
     /// <summary>
-    /// Whether the project's final cut is out of date: it has a finished export, and a scene
-    /// changed after the newest one read the scenes (when its job started rendering).
+    /// The project's newest export (or null), and whether its final cut is out of date: it has a
+    /// finished export, and a scene changed after the newest one read the scenes (when its job
+    /// started rendering). One connection for both.
     /// </summary>
-    public Task<bool> IsOutOfDateAsync(Guid projectId, CancellationToken ct) =>
+    public Task<(ExportView? Latest, bool OutOfDate)> FinalCutOfProjectAsync(Guid projectId, CancellationToken ct) =>
         database.ReadAsync(async connection =>
         {
+            var latest = (await connection.QueryFirstOrDefaultAsync<ExportRow>(new CommandDefinition(
+                $"{Select} WHERE e.project_id = @projectId ORDER BY e.created_at DESC, e.id DESC", new { projectId }, cancellationToken: ct)))?.ToView();
             var read = await connection.QueryFirstOrDefaultAsync<long?>(new CommandDefinition(
                 "SELECT started_at FROM exports WHERE project_id = @projectId AND status = @succeeded ORDER BY started_at DESC",
                 new { projectId, succeeded = (int)JobStatus.Succeeded }, cancellationToken: ct));
-            if (read is not { } readAt) return false;
-            return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            var outOfDate = read is { } readAt && await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "SELECT EXISTS (SELECT 1 FROM sentences WHERE project_id = @projectId AND updated_at > @readAt)",
                 new { projectId, readAt }, cancellationToken: ct));
+            return (latest, outOfDate);
         }, ct);
 
     private static string Escape(string text) => text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_");

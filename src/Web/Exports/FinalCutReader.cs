@@ -11,6 +11,12 @@ namespace VideoGen.Web.Exports;
 /// </summary>
 public sealed class FinalCutReader(ExportReader exports, IOptions<ExportOptions> options)
 {
-    public async Task<FinalCutModel> ReadAsync(Guid projectId, CancellationToken ct) =>
-        new(projectId, await exports.LatestOfProjectAsync(projectId, ct), await exports.IsOutOfDateAsync(projectId, ct), options.Value.FramesPerSecond);
+    /// <summary>The frame rate an export has unless the creator picks another.</summary>
+    public int DefaultFramesPerSecond => options.Value.FramesPerSecond;
+
+    public async Task<FinalCutModel> ReadAsync(Guid projectId, CancellationToken ct)
+    {
+        var (latest, outOfDate) = await exports.FinalCutOfProjectAsync(projectId, ct);
+        return new(projectId, latest, outOfDate, DefaultFramesPerSecond);
+    }
 }

@@ -13,46 +13,58 @@ namespace VideoGen.Web.Pages.Exports;
 /// A project's final cut: the final-cut panel on a page of its own, and the handlers the panel
 /// posts to and polls wherever it is shown (the storyboard includes the same panel).
 /// </summary>
-public sealed class ProjectExportModel(IProjectStore projects, FinalCutReader finalCuts, ExportScheduler exports) : PageModel
+public sealed class ProjectExportModel(IProjectStore projects, IOwnedResources owned, FinalCutReader finalCuts, ExportScheduler exports) : PageModel
 {
     public Guid ProjectId { get; private set; }
     public string ProjectName { get; private set; } = "";
     public FinalCutModel FinalCut { get; private set; } = null!;
 
-    /// <summary>Every handler (and a request that names none) runs only for the viewer's own project; any other id is 404.</summary>
+    /// <summary>
+    /// Every handler (and a request that names none) runs only for the viewer's own project; any
+    /// other id is 404. Handlers read what they render: the panel is polled every 2 s while an
+    /// export runs, and needs neither the project's scenes nor its name.
+    /// </summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var ct = HttpContext.RequestAborted;
-        var project = Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? await projects.GetAsync(id, User.GetUserId(), ct) : null;
-        if (project is null)
+        if (!Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) || !await owned.OwnsProjectAsync(id, User.GetUserId(), HttpContext.RequestAborted))
         {
             context.Result = NotFound();
             return;
         }
-        (ProjectId, ProjectName) = (project.Id, project.Name);
-        FinalCut = await finalCuts.ReadAsync(project.Id, ct);
+        ProjectId = id;
         Response.Headers.Vary = "HX-Request";
         await next();
     }
 
-    public IActionResult OnGet() => Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        FinalCut = await finalCuts.ReadAsync(ProjectId, ct);
+        return await PageAsync(ct);
+    }
 
     /// <summary>The panel alone, for htmx polling while an export runs.</summary>
-    public IActionResult OnGetFinalCut() => Partial("_FinalCut", FinalCut);
+    public async Task<IActionResult> OnGetFinalCutAsync(CancellationToken ct) => Partial("_FinalCut", await finalCuts.ReadAsync(ProjectId, ct));
 
     /// <summary>Starts an export with the panel's choices; the scenes that are not ready are listed instead.</summary>
     public async Task<IActionResult> OnPostAsync(string? transitions, int? fps, bool subtitles, CancellationToken ct)
     {
         var transition = string.IsNullOrEmpty(transitions) ? ExportTransition.Cut : ExportSettings.ParseTransition(transitions);
-        var settings = new ExportSettings(subtitles, transition ?? ExportTransition.Cut, fps ?? FinalCut.DefaultFramesPerSecond);
+        var settings = new ExportSettings(subtitles, transition ?? ExportTransition.Cut, fps ?? finalCuts.DefaultFramesPerSecond);
         if (transition is null || settings.Problem() is not null) return BadRequest();
 
         var start = await exports.StartAsync(ProjectId, User.GetUserId(), settings, ct);
         if (start.Status == ExportStartStatus.ProjectNotFound) return NotFound();
-        FinalCut = start.Status == ExportStartStatus.Incomplete
-            ? FinalCut with { Incomplete = start.Incomplete }
-            : await finalCuts.ReadAsync(ProjectId, ct);
-        if (Request.Headers.ContainsKey("HX-Request")) return Partial("_FinalCut", FinalCut);
-        return start.Status == ExportStartStatus.Started ? RedirectToPage(new { id = ProjectId }) : Page();
+        var htmx = Request.Headers.ContainsKey("HX-Request");
+        if (start.Status == ExportStartStatus.Started && !htmx) return RedirectToPage(new { id = ProjectId });
+        FinalCut = await finalCuts.ReadAsync(ProjectId, ct);
+        if (start.Status == ExportStartStatus.Incomplete) FinalCut = FinalCut with { Incomplete = start.Incomplete };
+        return htmx ? Partial("_FinalCut", FinalCut) : await PageAsync(ct);
+    }
+
+    private async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
+        if (await projects.GetAsync(ProjectId, User.GetUserId(), ct) is not { } project) return NotFound();
+        ProjectName = project.Name;
+        return Page();
     }
 }
