@@ -30,12 +30,9 @@ public static class ExportsApi
         Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ExportRequest? request, HttpContext context,
         ExportScheduler exports, IOptions<ExportOptions> options, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var transition = request?.Transitions is null ? ExportTransition.Cut : ExportSettings.ParseTransition(request.Transitions);
-        if (transition is null) errors["transitions"] = ["Choose \"cut\" or \"crossfade\"."];
-        var settings = new ExportSettings(request?.Subtitles ?? false, transition ?? ExportTransition.Cut, request?.Fps ?? options.Value.FramesPerSecond);
-        if (!ExportSettings.FrameRates.Contains(settings.FramesPerSecond)) errors["fps"] = ["An export runs at 24 or 30 frames per second."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var read = ExportSettings.Read(request?.Subtitles ?? false, request?.Transitions, request?.Fps ?? options.Value.FramesPerSecond);
+        if (!read.Succeeded) return ApiResults.Refused(read.Errors);
+        var settings = read.Value;
 
         var start = await exports.StartAsync(id, context.User.GetUserId(), settings, ct);
         return start.Status switch
@@ -51,7 +48,7 @@ public static class ExportsApi
     private static async Task<IResult> ListAsync(string? q, string? status, HttpContext context, ExportReader reader, CancellationToken ct)
     {
         if (!ExportStatusFilter.TryParse(status, out var statuses))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = [ExportStatusFilter.Help] });
+            return ApiResults.Invalid("status", ExportStatusFilter.Help);
         var exports = await reader.ListAsync(context.User.GetUserId(), q, statuses, ct);
         return TypedResults.Ok(exports.Select(ExportResponse.From).ToArray());
     }

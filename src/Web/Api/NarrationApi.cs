@@ -23,10 +23,10 @@ public static class NarrationApi
         api.MapPut("/projects/{id:guid}/narration", async (Guid id, NarrationRequest request, HttpContext context, NarrationSettingsStore store, CancellationToken ct) =>
         {
             var settings = new NarrationSettings(string.IsNullOrWhiteSpace(request.Voice) ? null : request.Voice.Trim(), request.Speed ?? 1.0);
-            var errors = new Dictionary<string, string[]>();
-            if (NarrationSettings.CheckVoice(settings.Voice) is { } voice) errors["voice"] = [voice];
-            if (NarrationSettings.CheckSpeed(settings.Speed) is { } speed) errors["speed"] = [speed];
-            if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+            var errors = new List<ValidationError>();
+            if (NarrationSettings.CheckVoice(settings.Voice) is { } voice) errors.Add(new ValidationError("voice", voice));
+            if (NarrationSettings.CheckSpeed(settings.Speed) is { } speed) errors.Add(new ValidationError("speed", speed));
+            if (errors.Count > 0) return ApiResults.Refused(errors);
             return await store.ChangeAsync(id, context.User.GetUserId(), settings, ct) is { } changed
                 ? TypedResults.Ok(changed)
                 : OwnershipResults.NotFound("project", id);

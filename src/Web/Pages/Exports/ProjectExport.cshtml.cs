@@ -48,11 +48,10 @@ public sealed class ProjectExportModel(IProjectStore projects, IOwnedResources o
     /// <summary>Starts an export with the panel's choices; the scenes that are not ready are listed instead.</summary>
     public async Task<IActionResult> OnPostAsync(string? transitions, int? fps, bool subtitles, CancellationToken ct)
     {
-        var transition = string.IsNullOrEmpty(transitions) ? ExportTransition.Cut : ExportSettings.ParseTransition(transitions);
-        var settings = new ExportSettings(subtitles, transition ?? ExportTransition.Cut, fps ?? finalCuts.DefaultFramesPerSecond);
-        if (transition is null || settings.Problem() is not null) return BadRequest();
+        var settings = ExportSettings.Read(subtitles, transitions, fps ?? finalCuts.DefaultFramesPerSecond);
+        if (!settings.Succeeded) return BadRequest(string.Join(" ", settings.Errors.Select(e => e.Message)));
 
-        var start = await exports.StartAsync(ProjectId, User.GetUserId(), settings, ct);
+        var start = await exports.StartAsync(ProjectId, User.GetUserId(), settings.Value, ct);
         if (start.Status == ExportStartStatus.ProjectNotFound) return NotFound();
         var htmx = Request.Headers.ContainsKey("HX-Request");
         if (start.Status == ExportStartStatus.Started && !htmx) return RedirectToPage(new { id = ProjectId });
