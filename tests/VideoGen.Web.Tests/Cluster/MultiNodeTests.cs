@@ -48,9 +48,7 @@ public sealed class MultiNodeTests
         // Narration, image and clip for every scene.
         while (statuses.Count < Scenes * 3 || statuses.Values.Any(s => s != "succeeded"))
         {
-            var (name, data) = await stream.NextAsync(timeout.Token);
-            if (name != "job") continue;
-            using var job = JsonDocument.Parse(data);
+            using var job = JsonDocument.Parse(await stream.NextAsync("job", timeout.Token));
             statuses[job.RootElement.GetProperty("jobId").GetString()!] = job.RootElement.GetProperty("status").GetString()!;
         }
 
