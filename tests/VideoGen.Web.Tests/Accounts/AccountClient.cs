@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -63,6 +64,18 @@ public static partial class AccountClient
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
         login.EnsureSuccessStatusCode();
         return await login.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// A new client of <paramref name="factory"/> that sends a bearer token of <paramref name="email"/> with
+    /// every request: the account is registered through the API first, unless <paramref name="alreadyRegistered"/>.
+    /// </summary>
+    public static async Task<HttpClient> BearerClientAsync(this StudioFactory factory, string email, bool alreadyRegistered = false)
+    {
+        var client = factory.CreateClient();
+        var tokens = alreadyRegistered ? await client.LoginTokensAsync(email) : await client.TokensAsync(email);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        return client;
     }
 
     /// <summary>A request carrying <paramref name="accessToken"/>.</summary>

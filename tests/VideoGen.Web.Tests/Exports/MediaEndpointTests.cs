@@ -49,15 +49,13 @@ public sealed class MediaEndpointTests
     {
         var (studio, export) = await ExportedAsync();
         await using var owned = studio;
-        var token = (await studio.Factory.Browser().LoginTokensAsync("alice@example.test")).GetProperty("accessToken").GetString()!;
         var image = (await studio.Db.Database.ReadAsync(c => Dapper.SqlMapper.QuerySingleAsync<string>(c, "SELECT image_file FROM sentences"), CancellationToken.None));
         await WriteAsync(studio.Factory, image, [0x89, 0x50, 0x4E, 0x47]);
-        using var client = studio.Factory.CreateClient();
+        using var client = await studio.Factory.BearerClientAsync(CreatorStudio.Email, alreadyRegistered: true);
 
         foreach (var (path, type) in new[] { (export.File!, "video/mp4"), (export.Thumbnail!, "image/jpeg"), (export.SubtitlesFile!, "application/x-subrip"), (image, "image/png") })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/media/{path}").WithBearer(token);
-            using var response = await client.SendAsync(request);
+            using var response = await client.GetAsync($"/media/{path}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(type, response.Content.Headers.ContentType!.MediaType);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
@@ -117,13 +115,13 @@ public sealed class MediaEndpointTests
     {
         var (studio, _) = await ExportedAsync();
         await using var owned = studio;
-        var token = (await studio.Factory.Browser().LoginTokensAsync("alice@example.test")).GetProperty("accessToken").GetString()!;
+        using var bearer = await studio.Factory.BearerClientAsync(CreatorStudio.Email, alreadyRegistered: true);
 
         var context = await studio.Factory.Server.SendAsync(c =>
         {
             c.Request.Method = HttpMethods.Get;
             c.Request.Path = path;
-            c.Request.Headers.Authorization = $"Bearer {token}";
+            c.Request.Headers.Authorization = bearer.DefaultRequestHeaders.Authorization!.ToString();
         });
 
         Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
