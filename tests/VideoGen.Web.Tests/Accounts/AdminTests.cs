@@ -105,9 +105,7 @@ public sealed class AdminTests
         var project = await db.ImportAsync(await db.UserIdAsync("operator@example.test"));
         await db.RunImageJobAsync(project.Sentences.First().Id, "gpu-0", DeviceKind.ComfyUi, TimeSpan.FromSeconds(2));
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/Devices?handler=Table");
-        request.Headers.Add("HX-Request", "true");
-        var response = await admin.SendAsync(request);
+        var response = await admin.HtmxGetAsync("/Devices?handler=Table");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

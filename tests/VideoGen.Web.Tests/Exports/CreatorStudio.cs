@@ -43,14 +43,6 @@ public sealed class CreatorStudio : IAsyncDisposable
     public Task<ExportView> ExportAsync(bool succeed = true, byte[]? video = null) =>
         Db.RunExportAsync(Factory.MediaRoot, Project.Id, Owner, succeed, video);
 
-    /// <summary>A GET as htmx sends it.</summary>
-    public async Task<HttpResponseMessage> HtmxGetAsync(string url)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("HX-Request", "true");
-        return await Alice.SendAsync(request);
-    }
-
     public async ValueTask DisposeAsync()
     {
         Alice.Dispose();

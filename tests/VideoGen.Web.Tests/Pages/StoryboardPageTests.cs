@@ -21,23 +21,6 @@ public sealed class StoryboardPageTests
         return (factory, client, project.Id, sentence, db);
     }
 
-    private static async Task<HttpResponseMessage> HtmxPostAsync(HttpClient client, string url, string page, Dictionary<string, string>? form = null, bool withToken = true)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form ?? []) };
-        request.Headers.Add("HX-Request", "true");
-        if (withToken) request.Headers.Add("RequestVerificationToken", AntiforgeryToken(page));
-        return await client.SendAsync(request);
-    }
-
-    private static string AntiforgeryToken(string page)
-    {
-        const string marker = "\"RequestVerificationToken\": \"";
-        var at = page.IndexOf(marker, StringComparison.Ordinal);
-        if (at < 0) throw new InvalidOperationException("The page carries no anti-forgery token for htmx.");
-        var start = at + marker.Length;
-        return WebUtility.HtmlDecode(page[start..page.IndexOf('"', start)]);
-    }
-
     [Fact]
     public async Task Page_AndEachFragment_RenderWithPromptsEscaped()
     {
@@ -79,11 +62,11 @@ public sealed class StoryboardPageTests
         var url = $"/Projects/{project}";
         var page = await client.GetStringAsync(url);
 
-        var forged = await HtmxPostAsync(client, $"{url}?handler=Edit&sentenceId={sentence}", page, new() { ["videoPrompt"] = "forged" }, withToken: false);
+        var forged = await client.HtmxPostAsync($"{url}?handler=Edit&sentenceId={sentence}", page, new() { ["videoPrompt"] = "forged" }, withToken: false);
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.NotEqual("forged", (await new SentenceStore(db.Database, TimeProvider.System).GetAsync(sentence, CancellationToken.None))!.VideoPrompt);
 
-        var saved = await HtmxPostAsync(client, $"{url}?handler=Edit&sentenceId={sentence}", page, new() { ["videoPrompt"] = "waves crash" });
+        var saved = await client.HtmxPostAsync($"{url}?handler=Edit&sentenceId={sentence}", page, new() { ["videoPrompt"] = "waves crash" });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var live = await saved.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"live-badge-video\"", live);
@@ -105,11 +88,11 @@ public sealed class StoryboardPageTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"{url}?handler=Inspector&sentenceId={sentence}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await HtmxPostAsync(intruder, $"{url}?handler=Edit&sentenceId={sentence}", ownPage, new() { ["imagePrompt"] = "mine now" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await HtmxPostAsync(intruder, $"{url}?handler=GenerateAll", ownPage)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await HtmxPostAsync(intruder, $"{url}?handler=RegenerateImage&sentenceId={sentence}", ownPage)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await HtmxPostAsync(intruder, $"{url}?handler=RegenerateAudio&sentenceId={sentence}", ownPage)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await HtmxPostAsync(intruder, $"/?handler=Delete&id={project}", ownPage)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.HtmxPostAsync($"{url}?handler=Edit&sentenceId={sentence}", ownPage, new() { ["imagePrompt"] = "mine now" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.HtmxPostAsync($"{url}?handler=GenerateAll", ownPage)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.HtmxPostAsync($"{url}?handler=RegenerateImage&sentenceId={sentence}", ownPage)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.HtmxPostAsync($"{url}?handler=RegenerateAudio&sentenceId={sentence}", ownPage)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.HtmxPostAsync($"/?handler=Delete&id={project}", ownPage)).StatusCode);
 
         Assert.Equal(snapshot, await StoreSnapshot.TakeAsync(db.Database));
     }
@@ -123,11 +106,11 @@ public sealed class StoryboardPageTests
         var url = $"/Projects/{project}";
         var page = await client.GetStringAsync(url);
 
-        var edited = await (await HtmxPostAsync(client, $"{url}?handler=Edit&sentenceId={sentence}", page, new() { ["text"] = "The tide rolls out." })).Content.ReadAsStringAsync();
+        var edited = await (await client.HtmxPostAsync($"{url}?handler=Edit&sentenceId={sentence}", page, new() { ["text"] = "The tide rolls out." })).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"audio-dirty-notice\"", edited);
         Assert.DoesNotContain("data-testid=\"audio-spinner\"", edited);
 
-        var response = await HtmxPostAsync(client, $"{url}?handler=RegenerateAudio&sentenceId={sentence}", page);
+        var response = await client.HtmxPostAsync($"{url}?handler=RegenerateAudio&sentenceId={sentence}", page);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("data-testid=\"audio-spinner\"", await response.Content.ReadAsStringAsync());
@@ -144,7 +127,7 @@ public sealed class StoryboardPageTests
         var url = $"/Projects/{project}";
         var page = await client.GetStringAsync(url);
 
-        var response = await HtmxPostAsync(client, $"{url}?handler=GenerateAll", page);
+        var response = await client.HtmxPostAsync($"{url}?handler=GenerateAll", page);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var toolbar = await response.Content.ReadAsStringAsync();
