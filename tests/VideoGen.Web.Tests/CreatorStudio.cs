@@ -3,7 +3,7 @@ using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
 using VideoGen.Web.Tests.Accounts;
 
-namespace VideoGen.Web.Tests.Exports;
+namespace VideoGen.Web.Tests;
 
 /// <summary>
 /// A test database with the web app on it, Alice signed in through the pages, and one project of
