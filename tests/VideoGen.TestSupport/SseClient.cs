@@ -33,17 +33,38 @@ public sealed class SseClient : IDisposable
         return new SseClient(response, new StreamReader(await response.Content.ReadAsStreamAsync(ct)));
     }
 
-    /// <summary>The next event's name and data.</summary>
+    /// <summary>
+    /// The next named event's name and data; the data of several <c>data:</c> lines is joined with
+    /// '\n', as a browser does. An event without a name is skipped, its data with it.
+    /// </summary>
     public async Task<(string Name, string Data)> NextAsync(CancellationToken ct)
     {
-        string name = "", data = "";
+        var name = "";
+        var data = new List<string>();
         while (true)
         {
             var line = await _reader.ReadLineAsync(ct) ?? throw new EndOfStreamException("The event stream ended.");
             if (line.StartsWith("id: ", StringComparison.Ordinal)) LastId = long.Parse(line[4..], CultureInfo.InvariantCulture);
             else if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line[7..];
-            else if (line.StartsWith("data: ", StringComparison.Ordinal)) data += line[6..];
-            else if (line.Length == 0 && name.Length > 0) return (name, data);
+            else if (line.StartsWith("data: ", StringComparison.Ordinal)) data.Add(line[6..]);
+            else if (line.Length == 0)
+            {
+                if (name.Length > 0) return (name, string.Join('\n', data));
+                data.Clear();
+            }
+        }
+    }
+
+    /// <summary>The data of the next event named <paramref name="name"/>; events of other names before it are skipped.</summary>
+    public async Task<string> NextAsync(string name, CancellationToken ct) => (await NextAsync((n, _) => n == name, ct)).Data;
+
+    /// <summary>The next event <paramref name="wanted"/> picks by its name and data; the events before it are skipped.</summary>
+    public async Task<(string Name, string Data)> NextAsync(Func<string, string, bool> wanted, CancellationToken ct)
+    {
+        while (true)
+        {
+            var (name, data) = await NextAsync(ct);
+            if (wanted(name, data)) return (name, data);
         }
     }
 

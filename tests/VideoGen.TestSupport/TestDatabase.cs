@@ -93,8 +93,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var position = Provider == "postgres" ? "pos" : "id";
-            var written = await Database.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COALESCE(MAX({position}), 0) FROM events"), CancellationToken.None);
+            var written = await Database.ReadAsync(c => c.ExecuteScalarAsync<long>($"SELECT COALESCE(MAX({Database.EventPositionColumn}), 0) FROM events"), CancellationToken.None);
             var settled = await events.LatestIdAsync(CancellationToken.None);
             if (settled >= written) return settled;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Events up to {written} did not settle (settled: {settled}).");

@@ -115,10 +115,7 @@ public sealed class SseLatency(bool quick) : IFigure
     /// <summary>Reads the page's stream until the event <paramref name="shows"/> picks; the moment it was read.</summary>
     private static async Task<long> SeenAsync(SseClient page, Func<string, string, bool> shows, CancellationToken ct)
     {
-        while (true)
-        {
-            var (name, data) = await page.NextAsync(ct);
-            if (shows(name, data)) return Stopwatch.GetTimestamp();
-        }
+        await page.NextAsync(shows, ct);
+        return Stopwatch.GetTimestamp();
     }
 }

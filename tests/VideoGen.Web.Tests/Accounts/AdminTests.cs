@@ -34,11 +34,10 @@ public sealed class AdminTests
         await using var factory = new StudioFactory(db);
         await factory.SignedInAsync("operator@example.test");
         using var creator = await factory.SignedInAsync("creator@example.test");
-        var token = (await factory.Browser().LoginTokensAsync("creator@example.test")).GetProperty("accessToken").GetString()!;
+        using var bearer = await factory.BearerClientAsync("creator@example.test", alreadyRegistered: true);
 
         var page = await creator.GetAsync("/Devices");
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/devices").WithBearer(token);
-        var api = await creator.SendAsync(request);
+        var api = await bearer.GetAsync("/api/v1/devices");
 
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
@@ -54,10 +53,9 @@ public sealed class AdminTests
         var project = await db.ImportAsync(await db.UserIdAsync("operator@example.test"));
         await db.RunImageJobAsync(project.Sentences.First().Id, "gpu-0", DeviceKind.ComfyUi, TimeSpan.FromSeconds(2));
         await db.RunImageJobAsync(project.Sentences.Last().Id, "gpu-0", DeviceKind.ComfyUi, TimeSpan.FromSeconds(2), succeed: false);
-        var token = (await factory.Browser().LoginTokensAsync("operator@example.test")).GetProperty("accessToken").GetString()!;
+        using var bearer = await factory.BearerClientAsync("operator@example.test", alreadyRegistered: true);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/devices").WithBearer(token);
-        var devices = await (await admin.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        var devices = await bearer.GetFromJsonAsync<JsonElement>("/api/v1/devices");
         var html = await admin.GetStringAsync("/Devices");
 
         var device = Assert.Single(devices.EnumerateArray());
@@ -87,10 +85,9 @@ public sealed class AdminTests
         Assert.True((await registry.HeartbeatAsync(device, "box-a", CancellationToken.None)).Held);
         Assert.True((await registry.HeartbeatAsync(unique, "box-a", CancellationToken.None)).Held);
         Assert.False((await registry.HeartbeatAsync(device, "box-b", CancellationToken.None)).Held);
-        var token = (await factory.Browser().LoginTokensAsync("operator@example.test")).GetProperty("accessToken").GetString()!;
+        using var bearer = await factory.BearerClientAsync("operator@example.test", alreadyRegistered: true);
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/devices").WithBearer(token);
-        var devices = (await (await admin.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToDictionary(d => d.GetProperty("name").GetString()!);
+        var devices = (await bearer.GetFromJsonAsync<JsonElement>("/api/v1/devices")).EnumerateArray().ToDictionary(d => d.GetProperty("name").GetString()!);
         var html = await admin.GetStringAsync("/Devices");
 
         Assert.Equal("box-b", devices["gpu-7"].GetProperty("contestedBy").GetString());
@@ -108,9 +105,7 @@ public sealed class AdminTests
         var project = await db.ImportAsync(await db.UserIdAsync("operator@example.test"));
         await db.RunImageJobAsync(project.Sentences.First().Id, "gpu-0", DeviceKind.ComfyUi, TimeSpan.FromSeconds(2));
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/Devices?handler=Table");
-        request.Headers.Add("HX-Request", "true");
-        var response = await admin.SendAsync(request);
+        var response = await admin.HtmxGetAsync("/Devices?handler=Table");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
@@ -44,14 +43,7 @@ public static class ExportData
     public static async Task<ExportView> RunExportAsync(this TestDatabase db, string mediaRoot, Guid projectId, Guid owner, bool succeed = true, byte[]? video = null)
     {
         var start = await db.StartExportAsync(projectId, owner);
-        var timings = new QueueTimings();
-        const string silo = "test-silo";
-        var device = new GpuDevice("cpu-test", DeviceKind.Cpu, GpuDevice.LanesOf(DeviceKind.Cpu));
-        await new DeviceRegistry(db.Database, timings, TimeProvider.System).HeartbeatAsync(device, silo, CancellationToken.None);
-        var queue = new JobQueue(db.Database, new JobSignal(), timings, TimeProvider.System, NullLogger<JobQueue>.Instance);
-        var claimed = await queue.ClaimAsync(device.Name, Lane.Cpu, silo, CancellationToken.None)
-            ?? throw new InvalidOperationException("The CPU device claimed nothing.");
-        if (claimed.Job.Id != start.JobId) throw new InvalidOperationException("Another job was claimed first.");
+        JobOutput? output = null;
         if (succeed)
         {
             var name = $"projects/{projectId:N}/export-{start.ExportId:N}";
@@ -59,12 +51,10 @@ public static class ExportData
             await File.WriteAllBytesAsync(Path.Combine(mediaRoot, name + ".mp4"), video ?? Enumerable.Range(0, 4096).Select(i => (byte)i).ToArray());
             await File.WriteAllBytesAsync(Path.Combine(mediaRoot, name + ".jpg"), [0xFF, 0xD8, 0xFF, 0xD9]);
             await File.WriteAllTextAsync(Path.Combine(mediaRoot, name + ".srt"), "1\n00:00:00,000 --> 00:00:01,500\nThe tide rolls in.\n\n");
-            var output = new JobOutput(name + ".mp4", 4.5, name + ".jpg", name + ".srt");
-            if (!(await queue.CompleteAsync(claimed.Job.Id, claimed.Token, output, CancellationToken.None)).Accepted)
-                throw new InvalidOperationException("The queue refused the export's output.");
+            output = new JobOutput(name + ".mp4", 4.5, name + ".jpg", name + ".srt");
         }
-        else if (!await queue.FailAsync(claimed.Job.Id, claimed.Token, "ffmpeg could not render the export: disk full", CancellationToken.None))
-            throw new InvalidOperationException("The queue refused to fail the export.");
+        await db.RunJobAsync(start.JobId, new GpuDevice("cpu-test", DeviceKind.Cpu, GpuDevice.LanesOf(DeviceKind.Cpu)), Lane.Cpu,
+            output, "ffmpeg could not render the export: disk full");
         return (await new ExportReader(db.Database).GetAsync(start.ExportId, owner, CancellationToken.None))!;
     }
 }

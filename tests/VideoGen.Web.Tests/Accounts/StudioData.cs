@@ -32,20 +32,32 @@ public static class StudioData
         this TestDatabase db, Guid sentenceId, string device, DeviceKind kind, TimeSpan runTime, bool succeed = true)
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var signal = new JobSignal();
+        var queued = (await new JobScheduler(db.Database, new JobSignal(), clock).RegenerateImageAsync(sentenceId, seed: null, skipVideo: true, CancellationToken.None)).Value!;
+        await db.RunJobAsync(queued.Id, new GpuDevice(device, kind, GpuDevice.LanesOf(kind)), Lane.Image,
+            succeed ? new JobOutput($"images/{sentenceId:N}.png") : null, "ComfyUI ran out of memory", clock, runTime);
+        return (await new JobReader(db.Database).GetAsync(queued.Id, CancellationToken.None))!;
+    }
+
+    /// <summary>
+    /// Runs the queued job <paramref name="jobId"/> on <paramref name="device"/> as a silo's lane does, through the
+    /// queue: claimed on <paramref name="lane"/>, then after <paramref name="runTime"/> on <paramref name="clock"/>
+    /// completed with <paramref name="output"/>, or failed with <paramref name="error"/> when there is no output.
+    /// </summary>
+    public static async Task RunJobAsync(this TestDatabase db, Guid jobId, GpuDevice device, Lane lane, JobOutput? output, string error,
+        ManualClock? clock = null, TimeSpan runTime = default)
+    {
+        clock ??= new ManualClock(DateTimeOffset.UtcNow);
         var timings = new QueueTimings();
         const string silo = "test-silo";
-        await new DeviceRegistry(db.Database, timings, clock).HeartbeatAsync(new GpuDevice(device, kind, GpuDevice.LanesOf(kind)), silo, CancellationToken.None);
-        var queued = await new JobScheduler(db.Database, signal, clock).RegenerateImageAsync(sentenceId, seed: null, skipVideo: true, CancellationToken.None);
-        var queue = new JobQueue(db.Database, signal, timings, clock, NullLogger<JobQueue>.Instance);
-        var claimed = await queue.ClaimAsync(device, Lane.Image, silo, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Device {device} claimed nothing.");
-        if (claimed.Job.Id != queued.Value!.Id) throw new InvalidOperationException("Another job was claimed first.");
+        await new DeviceRegistry(db.Database, timings, clock).HeartbeatAsync(device, silo, CancellationToken.None);
+        var queue = new JobQueue(db.Database, new JobSignal(), timings, clock, NullLogger<JobQueue>.Instance);
+        var claimed = await queue.ClaimAsync(device.Name, lane, silo, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Device {device.Name} claimed nothing.");
+        if (claimed.Job.Id != jobId) throw new InvalidOperationException("Another job was claimed first.");
         clock.Advance(runTime);
-        var done = succeed
-            ? (await queue.CompleteAsync(claimed.Job.Id, claimed.Token, new JobOutput($"images/{sentenceId:N}.png"), CancellationToken.None)).Accepted
-            : await queue.FailAsync(claimed.Job.Id, claimed.Token, "ComfyUI ran out of memory", CancellationToken.None);
+        var done = output is not null
+            ? (await queue.CompleteAsync(claimed.Job.Id, claimed.Token, output, CancellationToken.None)).Accepted
+            : await queue.FailAsync(claimed.Job.Id, claimed.Token, error, CancellationToken.None);
         if (!done) throw new InvalidOperationException("The queue refused to finish the job.");
-        return (await new JobReader(db.Database).GetAsync(claimed.Job.Id, CancellationToken.None))!;
     }
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using VideoGen.TestSupport;
@@ -27,10 +26,7 @@ public sealed class ApiSession : IAsyncDisposable
     {
         var db = await TestDatabase.CreateAsync(provider);
         var factory = new StudioFactory(db, settings);
-        var client = factory.CreateClient();
-        var tokens = await client.TokensAsync(Email);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
-        return new ApiSession(db, factory, client);
+        return new ApiSession(db, factory, await factory.BearerClientAsync(Email));
     }
 
     /// <summary>Creates a project through the API and returns its JSON.</summary>

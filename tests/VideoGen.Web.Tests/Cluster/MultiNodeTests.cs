@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -25,11 +24,9 @@ public sealed class MultiNodeTests
         await using var cluster = await TestCluster.StartAsync(provider);
         await using var nodeA = new StudioFactory(cluster.Database);
         await using var nodeB = new StudioFactory(cluster.Database);
-        using var clientA = nodeA.CreateClient();
+        using var clientA = await nodeA.BearerClientAsync("creator@example.test");
         using var clientB = nodeB.CreateClient();
-        var token = (await clientA.TokensAsync("creator@example.test")).GetProperty("accessToken").GetString();
-        clientA.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        clientB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        clientB.DefaultRequestHeaders.Authorization = clientA.DefaultRequestHeaders.Authorization;
         foreach (var name in new[] { "a", "b", "c" })
             await cluster.StartSiloAsync(name, TestCluster.Device($"gpu-{name}", new ScriptedBackend($"{name}/image"), new ScriptedBackend($"{name}/video")),
                 TestCluster.CpuDevice($"cpu-{name}", new ScriptedBackend($"{name}/cpu")));
@@ -48,9 +45,7 @@ public sealed class MultiNodeTests
         // Narration, image and clip for every scene.
         while (statuses.Count < Scenes * 3 || statuses.Values.Any(s => s != "succeeded"))
         {
-            var (name, data) = await stream.NextAsync(timeout.Token);
-            if (name != "job") continue;
-            using var job = JsonDocument.Parse(data);
+            using var job = JsonDocument.Parse(await stream.NextAsync("job", timeout.Token));
             statuses[job.RootElement.GetProperty("jobId").GetString()!] = job.RootElement.GetProperty("status").GetString()!;
         }
 

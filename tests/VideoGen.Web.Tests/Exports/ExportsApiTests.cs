@@ -10,36 +10,29 @@ namespace VideoGen.Web.Tests.Exports;
 
 public sealed class ExportsApiTests
 {
-    private sealed record Caller(StudioFactory Factory, HttpClient Client, string Token, Guid Owner) : IAsyncDisposable
+    private sealed record Caller(HttpClient Client, Guid Owner) : IDisposable
     {
         public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null)
         {
-            using var request = new HttpRequestMessage(method, path).WithBearer(Token);
+            using var request = new HttpRequestMessage(method, path);
             if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
             return await Client.SendAsync(request);
         }
 
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await Factory.DisposeAsync();
-        }
+        public void Dispose() => Client.Dispose();
     }
 
-    private static async Task<Caller> CallerAsync(TestDatabase db, string email = "alice@example.test")
-    {
-        var factory = new StudioFactory(db);
-        var client = factory.Browser();
-        var token = (await client.TokensAsync(email)).GetProperty("accessToken").GetString()!;
-        return new Caller(factory, client, token, await db.UserIdAsync(email));
-    }
+    /// <summary>A new account of the app, signed in with a bearer token.</summary>
+    private static async Task<Caller> CallerAsync(StudioFactory factory, string email = "alice@example.test") =>
+        new(await factory.BearerClientAsync(email), await factory.Database.UserIdAsync(email));
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Post_WithScenesLackingAssets_Answers409ListingThemAndQueuesNothing(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using var alice = await CallerAsync(db);
+        await using var factory = new StudioFactory(db);
+        using var alice = await CallerAsync(factory);
         var project = await db.ImportAsync(alice.Owner, "Tides", "The tide rolls in. Gulls cry. Night falls.");
         await db.GiveAssetsAsync(project);
         var lacking = project.Sentences.ElementAt(1);
@@ -64,7 +57,8 @@ public sealed class ExportsApiTests
     public async Task Post_ThenGet_QueuesAnExportWithTheChosenSettings(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using var alice = await CallerAsync(db);
+        await using var factory = new StudioFactory(db);
+        using var alice = await CallerAsync(factory);
         var project = await db.ImportAsync(alice.Owner, "Tides", "The tide rolls in.");
         await db.GiveAssetsAsync(project);
 
@@ -89,7 +83,8 @@ public sealed class ExportsApiTests
     public async Task Post_WithoutABody_UsesTheDefaults()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
-        await using var alice = await CallerAsync(db);
+        await using var factory = new StudioFactory(db);
+        using var alice = await CallerAsync(factory);
         var project = Project.Import(alice.Owner, "Tall", "Up the cliff.", AspectRatio.Portrait, null, DateTimeOffset.UtcNow).Value!;
         await new Grains.Storage.ProjectStore(db.Database, TimeProvider.System).CreateAsync(project, CancellationToken.None);
         await db.GiveAssetsAsync(project);
@@ -112,7 +107,8 @@ public sealed class ExportsApiTests
     public async Task Post_WithBadInput_Answers400AndChangesNothing(string json, string? field)
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
-        await using var alice = await CallerAsync(db);
+        await using var factory = new StudioFactory(db);
+        using var alice = await CallerAsync(factory);
         var project = await db.ImportAsync(alice.Owner, "Tides", "The tide rolls in.");
         await db.GiveAssetsAsync(project);
         var before = await StoreSnapshot.TakeAsync(db.Database);
@@ -129,14 +125,15 @@ public sealed class ExportsApiTests
     public async Task List_FiltersByProjectNameAndStatus(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using var alice = await CallerAsync(db);
-        await using var bob = await CallerAsync(db, "bob@example.test");
+        await using var factory = new StudioFactory(db);
+        using var alice = await CallerAsync(factory);
+        using var bob = await CallerAsync(factory, "bob@example.test");
         var tides = await db.ImportAsync(alice.Owner, "Morning Tides", "The tide rolls in.");
         var storms = await db.ImportAsync(alice.Owner, "Storm_100%", "Thunder rolls.");
         var bobs = await db.ImportAsync(bob.Owner, "Bob's tides", "Rain.");
         foreach (var project in new[] { tides, storms, bobs }) await db.GiveAssetsAsync(project);
-        var made = await db.RunExportAsync(alice.Factory.MediaRoot, tides.Id, alice.Owner);
-        var failed = await db.RunExportAsync(alice.Factory.MediaRoot, storms.Id, alice.Owner, succeed: false);
+        var made = await db.RunExportAsync(factory.MediaRoot, tides.Id, alice.Owner);
+        var failed = await db.RunExportAsync(factory.MediaRoot, storms.Id, alice.Owner, succeed: false);
         var queued = (await db.StartExportAsync(storms.Id, alice.Owner)).ExportId;
         await db.StartExportAsync(bobs.Id, bob.Owner);
 
@@ -165,12 +162,13 @@ public sealed class ExportsApiTests
     public async Task Delete_RemovesTheExportAndItsFiles(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using var alice = await CallerAsync(db);
-        await using var bob = await CallerAsync(db, "bob@example.test");
+        await using var factory = new StudioFactory(db);
+        using var alice = await CallerAsync(factory);
+        using var bob = await CallerAsync(factory, "bob@example.test");
         var project = await db.ImportAsync(alice.Owner, "Tides", "The tide rolls in.");
         await db.GiveAssetsAsync(project);
-        var export = await db.RunExportAsync(alice.Factory.MediaRoot, project.Id, alice.Owner);
-        var files = new[] { export.File!, export.Thumbnail!, export.SubtitlesFile! }.Select(f => Path.Combine(alice.Factory.MediaRoot, f)).ToArray();
+        var export = await db.RunExportAsync(factory.MediaRoot, project.Id, alice.Owner);
+        var files = new[] { export.File!, export.Thumbnail!, export.SubtitlesFile! }.Select(f => Path.Combine(factory.MediaRoot, f)).ToArray();
 
         using var bobs = await bob.SendAsync(HttpMethod.Delete, $"/api/v1/exports/{export.Id}");
         Assert.Equal(HttpStatusCode.NotFound, bobs.StatusCode);
@@ -188,7 +186,8 @@ public sealed class ExportsApiTests
     public async Task Delete_OfAQueuedExport_CancelsItsJob()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
-        await using var alice = await CallerAsync(db);
+        await using var factory = new StudioFactory(db);
+        using var alice = await CallerAsync(factory);
         var project = await db.ImportAsync(alice.Owner, "Tides", "The tide rolls in.");
         await db.GiveAssetsAsync(project);
         var start = await db.StartExportAsync(project.Id, alice.Owner);

@@ -41,7 +41,7 @@ public sealed class FinalCutPanelTests
         var page = PageOf(studio);
 
         using var posted = await studio.Alice.PostFormAsync(page, new(Choices));
-        using var fragment = await studio.HtmxGetAsync($"{page}?handler=FinalCut");
+        using var fragment = await studio.Alice.HtmxGetAsync($"{page}?handler=FinalCut");
         var panel = await fragment.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
@@ -80,12 +80,9 @@ public sealed class FinalCutPanelTests
     {
         await using var studio = await CreatorStudio.StartAsync();
         var page = PageOf(studio);
-        var token = AccountClient.AntiforgeryToken(await studio.Alice.GetStringAsync(page));
-        using var request = new HttpRequestMessage(HttpMethod.Post, page) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Transitions"] = "cut" }) };
-        request.Headers.Add("HX-Request", "true");
-        request.Headers.Add(Extensions.WebUiExtensions.AntiforgeryHeader, token);
+        var shown = await studio.Alice.GetStringAsync(page);
 
-        using var response = await studio.Alice.SendAsync(request);
+        using var response = await studio.Alice.HtmxPostAsync(page, shown, new() { ["Transitions"] = "cut" });
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -24,7 +24,7 @@ public sealed class GalleryPagesTests
         var all = await studio.Alice.GetStringAsync("/Gallery");
         var searched = await studio.Alice.GetStringAsync("/Gallery?q=storm");
         var completed = await studio.Alice.GetStringAsync("/Gallery?status=succeeded");
-        using var fragment = await studio.HtmxGetAsync("/Gallery?q=nothing-like-it");
+        using var fragment = await studio.Alice.HtmxGetAsync("/Gallery?q=nothing-like-it");
         var grid = await fragment.Content.ReadAsStringAsync();
 
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; Tides", all);
@@ -71,7 +71,7 @@ public sealed class GalleryPagesTests
         var page = $"/Exports/{start.ExportId}";
 
         var html = await studio.Alice.GetStringAsync(page);
-        using var fragment = await studio.HtmxGetAsync($"{page}?handler=Player");
+        using var fragment = await studio.Alice.HtmxGetAsync($"{page}?handler=Player");
         var player = await fragment.Content.ReadAsStringAsync();
         var cancelled = await studio.Alice.PostFormAsync($"{page}?handler=Cancel", new());
 

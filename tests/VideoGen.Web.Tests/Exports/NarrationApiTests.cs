@@ -15,14 +15,13 @@ public sealed class NarrationApiTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         await using var factory = new StudioFactory(db);
-        using var client = factory.Browser();
-        var token = (await client.TokensAsync("alice@example.test")).GetProperty("accessToken").GetString()!;
+        using var client = await factory.BearerClientAsync("alice@example.test");
         var project = await db.ImportAsync(await db.UserIdAsync("alice@example.test"));
         var url = $"/api/v1/projects/{project.Id}/narration";
 
         async Task<(HttpStatusCode, JsonElement)> SendAsync(HttpMethod method, string? json = null)
         {
-            using var request = new HttpRequestMessage(method, url).WithBearer(token);
+            using var request = new HttpRequestMessage(method, url);
             if (json is not null) request.Content = new StringContent(json, Encoding.UTF8, "application/json");
             using var response = await client.SendAsync(request);
             return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());

@@ -42,8 +42,8 @@ public sealed partial class StoryboardStreamTests
             var received = new List<(string Card, string Toolbar, long Id)>();
             foreach (var page in pages)
             {
-                var card = await NextAsync(page, $"card-{sentence}", timeout.Token);
-                var toolbar = await NextAsync(page, "toolbar", timeout.Token);
+                var card = await page.NextAsync($"card-{sentence}", timeout.Token);
+                var toolbar = await page.NextAsync("toolbar", timeout.Token);
                 received.Add((card, toolbar, page.LastId));
             }
             Assert.Contains("data-testid=\"badge-image\"", received[0].Card);
@@ -64,15 +64,6 @@ public sealed partial class StoryboardStreamTests
         var last = (await factory.Services.GetRequiredService<IEventStore>().ReadAsync(projectId, 0, 500, ct))[^1].Id;
         await feed.Started.WaitAsync(ct);
         while (feed.Position < last) await Task.Delay(20, ct);
-    }
-
-    private static async Task<string> NextAsync(SseClient page, string name, CancellationToken ct)
-    {
-        while (true)
-        {
-            var (eventName, data) = await page.NextAsync(ct);
-            if (eventName == name) return data;
-        }
     }
 
     [GeneratedRegex("sse-connect=\"([^\"]+)\"")]

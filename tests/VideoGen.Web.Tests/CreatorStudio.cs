@@ -3,7 +3,7 @@ using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
 using VideoGen.Web.Tests.Accounts;
 
-namespace VideoGen.Web.Tests.Exports;
+namespace VideoGen.Web.Tests;
 
 /// <summary>
 /// A test database with the web app on it, Alice signed in through the pages, and one project of
@@ -42,14 +42,6 @@ public sealed class CreatorStudio : IAsyncDisposable
     /// <summary>Runs an export of the project through the queue (see <see cref="ExportData.RunExportAsync"/>).</summary>
     public Task<ExportView> ExportAsync(bool succeed = true, byte[]? video = null) =>
         Db.RunExportAsync(Factory.MediaRoot, Project.Id, Owner, succeed, video);
-
-    /// <summary>A GET as htmx sends it.</summary>
-    public async Task<HttpResponseMessage> HtmxGetAsync(string url)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Add("HX-Request", "true");
-        return await Alice.SendAsync(request);
-    }
 
     public async ValueTask DisposeAsync()
     {
