@@ -128,8 +128,20 @@ public sealed class BadInputSweep(HttpClient client, OwnedIds mine, OwnedIds the
         }
         if (answer.ContentType != "application/problem+json")
             yield return $"{where} without problem details ({answer.ContentType ?? "no content type"})";
-        else if (probe.Names is { } field && !answer.Body.Contains(field, StringComparison.OrdinalIgnoreCase))
+        else if (probe.Names is { } field && !Names(answer.Body, field))
             yield return $"{where}: the problem details do not name '{field}': {Shorten(answer.Body)}";
+    }
+
+    /// <summary>
+    /// Whether the problem names <paramref name="field"/>: among its errors' keys, or in its detail.
+    /// Not anywhere in the body: every problem has a "status" member, and "type" and "title" name other things.
+    /// </summary>
+    private static bool Names(string problem, string field)
+    {
+        var json = JsonNode.Parse(problem);
+        var keys = json?["errors"] is JsonObject errors ? errors.Select(e => e.Key) : [];
+        return keys.Any(k => k.Contains(field, StringComparison.OrdinalIgnoreCase))
+            || (json?["detail"]?.GetValue<string>() ?? "").Contains(field, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A well-formed body one byte over the API's limit; its only fault is its size.</summary>
