@@ -101,6 +101,9 @@ public sealed class StoryboardPageTests
         var sentence = FirstScene(studio);
         var url = $"/Projects/{studio.Project.Id}";
         var page = await studio.Alice.GetStringAsync(url);
+        // The inspector edits the narration text and saves it through the same handler as the prompts.
+        var inspector = await studio.Alice.GetStringAsync($"{url}?handler=Inspector&sentenceId={sentence}");
+        Assert.Matches("<textarea name=\"text\"[^>]*hx-post=\"[^\"]*handler=Edit", inspector);
 
         var edited = await (await studio.Alice.HtmxPostAsync($"{url}?handler=Edit&sentenceId={sentence}", page, new() { ["text"] = "The tide rolls out." })).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"audio-dirty-notice\"", edited);
