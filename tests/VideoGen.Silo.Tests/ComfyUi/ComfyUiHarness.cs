@@ -108,5 +108,7 @@ internal sealed class ComfyUiHarness : IAsyncDisposable
         await services.DisposeAsync();
         await Fake.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
+        // A fault inside the fake would pass for a ComfyUI fault and let a test pass or fail for the wrong reason.
+        if (Fake.Errors.Count > 0) throw new InvalidOperationException("The fake ComfyUI failed: " + string.Join(Environment.NewLine, Fake.Errors));
     }
 }

@@ -38,7 +38,16 @@ internal sealed class FakeConnection(WebSocket socket, HttpContext context)
     /// <summary>Cuts the connection without a close handshake, like a network failure or a killed server.</summary>
     public void Drop()
     {
+        // The connection first: aborting the socket ends the request, and the server then
+        // disposes its context at any moment.
+        try
+        {
+            context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request had already ended (the client closed the socket itself).
+        }
         Socket.Abort();
-        context.Abort();
     }
 }
