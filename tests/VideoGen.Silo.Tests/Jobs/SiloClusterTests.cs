@@ -251,7 +251,8 @@ public sealed class SiloClusterTests
         var sentence = (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!;
         Assert.NotEqual(oldFile, cluster.Media.ToAbsolute(sentence.ImageFile!));
         Assert.True(File.Exists(cluster.Media.ToAbsolute(sentence.ImageFile!)));
-        Assert.False(File.Exists(oldFile));
+        // Deleted once the new image is committed, so just after the job reads succeeded.
+        await TestCluster.WaitUntilAsync(() => Task.FromResult(!File.Exists(oldFile)), TimeSpan.FromSeconds(10), "the replaced image to be deleted");
     }
 
     [Theory]

@@ -57,7 +57,9 @@ public sealed class NarrationLaneTests
         var sentence = (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!;
         Assert.InRange(sentence.AudioDuration!.Value, normal * 0.4, normal * 0.75);
         Assert.Equal((false, true), (sentence.IsAudioDirty, sentence.IsVideoDirty));
-        Assert.False(File.Exists(cluster.Media.ToAbsolute((await cluster.Jobs.GetAsync(first.Id, CancellationToken.None))!.Output!)));
+        // The replaced narration is deleted once the new one is committed, so just after the job reads succeeded.
+        var firstFile = cluster.Media.ToAbsolute((await cluster.Jobs.GetAsync(first.Id, CancellationToken.None))!.Output!)!;
+        await TestCluster.WaitUntilAsync(() => Task.FromResult(!File.Exists(firstFile)), TimeSpan.FromSeconds(10), "the replaced narration to be deleted");
     }
 
     [Theory]
