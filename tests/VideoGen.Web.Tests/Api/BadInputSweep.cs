@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Metadata;
+using VideoGen.Web.Api;
 using VideoGen.Web.Extensions;
 using VideoGen.Web.Tests.Accounts;
 
@@ -73,8 +74,8 @@ public sealed class BadInputSweep(HttpClient client, OwnedIds mine, OwnedIds the
 
         if (takesBody)
         {
-            yield return new Probe("malformed JSON", own, """{"name": "Tides", """, Status(400), "JSON");
-            yield return new Probe("a JSON array for an object", own, "[1, 2]", Status(400));
+            yield return new Probe("malformed JSON", own, """{"name": "Tides", """, Status(400), JsonBodyErrors.BodyKey);
+            yield return new Probe("a JSON array for an object", own, "[1, 2]", Status(400), JsonBodyErrors.BodyKey);
             yield return new Probe("JSON sent as text/plain", own, "{}", Status(415), ContentType: "text/plain");
             yield return new Probe("body over the size limit", own, Oversized(), Status(413));
         }
@@ -127,21 +128,30 @@ public sealed class BadInputSweep(HttpClient client, OwnedIds mine, OwnedIds the
             yield break;
         }
         if (answer.ContentType != "application/problem+json")
+        {
             yield return $"{where} without problem details ({answer.ContentType ?? "no content type"})";
-        else if (probe.Names is { } field && !Names(answer.Body, field))
-            yield return $"{where}: the problem details do not name '{field}': {Shorten(answer.Body)}";
+            yield break;
+        }
+        if (TypeNames.Any(t => answer.Body.Contains(t, StringComparison.Ordinal)))
+            yield return $"{where}: the problem details speak of the server's types: {Shorten(answer.Body)}";
+        if (probe.Names is { } field && !Names(answer, field))
+            yield return $"{where}: the problem details do not name '{field}'{(answer.Status == 400 ? " among their errors" : "")}: {Shorten(answer.Body)}";
     }
 
+    /// <summary>What a client must never read in an answer: the names of the server's own types.</summary>
+    private static readonly string[] TypeNames = ["System.", "VideoGen.", "Microsoft."];
+
     /// <summary>
-    /// Whether the problem names <paramref name="field"/>: among its errors' keys, or in its detail.
+    /// Whether the problem names <paramref name="field"/>: a 400 (bad values) among its errors' keys, so
+    /// that a client can point at the field; another refusal (413, 409) in its detail at least.
     /// Not anywhere in the body: every problem has a "status" member, and "type" and "title" name other things.
     /// </summary>
-    private static bool Names(string problem, string field)
+    private static bool Names(Answer answer, string field)
     {
-        var json = JsonNode.Parse(problem);
+        var json = JsonNode.Parse(answer.Body);
         var keys = json?["errors"] is JsonObject errors ? errors.Select(e => e.Key) : [];
-        return keys.Any(k => k.Contains(field, StringComparison.OrdinalIgnoreCase))
-            || (json?["detail"]?.GetValue<string>() ?? "").Contains(field, StringComparison.OrdinalIgnoreCase);
+        if (keys.Any(k => k.Contains(field, StringComparison.OrdinalIgnoreCase))) return true;
+        return answer.Status != 400 && (json?["detail"]?.GetValue<string>() ?? "").Contains(field, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A well-formed body one byte over the API's limit; its only fault is its size.</summary>

@@ -30,17 +30,26 @@ public sealed class RequestBodyTests
         Assert.Equal(before, await StoreSnapshot.TakeAsync(session.Db.Database));
     }
 
-    [Fact]
-    public async Task RegenerateImage_SeedAsAString_Answers400NamingTheSeedAndQueuesNothing()
+    [Theory]
+    [InlineData("sentences/{id}/regenerate-image", """{"seed": "7"}""", "seed", "seed must be a whole number.")]
+    [InlineData("sentences/{id}/regenerate-image", """{"skipVideo": "no"}""", "skipVideo", "skipVideo must be true or false.")]
+    [InlineData("projects", """{"name": 5, "script": "The tide rolls in."}""", "name", "name must be text.")]
+    [InlineData("projects", """{"name": null, "script": "The tide rolls in."}""", "name", "name must be text.")]
+    [InlineData("projects", """{"script": "The tide rolls in."}""", "name", "name is required.")]
+    [InlineData("projects", """[1, 2]""", "body", "The body must be a JSON object.")]
+    [InlineData("projects", """{"name": "Tides", """, "body", "The body is not valid JSON: ")]
+    public async Task Body_OfTheWrongShape_Answers400WithTheFieldAndWhatItMustBeAndChangesNothing(string route, string body, string field, string message)
     {
         await using var session = await ApiSession.StartAsync("sqlite");
-        var id = ApiSession.Sentences(await session.CreateProjectAsync()).First().GetProperty("id").GetString();
+        var id = ApiSession.Sentences(await session.CreateProjectAsync()).First().GetProperty("id").GetString()!;
         var before = await StoreSnapshot.TakeAsync(session.Db.Database);
 
-        var response = await session.Client.PostAsync($"/api/v1/sentences/{id}/regenerate-image", Json("""{"seed": "7"}"""));
+        var response = await session.Client.PostAsync("/api/v1/" + route.Replace("{id}", id), Json(body));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("$.seed", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors").EnumerateObject().ToDictionary(e => e.Name, e => e.Value.EnumerateArray().Select(m => m.GetString()!).ToArray());
+        Assert.StartsWith(message, Assert.Single(Assert.Single(errors, e => e.Key == field).Value));
         Assert.Equal(before, await StoreSnapshot.TakeAsync(session.Db.Database));
     }
 
