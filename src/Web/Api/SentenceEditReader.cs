@@ -10,8 +10,6 @@ namespace VideoGen.Web.Api;
 /// </summary>
 public static class SentenceEditReader
 {
-    private static readonly string Movements = string.Join(", ", Enum.GetNames<CameraMovement>().Select(Camel));
-
     public static Outcome<SentenceEdit> Read(JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object)
@@ -34,9 +32,6 @@ public static class SentenceEditReader
         return errors.Count > 0 ? Outcome<SentenceEdit>.Failure(errors) : Outcome<SentenceEdit>.Success(edit);
     }
 
-    /// <summary>The camelCase form the API uses for an enum member <paramref name="name"/>.</summary>
-    public static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
     private static string? ReadString(JsonElement body, string field, Func<string?, string?> check, List<ValidationError> errors)
     {
         if (!body.TryGetProperty(field, out var value)) return null;
@@ -53,9 +48,8 @@ public static class SentenceEditReader
     private static CameraMovement? ReadMovement(JsonElement body, List<ValidationError> errors)
     {
         if (!body.TryGetProperty("cameraMovement", out var value)) return null;
-        var name = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        var match = Enum.GetValues<CameraMovement>().Where(m => Camel(m.ToString()) == name).Select(m => (CameraMovement?)m).FirstOrDefault();
-        if (match is null) errors.Add(new ValidationError("cameraMovement", $"Unknown camera movement '{value}'; use one of {Movements}."));
+        var match = CameraMovementNames.Parse(value.ValueKind == JsonValueKind.String ? value.GetString() : null);
+        if (match is null) errors.Add(new ValidationError("cameraMovement", CameraMovementNames.Unknown(value.GetRawText())));
         return match;
     }
 

@@ -1,10 +1,12 @@
+using System.Globalization;
 using VideoGen.Grains.Domain;
 
 namespace VideoGen.Web.Storyboard;
 
 /// <summary>
 /// The inspector's auto-saved fields as a form posts them: a field left out of the post is
-/// left alone; there is no field for dirty flags.
+/// left alone; there is no field for dirty flags. Values are read as text and checked here, so a
+/// value that does not parse is refused by name rather than dropped by model binding.
 /// </summary>
 public sealed class SceneEditForm
 {
@@ -12,7 +14,7 @@ public sealed class SceneEditForm
     public string? ImagePrompt { get; set; }
     public string? VideoPrompt { get; set; }
     public string? CameraMovement { get; set; }
-    public double? MotionStrength { get; set; }
+    public string? MotionStrength { get; set; }
     public string? Seed { get; set; }
 
     public Outcome<SentenceEdit> ToEdit()
@@ -21,18 +23,26 @@ public sealed class SceneEditForm
         if (Text is not null && SentenceRules.CheckText(Text) is { } textProblem) errors.Add(new("text", textProblem));
         if (ImagePrompt is not null && SentenceRules.CheckPrompt(ImagePrompt) is { } imageProblem) errors.Add(new("imagePrompt", imageProblem));
         if (VideoPrompt is not null && SentenceRules.CheckPrompt(VideoPrompt) is { } videoProblem) errors.Add(new("videoPrompt", videoProblem));
-        if (MotionStrength is { } strength && SentenceRules.CheckMotionStrength(strength) is { } strengthProblem) errors.Add(new("motionStrength", strengthProblem));
+        double? strength = null;
+        if (MotionStrength is not null)
+        {
+            // A range input posts the invariant form ("0.35") whatever the browser's language.
+            if (!double.TryParse(MotionStrength, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+                errors.Add(new("motionStrength", $"Motion strength must be a number, not '{MotionStrength}'."));
+            else if (SentenceRules.CheckMotionStrength(value) is { } strengthProblem) errors.Add(new("motionStrength", strengthProblem));
+            else strength = value;
+        }
         CameraMovement? movement = null;
         if (CameraMovement is not null)
         {
-            if (Enum.TryParse<CameraMovement>(CameraMovement, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) movement = parsed;
-            else errors.Add(new("cameraMovement", $"Unknown camera movement '{CameraMovement}'."));
+            movement = CameraMovementNames.Parse(CameraMovement);
+            if (movement is null) errors.Add(new("cameraMovement", CameraMovementNames.Unknown($"'{CameraMovement}'")));
         }
         long? seed = null;
         var seedSet = Seed is not null;
         if (!string.IsNullOrWhiteSpace(Seed))
         {
-            if (long.TryParse(Seed, out var value) && value >= 0) seed = value;
+            if (long.TryParse(Seed.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)) seed = value;
             else errors.Add(new("seed", "The seed must be a whole number of 0 or more; leave it empty for a random seed."));
         }
         return errors.Count > 0
@@ -40,7 +50,7 @@ public sealed class SceneEditForm
             : Outcome<SentenceEdit>.Success(new SentenceEdit
             {
                 Text = Text, ImagePrompt = ImagePrompt, VideoPrompt = VideoPrompt, CameraMovement = movement,
-                MotionStrength = MotionStrength, Seed = seed, SeedSet = seedSet,
+                MotionStrength = strength, Seed = seed, SeedSet = seedSet,
             });
     }
 }

@@ -73,6 +73,52 @@ public sealed class StoryboardPageTests
         Assert.Equal(("waves crash", true), (stored.VideoPrompt, stored.IsVideoDirty));
     }
 
+    [Theory]
+    [InlineData("cameraMovement", "zoomIn", null)]
+    [InlineData("cameraMovement", "ZoomIn", "Unknown camera movement 'ZoomIn'; use one of static, zoomIn")]
+    [InlineData("cameraMovement", "ZOOMIN", "Unknown camera movement 'ZOOMIN'")]
+    [InlineData("cameraMovement", "1", "Unknown camera movement '1'")]
+    [InlineData("motionStrength", "0.35", null)]
+    [InlineData("motionStrength", "fast", "Motion strength must be a number, not 'fast'.")]
+    [InlineData("motionStrength", "1.5", "Motion strength must be between")]
+    [InlineData("seed", "42", null)]
+    [InlineData("seed", "-1", "The seed must be a whole number of 0 or more")]
+    public async Task Edit_FromTheInspector_SavesTheClientSpellingAndRefusesAnyOtherByName(string field, string value, string? refusal)
+    {
+        await using var studio = await StartAsync();
+        var sentence = FirstScene(studio);
+        var url = $"/Projects/{studio.Project.Id}";
+        var page = await studio.Alice.GetStringAsync(url);
+        var sentences = new SentenceStore(studio.Db.Database, TimeProvider.System);
+        var before = (await sentences.GetAsync(sentence, CancellationToken.None))!;
+
+        var response = await studio.Alice.HtmxPostAsync($"{url}?handler=Edit&sentenceId={sentence}", page, new() { [field] = value });
+
+        var after = (await sentences.GetAsync(sentence, CancellationToken.None))!;
+        if (refusal is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotEqual(before.Version, after.Version);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.StartsWith(refusal, await response.Content.ReadAsStringAsync());
+            Assert.Equal(before.Version, after.Version);
+        }
+    }
+
+    [Fact]
+    public async Task Inspector_OffersEachCameraMovementUnderTheNameTheEditAccepts()
+    {
+        await using var studio = await StartAsync();
+        var inspector = await studio.Alice.GetStringAsync($"/Projects/{studio.Project.Id}?handler=Inspector&sentenceId={FirstScene(studio)}");
+
+        var offered = System.Text.RegularExpressions.Regex.Matches(inspector, "<option value=\"([^\"]+)\"").Select(m => m.Groups[1].Value);
+
+        Assert.Equal(Grains.Domain.CameraMovementNames.All, offered);
+    }
+
     [Fact]
     public async Task Handlers_ForAnotherCreatorsProject_Answer404AndChangeNothing()
     {

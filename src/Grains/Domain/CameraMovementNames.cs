@@ -1,0 +1,32 @@
+namespace VideoGen.Grains.Domain;
+
+/// <summary>
+/// The one spelling of each camera movement that clients send and read (camelCase, as in
+/// <c>zoomIn</c>), for the JSON API and the inspector form alike. Nothing else is accepted:
+/// no other casing, no enum numbers.
+/// </summary>
+public static class CameraMovementNames
+{
+    private static readonly CameraMovement[] Movements = Enum.GetValues<CameraMovement>();
+
+    /// <summary>Every name, in the enum's order.</summary>
+    public static IReadOnlyList<string> All { get; } = Movements.Select(Of).ToArray();
+
+    /// <summary>The name of <paramref name="movement"/>.</summary>
+    public static string Of(CameraMovement movement)
+    {
+        var name = movement.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>The movement called <paramref name="name"/>, or <see langword="null"/> when there is none.</summary>
+    public static CameraMovement? Parse(string? name)
+    {
+        foreach (var movement in Movements)
+            if (string.Equals(Of(movement), name, StringComparison.Ordinal)) return movement;
+        return null;
+    }
+
+    /// <summary>Why <paramref name="given"/> (as the client wrote it) is refused.</summary>
+    public static string Unknown(string given) => $"Unknown camera movement {given}; use one of {string.Join(", ", All)}.";
+}
