@@ -6,12 +6,16 @@ namespace VideoGen.Grains.Jobs;
 
 /// <summary>
 /// The devices every silo drives, in the store: a silo's heartbeat keeps its hold on a
-/// device; a device whose silo went silent for a lease can be taken by another silo; a
-/// device held by a live silo is refused to everyone else.
+/// device and says whether the device's backend answers; a device whose silo went silent for
+/// a lease can be taken by another silo; a device held by a live silo is refused to everyone else.
 /// </summary>
 public sealed class DeviceRegistry(Database database, QueueTimings timings, TimeProvider clock)
 {
-    public Task<DeviceHold> HeartbeatAsync(GpuDevice device, string silo, CancellationToken ct) =>
+    /// <summary>
+    /// Keeps (or takes) <paramref name="silo"/>'s hold on <paramref name="device"/>, and records whether
+    /// its backend answered the silo's last health check (<paramref name="answering"/>).
+    /// </summary>
+    public Task<DeviceHold> HeartbeatAsync(GpuDevice device, string silo, bool answering, CancellationToken ct) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var now = clock.GetUtcNow();
@@ -34,8 +38,9 @@ public sealed class DeviceRegistry(Database database, QueueTimings timings, Time
             }
             stored.Heartbeat(silo, now, timings.Lease);
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE devices SET kind = @Kind, lanes = @lanes, silo = @Silo, status = @Status, last_seen = @LastSeen WHERE name = @Name",
-                new { stored.Name, Kind = (int)stored.Kind, lanes, stored.Silo, Status = (int)stored.Status, LastSeen = UnixTime.ToMs(stored.LastSeen) },
+                "UPDATE devices SET kind = @Kind, lanes = @lanes, silo = @Silo, status = @Status, last_seen = @LastSeen, " +
+                "unreachable_since = CASE WHEN @answering THEN NULL ELSE COALESCE(unreachable_since, @LastSeen) END WHERE name = @Name",
+                new { stored.Name, Kind = (int)stored.Kind, lanes, stored.Silo, Status = (int)stored.Status, LastSeen = UnixTime.ToMs(stored.LastSeen), answering },
                 transaction, cancellationToken: ct));
             return new DeviceHold(true, silo);
         }, ct);
@@ -50,7 +55,8 @@ public sealed class DeviceRegistry(Database database, QueueTimings timings, Time
         database.ReadAsync<IReadOnlyList<DeviceSnapshot>>(async connection =>
         {
             var rows = await connection.QueryAsync<DeviceRow>(new CommandDefinition(
-                "SELECT name, kind, lanes, silo, status, last_seen, completed, failed, contested_by, contested_at FROM devices ORDER BY name", cancellationToken: ct));
+                "SELECT name, kind, lanes, silo, status, last_seen, completed, failed, contested_by, contested_at, unreachable_since FROM devices ORDER BY name",
+                cancellationToken: ct));
             var running = (await connection.QueryAsync<(string Device, int Lane, Guid Id)>(new CommandDefinition(
                 "SELECT device, lane, id FROM jobs WHERE status = 1", cancellationToken: ct))).ToLookup(r => r.Device);
             var now = clock.GetUtcNow();
@@ -63,7 +69,9 @@ public sealed class DeviceRegistry(Database database, QueueTimings timings, Time
                 var byLane = lanes.ToDictionary(l => l, l => running[r.Name].Where(j => j.Lane == (int)l).Select(j => (Guid?)j.Id).FirstOrDefault());
                 // A refused silo heartbeats like any other: its claim is current while it keeps trying.
                 var contested = UnixTime.FromMs(r.ContestedAt) is { } at && at + timings.Lease >= now && r.ContestedBy != r.Silo ? r.ContestedBy : null;
-                return new DeviceSnapshot(r.Name, (DeviceKind)r.Kind, lanes, r.Silo, status, lastSeen, byLane, r.Completed, r.Failed, contested);
+                // Only a silo that drives the device checks its backend: an offline device's last word is stale.
+                var unreachable = status == DeviceStatus.Offline ? null : UnixTime.FromMs(r.UnreachableSince);
+                return new DeviceSnapshot(r.Name, (DeviceKind)r.Kind, lanes, r.Silo, status, lastSeen, byLane, r.Completed, r.Failed, contested, unreachable);
             }).ToArray();
         }, ct);
 
@@ -84,5 +92,6 @@ public sealed class DeviceRegistry(Database database, QueueTimings timings, Time
         public long Failed { get; set; }
         public string? ContestedBy { get; set; }
         public long? ContestedAt { get; set; }
+        public long? UnreachableSince { get; set; }
     }
 }

@@ -25,4 +25,10 @@ public sealed record QueueTimings
     public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxRetryBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often a silo asks its devices' backends whether they answer (ComfyUI's <c>/system_stats</c>,
+    /// ffmpeg for the CPU lanes); a device that does not claims no work until it does.
+    /// </summary>
+    public TimeSpan HealthInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -30,7 +30,7 @@ public sealed class CpuBackend(NarrationRenderer narration, ExportRenderer expor
         }
         catch (FfmpegException e)
         {
-            logger.LogWarning(e, "The CPU lane cannot run ffmpeg");
+            logger.LogDebug(e, "The CPU lane cannot run ffmpeg");
             return false;
         }
     }

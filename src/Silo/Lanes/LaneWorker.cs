@@ -7,9 +7,9 @@ using VideoGen.Silo.Devices;
 namespace VideoGen.Silo.Lanes;
 
 /// <summary>
-/// One lane of one device: claims a job when the lane is free, runs it on the backend while
-/// renewing its lease, and records how it ended. At most one job at a time, by construction
-/// here and by a unique index in the store.
+/// One lane of one device: claims a job when the lane is free, the silo holds the device and
+/// its backend answers; runs it on the backend while renewing its lease, and records how it
+/// ended. At most one job at a time, by construction here and by a unique index in the store.
 /// </summary>
 internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, IDeviceBackend backend, ILogger logger)
 {
@@ -47,7 +47,7 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
                 var bell = silo.Signal.NextWork(lane);
                 // A claim is not cancelled half way: a drain cancelling it after the commit would
                 // leave a job claimed by nobody until its lease ran out.
-                var claimed = silo.Holds(DeviceName) && !stopClaiming.IsCancellationRequested
+                var claimed = silo.Holds(DeviceName) && silo.Answers(DeviceName) && !stopClaiming.IsCancellationRequested
                     ? await silo.Queue.ClaimAsync(DeviceName, lane, silo.Identity.Id, CancellationToken.None)
                     : null;
                 if (claimed is null)

@@ -6,17 +6,22 @@ using VideoGen.Grains.Jobs;
 namespace VideoGen.Silo.Lanes;
 
 /// <summary>
-/// A running silo: keeps its hold on its devices by heartbeat, runs one worker per device
+/// A running silo: keeps its hold on its devices by heartbeat, checks that their backends
+/// answer (a device that does not claims no work until it does), runs one worker per device
 /// lane, rescues jobs whose silo died, and stops the jobs creators cancel. Stopping drains:
 /// no new claims, running jobs get a grace period, then go back to the queue.
 /// </summary>
 public sealed class SiloRuntime : IAsyncDisposable
 {
+    /// <summary>How long a backend may take to answer its health check: a busy GPU box answers slowly, not never.</summary>
+    private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(5);
+
     private readonly IReadOnlyList<DeviceSpec> _devices;
     private readonly DeviceRegistry _registry;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, bool> _held = new();
     private readonly ConcurrentDictionary<string, string?> _refused = new();
+    private readonly ConcurrentDictionary<string, bool> _answering = new();
     private readonly List<LaneWorker> _lanes = [];
     private readonly CancellationTokenSource _stopClaiming = new();
     private readonly CancellationTokenSource _stopLoops = new();
@@ -54,15 +59,20 @@ public sealed class SiloRuntime : IAsyncDisposable
     /// <summary>Whether this silo currently holds <paramref name="device"/> (its heartbeat was accepted).</summary>
     public bool Holds(string device) => _held.TryGetValue(device, out var held) && held;
 
+    /// <summary>Whether every backend of <paramref name="device"/> answered the last health check.</summary>
+    public bool Answers(string device) => _answering.TryGetValue(device, out var answers) && answers;
+
     /// <summary>The jobs running on this silo's lanes right now.</summary>
     public IReadOnlyList<Guid> RunningJobs => _lanes.Select(l => l.RunningJobId).OfType<Guid>().ToArray();
 
     /// <summary>Takes its devices (first heartbeat) and starts the lanes and the background loops.</summary>
     public async Task StartAsync(CancellationToken ct)
     {
+        await CheckHealthOnceAsync(ct);
         await HeartbeatOnceAsync(ct);
         _lanesDone = Task.WhenAll(_lanes.Select(l => Task.Run(() => l.RunAsync(_stopClaiming.Token, _kill.Token))));
         _loopsDone = Task.WhenAll(
+            Task.Run(() => EveryAsync(Timings.HealthInterval, CheckHealthOnceAsync, _stopLoops.Token)),
             Task.Run(() => EveryAsync(Timings.Heartbeat, HeartbeatOnceAsync, _stopLoops.Token)),
             Task.Run(() => EveryAsync(Timings.RescueInterval, RescueOnceAsync, _stopLoops.Token)),
             Task.Run(() => WatchCancelsAsync(_stopLoops.Token)));
@@ -138,12 +148,46 @@ public sealed class SiloRuntime : IAsyncDisposable
     {
         foreach (var spec in _devices)
         {
-            var hold = await _registry.HeartbeatAsync(spec.Device, Identity.Id, ct);
+            var hold = await _registry.HeartbeatAsync(spec.Device, Identity.Id, Answers(spec.Device.Name), ct);
             _held[spec.Device.Name] = hold.Held;
             if (hold.Held) _refused.TryRemove(spec.Device.Name, out _);
             else if (_refused.TryAdd(spec.Device.Name, hold.Holder))
                 _logger.LogWarning("Device {DeviceName} is driven by silo {Holder}; silo {Silo} will not drive it while that silo holds it",
                     spec.Device.Name, hold.Holder, Identity.Id);
+        }
+    }
+
+    /// <summary>
+    /// Asks every device's backends whether they answer, all devices at once and each within
+    /// <see cref="HealthTimeout"/>, in a loop of its own so that a backend that hangs never delays the heartbeat.
+    /// </summary>
+    private Task CheckHealthOnceAsync(CancellationToken ct) => Task.WhenAll(_devices.Select(async spec =>
+    {
+        var name = spec.Device.Name;
+        var answers = await AnswersAsync(spec, ct);
+        var before = _answering.TryGetValue(name, out var was) ? was : (bool?)null;
+        _answering[name] = answers;
+        if (!answers && before != false)
+            _logger.LogWarning("Device {DeviceName} does not answer its health check; silo {Silo} claims no work for it until it does", name, Identity.Id);
+        else if (answers && before == false)
+            _logger.LogInformation("Device {DeviceName} answers again; silo {Silo} claims work for it", name, Identity.Id);
+    }));
+
+    private async Task<bool> AnswersAsync(DeviceSpec spec, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(HealthTimeout);
+        try
+        {
+            foreach (var backend in spec.Backends.Values.Distinct())
+                if (!await backend.IsHealthyAsync(limit.Token)) return false;
+            return true;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            // Out of time, or a fault the backend did not expect: either way it does not answer.
+            _logger.LogDebug(e, "The health check of device {DeviceName} ended with an exception", spec.Device.Name);
+            return false;
         }
     }
 

@@ -54,11 +54,11 @@ public sealed class PreviewBackend(FfmpegRunner ffmpeg, IOptions<PreviewOptions>
         }
         catch (FfmpegException e)
         {
-            logger.LogWarning(e, "The preview device cannot run ffmpeg");
+            logger.LogDebug(e, "The preview device cannot run ffmpeg");
             return false;
         }
         if (File.Exists(_options.FontFile)) return true;
-        logger.LogWarning("The preview device's font {FontFile} is missing (install fonts-dejavu-core or set Preview:FontFile)", _options.FontFile);
+        logger.LogDebug("The preview device's font {FontFile} is missing (install fonts-dejavu-core or set Preview:FontFile)", _options.FontFile);
         return false;
     }
 

@@ -6,7 +6,7 @@ namespace VideoGen.Web.Api;
 /// <summary>A device in <c>GET /api/v1/devices</c>.</summary>
 public sealed record DeviceResponse(
     string Name, string Kind, string Status, string? Silo, IReadOnlyDictionary<string, LaneResponse> Lanes,
-    long Completed, long Failed, DateTimeOffset? LastSeen, string? ContestedBy)
+    long Completed, long Failed, DateTimeOffset? LastSeen, string? ContestedBy, DateTimeOffset? UnreachableSince)
 {
     public static DeviceResponse From(DeviceSnapshot device) => new(
         device.Name,
@@ -22,7 +22,8 @@ public sealed record DeviceResponse(
         device.Completed,
         device.Failed,
         device.LastSeen,
-        device.ContestedBy);
+        device.ContestedBy,
+        device.UnreachableSince);
 }
 
 /// <summary>What one lane of a device runs: a job id, or null when idle.</summary>

@@ -34,7 +34,7 @@ public sealed class QueueBurnDown(bool quick) : IFigure
         enqueue.Stop();
 
         var devices = Enumerable.Range(0, Workers).Select(w => new GpuDevice($"burn-{w}", DeviceKind.ComfyUi, [Lane.Video])).ToArray();
-        foreach (var device in devices) await cluster.Registry.HeartbeatAsync(device, Silo, CancellationToken.None);
+        foreach (var device in devices) await cluster.Registry.HeartbeatAsync(device, Silo, answering: true, CancellationToken.None);
         using var stopHeartbeat = new CancellationTokenSource();
         var heartbeat = HeartbeatAsync(cluster, devices, stopHeartbeat.Token);
         var queue = cluster.NewQueue();
@@ -72,7 +72,7 @@ public sealed class QueueBurnDown(bool quick) : IFigure
         {
             try { await Task.Delay(cluster.Timings.Heartbeat, stop); }
             catch (OperationCanceledException) { return; }
-            foreach (var device in devices) await cluster.Registry.HeartbeatAsync(device, Silo, CancellationToken.None);
+            foreach (var device in devices) await cluster.Registry.HeartbeatAsync(device, Silo, answering: true, CancellationToken.None);
         }
     }
 }

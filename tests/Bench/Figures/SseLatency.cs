@@ -75,7 +75,7 @@ public sealed class SseLatency(bool quick) : IFigure
         Func<int, string, string, bool> shows, int samples)
     {
         var scheduler = studio.Services.GetRequiredService<JobScheduler>();
-        await studio.Services.GetRequiredService<DeviceRegistry>().HeartbeatAsync(Device, Silo, CancellationToken.None);
+        await studio.Services.GetRequiredService<DeviceRegistry>().HeartbeatAsync(Device, Silo, answering: true, CancellationToken.None);
         var job = (await scheduler.RegenerateImageAsync(sentenceId, null, skipVideo: true, CancellationToken.None)).Value!;
         var claimed = await lane.ClaimAsync(Device.Name, Lane.Image, Silo, CancellationToken.None)
             ?? throw new InvalidOperationException("The benchmark's lane could not claim its job.");

@@ -64,6 +64,34 @@ public sealed class EndToEndTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ComfyUiNotAnswering_ClaimsNothingAndShowsItUntilItAnswersThenRunsTheWork(string provider)
+    {
+        await using var fake = await FakeComfyUi.StartAsync();
+        await using var backends = new RealBackends();
+        await using var cluster = await TestCluster.StartAsync(provider, TestCluster.FastTimings with { HealthInterval = TimeSpan.FromMilliseconds(100) });
+        fake.FailNextRequests("/system_stats", 100_000, 503);
+        await cluster.StartSiloAsync("a", backends.ComfyUi("gpu-0", fake.BaseUrl));
+        var project = await cluster.ImportAsync("One.");
+        var job = (await cluster.Scheduler.RegenerateImageAsync(project.Sentences.Single().Id, null, skipVideo: true, CancellationToken.None)).Value!;
+
+        await TestCluster.WaitUntilAsync(async () => fake.CountRequests("GET", "/system_stats") >= 5
+            && (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0").UnreachableSince is not null,
+            TimeSpan.FromSeconds(10), "five failed health checks, shown on the device");
+        var waiting = (await cluster.Jobs.GetAsync(job.Id, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Queued, 1), (waiting.Status, waiting.Attempt));
+        Assert.Empty(fake.Prompts);
+
+        fake.StopFailingRequests("/system_stats");
+        var done = await cluster.WaitForJobAsync(job.Id, JobStatus.Succeeded, TimeSpan.FromSeconds(20));
+
+        Assert.Equal(1, done.Attempt);
+        Assert.Single(fake.Prompts);
+        await TestCluster.WaitUntilAsync(async () => (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0").UnreachableSince is null,
+            TimeSpan.FromSeconds(10), "the device to show its backend answering again");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Faults_OnComfyUi_RetryWhatCanSucceedAndFailWhatCannot(string provider)
     {
         await using var fake = await FakeComfyUi.StartAsync();

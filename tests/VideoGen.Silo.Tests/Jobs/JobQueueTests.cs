@@ -14,7 +14,7 @@ public sealed class JobQueueTests
     {
         var cluster = await TestCluster.StartAsync(provider);
         foreach (var device in devices)
-            await cluster.Registry.HeartbeatAsync(new GpuDevice(device, DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi)), Silo, CancellationToken.None);
+            await cluster.Registry.HeartbeatAsync(new GpuDevice(device, DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi)), Silo, answering: true, CancellationToken.None);
         return (cluster, cluster.NewQueue());
     }
 

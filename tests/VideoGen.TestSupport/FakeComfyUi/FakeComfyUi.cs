@@ -81,6 +81,9 @@ public sealed class FakeComfyUi : IAsyncDisposable
     public void FailNextRequests(string pathPrefix, int count, int statusCode = StatusCodes.Status500InternalServerError) =>
         state.FailNextRequests(pathPrefix, count, statusCode, afterHandling: false);
 
+    /// <summary>Forgets the failures still waiting for requests under <paramref name="pathPrefix"/>: the route answers again.</summary>
+    public void StopFailingRequests(string pathPrefix) => state.StopFailingRequests(pathPrefix);
+
     /// <summary>
     /// The next <paramref name="count"/> matching requests are handled as usual, but their answer is
     /// replaced by a 500: the server acted, the client never learns it did (a lost response).

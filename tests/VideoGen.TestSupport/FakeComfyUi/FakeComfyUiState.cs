@@ -184,6 +184,11 @@ internal sealed class FakeComfyUiState
         lock (gate) for (var i = 0; i < count; i++) injectedErrors.Add((pathPrefix, status, afterHandling));
     }
 
+    public void StopFailingRequests(string pathPrefix)
+    {
+        lock (gate) injectedErrors.RemoveAll(e => e.PathPrefix == pathPrefix);
+    }
+
     public (int Status, bool AfterHandling)? TakeInjectedError(string path)
     {
         lock (gate)

@@ -10,6 +10,8 @@ namespace VideoGen.Web.Tests.Accounts;
 
 public sealed class AdminTests
 {
+    private static GpuDevice Gpu(string name) => new(name, DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi));
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Register_ManyAtOnceOnAFreshStudio_MakesExactlyOneAdmin(string provider)
@@ -80,11 +82,11 @@ public sealed class AdminTests
         await using var factory = new StudioFactory(db);
         using var admin = await factory.SignedInAsync("operator@example.test");
         var registry = factory.Services.GetRequiredService<VideoGen.Grains.Jobs.DeviceRegistry>();
-        var device = new GpuDevice("gpu-7", DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi));
-        var unique = new GpuDevice("gpu-8", DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi));
-        Assert.True((await registry.HeartbeatAsync(device, "box-a", CancellationToken.None)).Held);
-        Assert.True((await registry.HeartbeatAsync(unique, "box-a", CancellationToken.None)).Held);
-        Assert.False((await registry.HeartbeatAsync(device, "box-b", CancellationToken.None)).Held);
+        var device = Gpu("gpu-7");
+        var unique = Gpu("gpu-8");
+        Assert.True((await registry.HeartbeatAsync(device, "box-a", answering: true, CancellationToken.None)).Held);
+        Assert.True((await registry.HeartbeatAsync(unique, "box-a", answering: true, CancellationToken.None)).Held);
+        Assert.False((await registry.HeartbeatAsync(device, "box-b", answering: true, CancellationToken.None)).Held);
         using var bearer = await factory.BearerClientAsync("operator@example.test", alreadyRegistered: true);
 
         var devices = (await bearer.GetFromJsonAsync<JsonElement>("/api/v1/devices")).EnumerateArray().ToDictionary(d => d.GetProperty("name").GetString()!);
@@ -94,6 +96,34 @@ public sealed class AdminTests
         Assert.Equal(JsonValueKind.Null, devices["gpu-8"].GetProperty("contestedBy").ValueKind);
         Assert.Equal(1, html.Split("data-testid=\"device-contested\"").Length - 1);
         Assert.Contains("Silo box-b is configured with this device name too", html);
+    }
+
+    [Fact]
+    public async Task Devices_BackendNotAnswering_TheOperatorSeesSinceWhenUntilItAnswersAgain()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await using var factory = new StudioFactory(db);
+        using var admin = await factory.SignedInAsync("operator@example.test");
+        var registry = factory.Services.GetRequiredService<VideoGen.Grains.Jobs.DeviceRegistry>();
+        var down = Gpu("gpu-down");
+        var up = Gpu("gpu-up");
+        await registry.HeartbeatAsync(up, "box-a", answering: true, CancellationToken.None);
+        await registry.HeartbeatAsync(down, "box-a", answering: false, CancellationToken.None);
+        var since = (await registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-down").UnreachableSince;
+        await registry.HeartbeatAsync(down, "box-a", answering: false, CancellationToken.None);
+        using var bearer = await factory.BearerClientAsync("operator@example.test", alreadyRegistered: true);
+
+        var devices = (await bearer.GetFromJsonAsync<JsonElement>("/api/v1/devices")).EnumerateArray().ToDictionary(d => d.GetProperty("name").GetString()!);
+        var html = await admin.GetStringAsync("/Devices");
+
+        Assert.NotNull(since);
+        Assert.Equal(since, devices["gpu-down"].GetProperty("unreachableSince").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, devices["gpu-up"].GetProperty("unreachableSince").ValueKind);
+        Assert.Equal(1, html.Split("data-testid=\"device-unreachable\"").Length - 1);
+        Assert.Contains("Its ComfyUI server has not answered since", html);
+
+        await registry.HeartbeatAsync(down, "box-a", answering: true, CancellationToken.None);
+        Assert.Null((await registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-down").UnreachableSince);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public static class StudioData
         clock ??= new ManualClock(DateTimeOffset.UtcNow);
         var timings = new QueueTimings();
         const string silo = "test-silo";
-        await new DeviceRegistry(db.Database, timings, clock).HeartbeatAsync(device, silo, CancellationToken.None);
+        await new DeviceRegistry(db.Database, timings, clock).HeartbeatAsync(device, silo, answering: true, CancellationToken.None);
         var queue = new JobQueue(db.Database, new JobSignal(), timings, clock, NullLogger<JobQueue>.Instance);
         var claimed = await queue.ClaimAsync(device.Name, lane, silo, CancellationToken.None)
             ?? throw new InvalidOperationException($"Device {device.Name} claimed nothing.");
