@@ -18,6 +18,10 @@ public sealed class JobReader(Database database)
     public Task<IReadOnlyList<GenerationJob>> ListByProjectAsync(Guid projectId, CancellationToken ct) =>
         ListAsync("project_id = @projectId", new { projectId }, ct);
 
+    /// <summary>The project's jobs that wait or run, oldest first (not its finished history).</summary>
+    public Task<IReadOnlyList<GenerationJob>> ActiveForProjectAsync(Guid projectId, CancellationToken ct) =>
+        ListAsync("project_id = @projectId AND status IN (0, 1)", new { projectId }, ct);
+
     /// <summary>The sentence's jobs that wait or run, oldest first.</summary>
     public Task<IReadOnlyList<GenerationJob>> ActiveForSentenceAsync(Guid sentenceId, CancellationToken ct) =>
         ListAsync("sentence_id = @sentenceId AND status IN (0, 1)", new { sentenceId }, ct);

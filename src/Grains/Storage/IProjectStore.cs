@@ -14,6 +14,12 @@ public interface IProjectStore
     /// <summary>The whole project in narration order, or null when it does not exist or is not <paramref name="ownerId"/>'s.</summary>
     Task<Project?> GetAsync(Guid id, Guid ownerId, CancellationToken ct);
 
+    /// <summary>
+    /// One section of the project with its sentences, read without the rest of the project; null when the
+    /// section is not in <paramref name="projectId"/> or the project is not <paramref name="ownerId"/>'s.
+    /// </summary>
+    Task<Section?> GetSectionAsync(Guid projectId, Guid sectionId, Guid ownerId, CancellationToken ct);
+
     /// <summary>The projects of <paramref name="ownerId"/>, most recently changed first.</summary>
     Task<IReadOnlyList<ProjectSummary>> ListAsync(Guid ownerId, CancellationToken ct);
 

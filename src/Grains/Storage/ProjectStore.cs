@@ -41,6 +41,20 @@ public sealed class ProjectStore(Database database, TimeProvider clock) : IProje
                 sections.Select(s => new Section(s.Id, id, s.Idx, s.Title, sentences[s.Id].ToArray())).ToArray());
         }, ct);
 
+    public Task<Section?> GetSectionAsync(Guid projectId, Guid sectionId, Guid ownerId, CancellationToken ct) =>
+        database.ReadAsync(async connection =>
+        {
+            var section = await connection.QuerySingleOrDefaultAsync<SectionRow>(new CommandDefinition(
+                "SELECT s.id, s.idx, s.title FROM sections s JOIN projects p ON p.id = s.project_id " +
+                "WHERE s.id = @sectionId AND s.project_id = @projectId AND p.owner_id = @ownerId",
+                new { sectionId, projectId, ownerId }, cancellationToken: ct));
+            if (section is null) return null;
+            var sentences = await connection.QueryAsync<SentenceRow>(new CommandDefinition(
+                $"SELECT {SentenceRow.Columns} FROM sentences WHERE project_id = @projectId AND section_id = @sectionId ORDER BY idx",
+                new { projectId, sectionId }, cancellationToken: ct));
+            return new Section(section.Id, projectId, section.Idx, section.Title, sentences.Select(r => Sentence.FromState(r.ToState())).ToArray());
+        }, ct);
+
     public Task<IReadOnlyList<ProjectSummary>> ListAsync(Guid ownerId, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<ProjectSummary>>(async connection =>
         {

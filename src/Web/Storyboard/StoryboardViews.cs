@@ -11,9 +11,16 @@ public sealed class StoryboardViews(IProjectStore projects, ISentenceStore sente
     public static ILookup<Guid, GenerationJob> Active(IEnumerable<GenerationJob> jobs) =>
         jobs.Where(j => !j.Status.IsFinished() && j.SentenceId is not null).ToLookup(j => j.SentenceId!.Value);
 
-    /// <summary>The project's jobs that are waiting or running, by sentence.</summary>
-    public async Task<ILookup<Guid, GenerationJob>> ActiveJobsAsync(Guid projectId, CancellationToken ct) =>
-        Active(await jobs.ListByProjectAsync(projectId, ct));
+    /// <summary>
+    /// One section as the storyboard loads it when it scrolls into view: its scenes with their work,
+    /// reading only that section and the project's waiting or running jobs; null when it is not the owner's.
+    /// </summary>
+    public async Task<SectionView?> SectionAsync(Guid projectId, Guid sectionId, Guid ownerId, CancellationToken ct)
+    {
+        if (await projects.GetSectionAsync(projectId, sectionId, ownerId, ct) is not { } section) return null;
+        var active = Active(await jobs.ActiveForProjectAsync(projectId, ct));
+        return new SectionView(section, section.Sentences.Select(s => Scene(s, active)).ToArray());
+    }
 
     public static SceneView Scene(Sentence sentence, ILookup<Guid, GenerationJob> active) => new(sentence, active[sentence.Id].ToArray());
 

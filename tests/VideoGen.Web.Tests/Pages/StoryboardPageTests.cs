@@ -131,6 +131,7 @@ public sealed class StoryboardPageTests
 
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"{url}?handler=Inspector&sentenceId={sentence}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"{url}?handler=Section&sectionId={studio.Project.Sections[0].Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.HtmxPostAsync($"{url}?handler=Edit&sentenceId={sentence}", ownPage, new() { ["imagePrompt"] = "mine now" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.HtmxPostAsync($"{url}?handler=GenerateAll", ownPage)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.HtmxPostAsync($"{url}?handler=RegenerateImage&sentenceId={sentence}", ownPage)).StatusCode);
@@ -194,6 +195,10 @@ public sealed class StoryboardPageTests
         var later = await studio.Alice.GetStringAsync($"/Projects/{project.Id}?handler=Section&sectionId={project.Sections[40].Id}");
         Assert.Equal(20, CountOf(later, "data-testid=\"card\""));
         Assert.Contains("Scene 41.20 moves on.", later);
+
+        // A section is found only under its own project, even for its owner.
+        var other = await studio.Db.ImportAsync(studio.Owner, "Other", "Elsewhere.");
+        Assert.Equal(HttpStatusCode.NotFound, (await studio.Alice.GetAsync($"/Projects/{other.Id}?handler=Section&sectionId={project.Sections[40].Id}")).StatusCode);
     }
 
     private static int CountOf(string text, string needle) =>

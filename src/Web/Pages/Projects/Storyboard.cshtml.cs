@@ -64,12 +64,8 @@ public sealed class StoryboardModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnGetSectionAsync(Guid sectionId, CancellationToken ct)
-    {
-        if (!await LoadAsync(ct) || Project.Sections.FirstOrDefault(s => s.Id == sectionId) is not { } section) return NotFound();
-        var active = await views.ActiveJobsAsync(Id, ct);
-        return Fragment("_Section", new SectionView(section, section.Sentences.Select(s => StoryboardViews.Scene(s, active)).ToArray()));
-    }
+    public async Task<IActionResult> OnGetSectionAsync(Guid sectionId, CancellationToken ct) =>
+        await views.SectionAsync(Id, sectionId, User.GetUserId(), ct) is { } section ? Fragment("_Section", section) : NotFound();
 
     public async Task<IActionResult> OnGetCardAsync(Guid sentenceId, CancellationToken ct) =>
         await SceneAsync(sentenceId, ct) is { } scene ? Fragment("_SentenceCard", scene) : NotFound();
