@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using VideoGen.Grains.Domain;
 using VideoGen.Silo.Devices;
 using VideoGen.Silo.Media;
 
@@ -23,7 +24,7 @@ public sealed class EspeakSpeechEngine(IOptions<SpeechOptions> options, ILogger<
     public async Task SynthesizeAsync(SpeechRequest request, string outputPath, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var wordsPerMinute = (int)Math.Round(NormalWordsPerMinute * Math.Clamp(request.Speed, 0.5, 2.0));
+        var wordsPerMinute = (int)Math.Round(NormalWordsPerMinute * Math.Clamp(request.Speed, NarrationSettings.MinSpeed, NarrationSettings.MaxSpeed));
         IReadOnlyList<string> arguments =
         [
             "-v", request.Voice ?? _options.DefaultVoice,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
+using VideoGen.Grains.Domain;
 using VideoGen.Silo.Devices;
 
 namespace VideoGen.Silo.Speech;
@@ -22,7 +23,7 @@ public sealed class OpenAiSpeechEngine(HttpClient http, IOptions<SpeechOptions> 
         var endpoint = new Uri(new Uri(_options.Url!.TrimEnd('/') + "/"), "v1/audio/speech");
         using var message = new HttpRequestMessage(HttpMethod.Post, endpoint)
         {
-            Content = JsonContent.Create(new SpeechBody(_options.Model, request.Voice ?? _options.DefaultVoice, request.Text, "wav", Math.Clamp(request.Speed, 0.5, 2.0))),
+            Content = JsonContent.Create(new SpeechBody(_options.Model, request.Voice ?? _options.DefaultVoice, request.Text, "wav", Math.Clamp(request.Speed, NarrationSettings.MinSpeed, NarrationSettings.MaxSpeed))),
         };
         if (!string.IsNullOrWhiteSpace(_options.ApiKey)) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
 

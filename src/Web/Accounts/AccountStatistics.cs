@@ -5,7 +5,7 @@ using VideoGen.Grains.Storage;
 namespace VideoGen.Web.Accounts;
 
 /// <summary>What an account has made and used, as the profile page shows it: projects, GPU time, and finished exports.</summary>
-public sealed record AccountUsage(int Projects, double GpuSeconds, int Exports = 0);
+public sealed record AccountUsage(int Projects, double GpuSeconds, int Exports);
 
 /// <summary>Reads an account's usage from the store.</summary>
 public sealed class AccountStatistics(Database database)

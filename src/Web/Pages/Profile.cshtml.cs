@@ -11,7 +11,7 @@ public sealed class ProfileModel(UserManager<StudioUser> users, AccountStatistic
 {
     public StudioUser Account { get; private set; } = new();
 
-    public AccountUsage Usage { get; private set; } = new(0, 0);
+    public AccountUsage Usage { get; private set; } = new(0, 0, 0);
 
     /// <summary>Usage priced at <c>Accounts:PricePerGpuSecond</c>.</summary>
     public decimal EstimatedCost => (decimal)Usage.GpuSeconds * options.Value.PricePerGpuSecond;

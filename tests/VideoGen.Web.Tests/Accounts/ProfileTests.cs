@@ -40,9 +40,9 @@ public sealed class ProfileTests
 
         var statistics = new AccountStatistics(db.Database);
 
-        Assert.Equal(new AccountUsage(1, 16.5), await statistics.UsageOfAsync(alice, CancellationToken.None));
-        Assert.Equal(new AccountUsage(1, 100), await statistics.UsageOfAsync(bob, CancellationToken.None));
-        Assert.Equal(new AccountUsage(0, 0), await statistics.UsageOfAsync(Guid.NewGuid(), CancellationToken.None));
+        Assert.Equal(new AccountUsage(1, 16.5, 0), await statistics.UsageOfAsync(alice, CancellationToken.None));
+        Assert.Equal(new AccountUsage(1, 100, 0), await statistics.UsageOfAsync(bob, CancellationToken.None));
+        Assert.Equal(new AccountUsage(0, 0, 0), await statistics.UsageOfAsync(Guid.NewGuid(), CancellationToken.None));
     }
 
     [Fact]
