@@ -65,25 +65,25 @@ public sealed class TokenApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/devices")).StatusCode);
     }
 
-    public static TheoryData<string, string> BadBodies => new()
+    public static TheoryData<string, string, string> BadBodies => new()
     {
-        { "/api/v1/auth/register", "{\"email\": \"a@example.test\"" },
-        { "/api/v1/auth/register", "{\"email\": \"a@example.test\"}" },
-        { "/api/v1/auth/register", "{\"email\": \"a@example.test\", \"password\": null}" },
-        { "/api/v1/auth/register", "{\"email\": null, \"password\": \"Tide-pool-42\"}" },
-        { "/api/v1/auth/register", "{\"email\": \"not an email\", \"password\": \"Tide-pool-42\"}" },
-        { "/api/v1/auth/register", "{\"email\": \"b@example.test\", \"password\": \"weak\"}" },
-        { "/api/v1/auth/register", "[]" },
-        { "/api/v1/auth/login", "{\"email\": null, \"password\": null}" },
-        { "/api/v1/auth/login", "{}" },
-        { "/api/v1/auth/login", "nonsense" },
-        { "/api/v1/auth/refresh", "{\"refreshToken\": null}" },
-        { "/api/v1/auth/refresh", "{}" },
+        { "/api/v1/auth/register", "{\"email\": \"a@example.test\"", "body" },
+        { "/api/v1/auth/register", "{\"email\": \"a@example.test\"}", "password" },
+        { "/api/v1/auth/register", "{\"email\": \"a@example.test\", \"password\": null}", "password" },
+        { "/api/v1/auth/register", "{\"email\": null, \"password\": \"Tide-pool-42\"}", "email" },
+        { "/api/v1/auth/register", "{\"email\": \"not an email\", \"password\": \"Tide-pool-42\"}", "email" },
+        { "/api/v1/auth/register", "{\"email\": \"b@example.test\", \"password\": \"weak\"}", "password" },
+        { "/api/v1/auth/register", "[]", "body" },
+        { "/api/v1/auth/login", "{\"email\": null, \"password\": null}", "email" },
+        { "/api/v1/auth/login", "{}", "email" },
+        { "/api/v1/auth/login", "nonsense", "body" },
+        { "/api/v1/auth/refresh", "{\"refreshToken\": null}", "refreshToken" },
+        { "/api/v1/auth/refresh", "{}", "refreshToken" },
     };
 
     [Theory]
     [MemberData(nameof(BadBodies))]
-    public async Task AuthRoute_WithBadInput_Answers400(string path, string body)
+    public async Task AuthRoute_WithBadInput_Answers400KeyedByTheFieldToFix(string path, string body, string field)
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
         await using var factory = new StudioFactory(db);
@@ -91,6 +91,9 @@ public sealed class TokenApiTests
         var response = await factory.Browser().PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out var messages), errors.ToString());
+        Assert.Contains(messages.EnumerateArray(), m => !string.IsNullOrWhiteSpace(m.GetString()));
         Assert.Equal(0, await db.UserCountAsync());
     }
 
