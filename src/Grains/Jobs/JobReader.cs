@@ -12,7 +12,22 @@ public sealed class JobReader(Database database)
 
     /// <summary>The project's current run of generation, counted in scenes.</summary>
     public async Task<ProjectProgress> ProgressAsync(Guid projectId, CancellationToken ct) =>
-        ProjectProgress.Of(await ListByProjectAsync(projectId, ct));
+        ProjectProgress.Of(await CurrentRunAsync(projectId, ct));
+
+    /// <summary>
+    /// The scene jobs of the project's current run as <see cref="ProjectProgress"/> defines it, oldest
+    /// first: those queued since the oldest one still waiting or running, or when nothing is, the last
+    /// batch's. Everything a progress or a storyboard frame needs, without the project's older history.
+    /// </summary>
+    public Task<IReadOnlyList<GenerationJob>> CurrentRunAsync(Guid projectId, CancellationToken ct) =>
+        ListAsync(
+            "project_id = @projectId AND sentence_id IS NOT NULL AND (" +
+            "created_at >= (SELECT MIN(created_at) FROM jobs WHERE project_id = @projectId AND sentence_id IS NOT NULL AND status IN (0, 1))" +
+            " OR (NOT EXISTS (SELECT 1 FROM jobs WHERE project_id = @projectId AND sentence_id IS NOT NULL AND status IN (0, 1))" +
+            // The newest batch; on a tie in time, the first of them by id, as ProjectProgress picks it.
+            " AND batch_id = (SELECT batch_id FROM jobs WHERE project_id = @projectId AND sentence_id IS NOT NULL AND batch_id IS NOT NULL" +
+            " ORDER BY created_at DESC, id LIMIT 1)))",
+            new { projectId }, ct);
 
     /// <summary>Every job of a project, oldest first.</summary>
     public Task<IReadOnlyList<GenerationJob>> ListByProjectAsync(Guid projectId, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
@@ -74,15 +75,14 @@ public sealed class StoryboardFrames(
         Interlocked.Increment(ref _built);
         await using var scope = scopes.CreateAsyncScope();
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        var all = await jobs.ListByProjectAsync(project.Id, ct);
-        var active = StoryboardViews.Active(all);
+        var run = await jobs.CurrentRunAsync(project.Id, ct);
+        var active = StoryboardViews.Active(run);
         // The toolbar's dirty counters change only with sentences; progress events reuse the page's last read.
         var reread = batch.Any(e => e.Name is "sentence" or "project") ? await views.ProjectAsync(project.Id, project.OwnerId, ct) : null;
         var current = reread ?? project;
         var rereadSentences = reread?.Sentences.ToDictionary(s => s.Id);
-        var sentenceOfJob = all.Where(j => j.SentenceId is not null).ToDictionary(j => j.Id, j => j.SentenceId!.Value);
         var scenes = new StringBuilder();
-        foreach (var id in batch.Select(e => SentenceOf(e, sentenceOfJob)).OfType<Guid>().Distinct())
+        foreach (var id in batch.Select(SentenceOf).OfType<Guid>().Distinct())
         {
             // A re-read project already holds its sentences as they are now.
             var sentence = rereadSentences is not null ? rereadSentences.GetValueOrDefault(id) : await sentences.GetAsync(id, ct);
@@ -91,7 +91,7 @@ public sealed class StoryboardFrames(
             scenes.Append(SseWriter.Format($"card-{id}", await renderer.RenderAsync(http, CardPartial, scene), null));
             scenes.Append(SseWriter.Format($"live-{id}", await renderer.RenderAsync(http, LivePartial, scene), null));
         }
-        var progress = ProjectProgress.Of(all);
+        var progress = ProjectProgress.Of(run);
         var toolbar = StoryboardViews.Toolbar(current, progress);
         var toast = !progress.Active && progress.Total > 0
             ? SseWriter.Format("toast", await renderer.RenderAsync(http, ToastPartial, toolbar), null)
@@ -109,13 +109,14 @@ public sealed class StoryboardFrames(
             if (clock.GetElapsedTime(entry.CreatedAt, now) > Kept) _frames.TryRemove(new KeyValuePair<Key, Entry>(key, entry));
     }
 
-    /// <summary>The sentence an event concerns: the entity of a sentence event, the sentence of a job's (<paramref name="sentenceOfJob"/>).</summary>
-    private static Guid? SentenceOf(StoredEvent e, IReadOnlyDictionary<Guid, Guid> sentenceOfJob) => e.Name switch
+    /// <summary>The sentence an event concerns: the entity of a sentence event, the one a job's event names (none for an export's).</summary>
+    private static Guid? SentenceOf(StoredEvent e)
     {
-        "sentence" => e.EntityId,
-        "job" or "progress" when sentenceOfJob.TryGetValue(e.EntityId, out var sentenceId) => sentenceId,
-        _ => null,
-    };
+        if (e.Name == "sentence") return e.EntityId;
+        if (e.Name is not ("job" or "progress")) return null;
+        using var data = JsonDocument.Parse(e.Data);
+        return data.RootElement.TryGetProperty("sentenceId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetGuid() : null;
+    }
 
     private readonly record struct Key(Guid ProjectId, Guid OwnerId, long First, long Last, int Count);
 

@@ -34,11 +34,11 @@ public sealed class StoryboardViews(IProjectStore projects, ISentenceStore sente
 
     public async Task<ToolbarView> ToolbarAsync(Project project, CancellationToken ct) => Toolbar(project, await jobs.ProgressAsync(project.Id, ct));
 
-    /// <summary>The toolbar and the scenes' work of <paramref name="project"/>, from one read of its jobs.</summary>
+    /// <summary>The toolbar and the scenes' work of <paramref name="project"/>, from one read of its current run's jobs.</summary>
     public async Task<(ToolbarView Toolbar, ILookup<Guid, GenerationJob> Active)> BoardAsync(Project project, CancellationToken ct)
     {
-        var all = await jobs.ListByProjectAsync(project.Id, ct);
-        return (Toolbar(project, ProjectProgress.Of(all)), Active(all));
+        var run = await jobs.CurrentRunAsync(project.Id, ct);
+        return (Toolbar(project, ProjectProgress.Of(run)), Active(run));
     }
 
     public static ToolbarView Toolbar(Project project, ProjectProgress progress)
