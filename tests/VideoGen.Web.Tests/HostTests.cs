@@ -13,21 +13,21 @@ public sealed class HostTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Health_OnAFreshDatabase_ReportsTheUpgradedStoreAndTheDefaultDevice(string provider)
+    public async Task Health_OnAFreshDatabase_ReportsTheUpgradedStoreAndTheDevicesOfItsSiloOnly(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using var factory = new StudioFactory(db);
-        using var client = factory.CreateClient();
+        await using var withSilo = new StudioFactory(db, new Dictionary<string, string?> { ["Silo:Enabled"] = "true", ["Silo:Name"] = "web-1" });
+        await using var webOnly = new StudioFactory(db);
 
-        var response = await client.GetAsync("/health");
+        using var health = JsonDocument.Parse(await withSilo.CreateClient().GetStringAsync("/health"));
+        using var webOnlyHealth = JsonDocument.Parse(await webOnly.CreateClient().GetStringAsync("/health"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("healthy", health.RootElement.GetProperty("status").GetString());
         Assert.Equal(provider, health.RootElement.GetProperty("store").GetProperty("provider").GetString());
         Assert.Equal(db.Migrator().LatestVersion, health.RootElement.GetProperty("store").GetProperty("schemaVersion").GetInt32());
-        Assert.Equal("cpu-preview", health.RootElement.GetProperty("devices")[0].GetString());
-        Assert.StartsWith("cpu-", health.RootElement.GetProperty("devices")[1].GetString());
+        Assert.Equal(["cpu-preview", "cpu-web-1"], health.RootElement.GetProperty("devices").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal("healthy", webOnlyHealth.RootElement.GetProperty("status").GetString());
+        Assert.Empty(webOnlyHealth.RootElement.GetProperty("devices").EnumerateArray());
     }
 
     [Theory]

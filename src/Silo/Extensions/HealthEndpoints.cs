@@ -4,7 +4,7 @@ using VideoGen.Silo.Options;
 
 namespace VideoGen.Silo.Extensions;
 
-/// <summary><c>/alive</c> (the process answers) and <c>/health</c> (the store answers, which devices are configured).</summary>
+/// <summary><c>/alive</c> (the process answers) and <c>/health</c> (the store answers, which devices this process drives).</summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapVideoGenHealth(this IEndpointRouteBuilder endpoints)
@@ -14,7 +14,8 @@ public static class HealthEndpoints
         endpoints.MapGet("/health", async (
             SchemaMigrator migrator, Database database, IOptions<List<DeviceOptions>> devices, IOptions<SiloOptions> silo, ILoggerFactory logs, CancellationToken ct) =>
         {
-            string[] deviceNames =
+            // A web node that runs no silo (Silo:Enabled=false) drives no device, whatever is configured.
+            string[] deviceNames = !silo.Value.Enabled ? [] :
             [
                 .. devices.Value.Count == 0 ? [DeviceOptions.DefaultPreviewName] : devices.Value.Select(d => d.Name),
                 silo.Value.CpuDeviceName,
