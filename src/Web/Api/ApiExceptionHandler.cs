@@ -10,7 +10,8 @@ namespace VideoGen.Web.Api;
 /// <summary>
 /// Turns the exceptions that mean "the request was wrong" into problem details: unreadable
 /// bodies (400 with errors per field, see <see cref="JsonBodyErrors"/>), oversized ones (413),
-/// a rule an edit broke (400), a write that kept losing to concurrent writers (409, try again). Anything else is a real fault and goes on to the error page.
+/// a rule an edit broke (400), a write that kept losing to concurrent writers (409, try again).
+/// Anything else is a real fault and goes on to the error page.
 /// </summary>
 public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
