@@ -112,17 +112,16 @@ public sealed class ComfyUiBackend : IDeviceBackend
     }
 
     /// <inheritdoc />
-    public async Task<bool> IsHealthyAsync(CancellationToken ct)
+    public async Task<string?> HealthProblemAsync(CancellationToken ct)
     {
         try
         {
             await client.GetSystemStatsAsync(ct, retry: false);
-            return true;
+            return null;
         }
         catch (GenerationException e)
         {
-            logger.LogDebug(e, "{DeviceName}: ComfyUI at {BaseAddress} is not healthy", DeviceName, client.BaseAddress);
-            return false;
+            return e.Message;
         }
     }
 

@@ -13,8 +13,11 @@ public interface IDeviceBackend
 {
     Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct);
 
-    /// <summary>Whether the backend answers (ComfyUI's <c>/system_stats</c>; ffmpeg present for the preview).</summary>
-    Task<bool> IsHealthyAsync(CancellationToken ct);
+    /// <summary>
+    /// Why the backend cannot take work now, in words for the operator (ComfyUI does not answer
+    /// <c>/system_stats</c>, ffmpeg does not run, the preview's font is missing); null when it can.
+    /// </summary>
+    Task<string?> HealthProblemAsync(CancellationToken ct);
 }
 
 /// <summary>One image, clip, narration or final cut to render.</summary>

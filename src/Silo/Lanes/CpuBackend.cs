@@ -7,7 +7,7 @@ using VideoGen.Silo.Speech;
 namespace VideoGen.Silo.Lanes;
 
 /// <summary>The CPU lane of a silo's machine: speaks narration and renders final cuts.</summary>
-public sealed class CpuBackend(NarrationRenderer narration, ExportRenderer export, FfmpegRunner ffmpeg, ILogger<CpuBackend> logger) : IDeviceBackend
+public sealed class CpuBackend(NarrationRenderer narration, ExportRenderer export, FfmpegRunner ffmpeg) : IDeviceBackend
 {
     public Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct)
     {
@@ -21,17 +21,16 @@ public sealed class CpuBackend(NarrationRenderer narration, ExportRenderer expor
     }
 
     /// <summary>Whether ffmpeg runs, which both narration and exports need.</summary>
-    public async Task<bool> IsHealthyAsync(CancellationToken ct)
+    public async Task<string?> HealthProblemAsync(CancellationToken ct)
     {
         try
         {
             await ffmpeg.GetVersionAsync(ct);
-            return true;
+            return null;
         }
         catch (FfmpegException e)
         {
-            logger.LogDebug(e, "The CPU lane cannot run ffmpeg");
-            return false;
+            return $"The CPU lane cannot run ffmpeg: {e.Message}";
         }
     }
 }

@@ -21,7 +21,8 @@ public sealed class SiloRuntime : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, bool> _held = new();
     private readonly ConcurrentDictionary<string, string?> _refused = new();
-    private readonly ConcurrentDictionary<string, bool> _answering = new();
+    /// <summary>Per device, why it could not take work at its last health check; null when it could. Absent before the first check.</summary>
+    private readonly ConcurrentDictionary<string, string?> _problems = new();
     private readonly List<LaneWorker> _lanes = [];
     private readonly CancellationTokenSource _stopClaiming = new();
     private readonly CancellationTokenSource _stopLoops = new();
@@ -60,7 +61,7 @@ public sealed class SiloRuntime : IAsyncDisposable
     public bool Holds(string device) => _held.TryGetValue(device, out var held) && held;
 
     /// <summary>Whether every backend of <paramref name="device"/> answered the last health check.</summary>
-    public bool Answers(string device) => _answering.TryGetValue(device, out var answers) && answers;
+    public bool Answers(string device) => _problems.TryGetValue(device, out var problem) && problem is null;
 
     /// <summary>The jobs running on this silo's lanes right now.</summary>
     public IReadOnlyList<Guid> RunningJobs => _lanes.Select(l => l.RunningJobId).OfType<Guid>().ToArray();
@@ -158,36 +159,40 @@ public sealed class SiloRuntime : IAsyncDisposable
     }
 
     /// <summary>
-    /// Asks every device's backends whether they answer, all devices at once and each within
-    /// <see cref="HealthTimeout"/>, in a loop of its own so that a backend that hangs never delays the heartbeat.
+    /// Asks every device's backends whether they can take work, all devices at once and each within
+    /// <see cref="HealthTimeout"/>, in a loop of its own so that a backend that hangs never delays the
+    /// heartbeat. The operator reads why in the log, once when a device stops answering.
     /// </summary>
     private Task CheckHealthOnceAsync(CancellationToken ct) => Task.WhenAll(_devices.Select(async spec =>
     {
         var name = spec.Device.Name;
-        var answers = await AnswersAsync(spec, ct);
-        var before = _answering.TryGetValue(name, out var was) ? was : (bool?)null;
-        _answering[name] = answers;
-        if (!answers && before != false)
-            _logger.LogWarning("Device {DeviceName} does not answer its health check; silo {Silo} claims no work for it until it does", name, Identity.Id);
-        else if (answers && before == false)
+        var problem = await HealthProblemAsync(spec, ct);
+        var wasAnswering = !_problems.TryGetValue(name, out var before) || before is null;
+        _problems[name] = problem;
+        if (problem is not null && wasAnswering)
+            _logger.LogWarning("Device {DeviceName} does not answer its health check; silo {Silo} claims no work for it until it does: {Problem}", name, Identity.Id, problem);
+        else if (problem is null && !wasAnswering)
             _logger.LogInformation("Device {DeviceName} answers again; silo {Silo} claims work for it", name, Identity.Id);
     }));
 
-    private async Task<bool> AnswersAsync(DeviceSpec spec, CancellationToken ct)
+    private async Task<string?> HealthProblemAsync(DeviceSpec spec, CancellationToken ct)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(HealthTimeout);
         try
         {
             foreach (var backend in spec.Backends.Values.Distinct())
-                if (!await backend.IsHealthyAsync(limit.Token)) return false;
-            return true;
+                if (await backend.HealthProblemAsync(limit.Token) is { } problem) return problem;
+            return null;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return $"no answer within {HealthTimeout.TotalSeconds:0} s";
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            // Out of time, or a fault the backend did not expect: either way it does not answer.
-            _logger.LogDebug(e, "The health check of device {DeviceName} ended with an exception", spec.Device.Name);
-            return false;
+            // A fault the backend did not expect: it cannot take work either.
+            return e.Message;
         }
     }
 

@@ -45,21 +45,19 @@ public sealed class PreviewBackend(FfmpegRunner ffmpeg, IOptions<PreviewOptions>
     }
 
     /// <summary>Whether ffmpeg runs (<c>ffmpeg -version</c>) and the font for the stills is there.</summary>
-    public async Task<bool> IsHealthyAsync(CancellationToken ct)
+    public async Task<string?> HealthProblemAsync(CancellationToken ct)
     {
         try
         {
-            var version = await ffmpeg.GetVersionAsync(ct);
-            logger.LogDebug("Preview device found {FfmpegVersion}", version);
+            await ffmpeg.GetVersionAsync(ct);
         }
         catch (FfmpegException e)
         {
-            logger.LogDebug(e, "The preview device cannot run ffmpeg");
-            return false;
+            return $"The preview device cannot run ffmpeg: {e.Message}";
         }
-        if (File.Exists(_options.FontFile)) return true;
-        logger.LogDebug("The preview device's font {FontFile} is missing (install fonts-dejavu-core or set Preview:FontFile)", _options.FontFile);
-        return false;
+        return File.Exists(_options.FontFile)
+            ? null
+            : $"The preview device's font {_options.FontFile} is missing (install fonts-dejavu-core or set Preview:FontFile).";
     }
 
     private async Task<LaneOutput> RenderStillAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct)

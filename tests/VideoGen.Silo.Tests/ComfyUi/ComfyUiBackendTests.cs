@@ -247,14 +247,14 @@ public sealed class ComfyUiBackendTests
     }
 
     [Fact]
-    public async Task IsHealthyAsync_ServerAnswersThenStops_TrueThenFalse()
+    public async Task HealthProblem_ServerAnswersThenStops_NoneThenTheFailedCall()
     {
         await using var harness = await ComfyUiHarness.StartAsync();
         var backend = harness.Backend(Lane.Image);
 
-        Assert.True(await backend.IsHealthyAsync(CancellationToken.None));
+        Assert.Null(await backend.HealthProblemAsync(CancellationToken.None));
         harness.Fake.FailNextRequests("/system_stats", 1);
-        Assert.False(await backend.IsHealthyAsync(CancellationToken.None));
+        Assert.Contains("GET /system_stats", await backend.HealthProblemAsync(CancellationToken.None));
         Assert.Equal(2, harness.Fake.CountRequests("GET", "/system_stats"));
     }
 }

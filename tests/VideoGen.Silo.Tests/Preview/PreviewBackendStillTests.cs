@@ -137,26 +137,26 @@ public sealed class PreviewBackendStillTests
     }
 
     [Fact]
-    public async Task IsHealthyAsync_FfmpegAndFontInstalled_IsTrue()
+    public async Task HealthProblem_FfmpegAndFontInstalled_IsNone()
     {
         using var bed = new PreviewTestBed();
 
-        Assert.True(await bed.Backend.IsHealthyAsync(CancellationToken.None));
+        Assert.Null(await bed.Backend.HealthProblemAsync(CancellationToken.None));
     }
 
     [Fact]
-    public async Task IsHealthyAsync_NoFfmpeg_IsFalse()
+    public async Task HealthProblem_NoFfmpeg_SaysFfmpegDoesNotRun()
     {
         using var bed = new PreviewTestBed(ffmpeg: new FfmpegOptions { FfmpegPath = "/nonexistent/ffmpeg" });
 
-        Assert.False(await bed.Backend.IsHealthyAsync(CancellationToken.None));
+        Assert.StartsWith("The preview device cannot run ffmpeg", await bed.Backend.HealthProblemAsync(CancellationToken.None));
     }
 
     [Fact]
-    public async Task IsHealthyAsync_NoFont_IsFalse()
+    public async Task HealthProblem_NoFont_NamesTheMissingFont()
     {
         using var bed = new PreviewTestBed(new PreviewOptions { FontFile = "/nonexistent/font.ttf" });
 
-        Assert.False(await bed.Backend.IsHealthyAsync(CancellationToken.None));
+        Assert.Contains("font /nonexistent/font.ttf is missing", await bed.Backend.HealthProblemAsync(CancellationToken.None));
     }
 }

@@ -70,7 +70,7 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
         }
     }
 
-    public Task<bool> IsHealthyAsync(CancellationToken ct) => Task.FromResult(true);
+    public Task<string?> HealthProblemAsync(CancellationToken ct) => Task.FromResult<string?>(null);
 
     private static void InterlockedMax(ref int target, int value)
     {
