@@ -7,10 +7,10 @@ namespace VideoGen.Grains.Domain;
 /// </summary>
 public static class CameraMovementNames
 {
-    private static readonly CameraMovement[] Movements = Enum.GetValues<CameraMovement>();
+    private static readonly Dictionary<string, CameraMovement> ByName = Enum.GetValues<CameraMovement>().ToDictionary(Of, StringComparer.Ordinal);
 
     /// <summary>Every name, in the enum's order.</summary>
-    public static IReadOnlyList<string> All { get; } = Movements.Select(Of).ToArray();
+    public static IReadOnlyList<string> All { get; } = Enum.GetValues<CameraMovement>().Select(Of).ToArray();
 
     /// <summary>The name of <paramref name="movement"/>.</summary>
     public static string Of(CameraMovement movement)
@@ -20,12 +20,7 @@ public static class CameraMovementNames
     }
 
     /// <summary>The movement called <paramref name="name"/>, or <see langword="null"/> when there is none.</summary>
-    public static CameraMovement? Parse(string? name)
-    {
-        foreach (var movement in Movements)
-            if (string.Equals(Of(movement), name, StringComparison.Ordinal)) return movement;
-        return null;
-    }
+    public static CameraMovement? Parse(string? name) => name is not null && ByName.TryGetValue(name, out var movement) ? movement : null;
 
     /// <summary>Why <paramref name="given"/> (as the client wrote it) is refused.</summary>
     public static string Unknown(string given) => $"Unknown camera movement {given}; use one of {string.Join(", ", All)}.";
