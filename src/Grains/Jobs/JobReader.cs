@@ -19,15 +19,14 @@ public sealed class JobReader(Database database)
     /// first: those queued since the oldest one still waiting or running, or when nothing is, the last
     /// batch's. Everything a progress or a storyboard frame needs, without the project's older history.
     /// </summary>
-    public Task<IReadOnlyList<GenerationJob>> CurrentRunAsync(Guid projectId, CancellationToken ct) =>
-        ListAsync(
-            "project_id = @projectId AND sentence_id IS NOT NULL AND (" +
-            "created_at >= (SELECT MIN(created_at) FROM jobs WHERE project_id = @projectId AND sentence_id IS NOT NULL AND status IN (0, 1))" +
-            " OR (NOT EXISTS (SELECT 1 FROM jobs WHERE project_id = @projectId AND sentence_id IS NOT NULL AND status IN (0, 1))" +
-            // The newest batch; on a tie in time, the first of them by id, as ProjectProgress picks it.
-            " AND batch_id = (SELECT batch_id FROM jobs WHERE project_id = @projectId AND sentence_id IS NOT NULL AND batch_id IS NOT NULL" +
-            " ORDER BY created_at DESC, id LIMIT 1)))",
-            new { projectId }, ct);
+    public Task<IReadOnlyList<GenerationJob>> CurrentRunAsync(Guid projectId, CancellationToken ct)
+    {
+        const string sceneJobs = "project_id = @projectId AND sentence_id IS NOT NULL";
+        const string runStart = $"(SELECT MIN(created_at) FROM jobs WHERE {sceneJobs} AND status IN (0, 1))";
+        // The newest batch; on a tie in time, the first of them by id, as ProjectProgress picks it.
+        const string lastBatch = $"(SELECT batch_id FROM jobs WHERE {sceneJobs} AND batch_id IS NOT NULL ORDER BY created_at DESC, id LIMIT 1)";
+        return ListAsync($"{sceneJobs} AND (created_at >= {runStart} OR ({runStart} IS NULL AND batch_id = {lastBatch}))", new { projectId }, ct);
+    }
 
     /// <summary>Every job of a project, oldest first.</summary>
     public Task<IReadOnlyList<GenerationJob>> ListByProjectAsync(Guid projectId, CancellationToken ct) =>
