@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using VideoGen.Grains.Domain;
 using VideoGen.TestSupport;
 using VideoGen.TestSupport.Cluster;
@@ -69,8 +68,8 @@ public sealed class EndToEndTests
     {
         await using var fake = await FakeComfyUi.StartAsync();
         await using var backends = new RealBackends();
-        using var logs = new RecordedLogs();
-        await using var cluster = await TestCluster.StartAsync(provider, TestCluster.FastTimings with { HealthInterval = TimeSpan.FromMilliseconds(100) }, logs.Factory);
+        using var warnings = new WarningLog();
+        await using var cluster = await TestCluster.StartAsync(provider, TestCluster.FastTimings with { HealthInterval = TimeSpan.FromMilliseconds(100) }, warnings.Factory());
         fake.FailNextRequests("/system_stats", 100_000, 503);
         await cluster.StartSiloAsync("a", backends.ComfyUi("gpu-0", fake.BaseUrl));
         var project = await cluster.ImportAsync("One.");
@@ -83,7 +82,7 @@ public sealed class EndToEndTests
         Assert.Equal((JobStatus.Queued, 1), (waiting.Status, waiting.Attempt));
         Assert.Empty(fake.Prompts);
         // Said once, with the reason, however many checks failed.
-        var warning = Assert.Single(logs.AtLeast(LogLevel.Warning), m => m.StartsWith("Device gpu-0 does not answer", StringComparison.Ordinal));
+        var warning = Assert.Single(warnings.Entries, m => m.StartsWith("Device gpu-0 does not answer", StringComparison.Ordinal));
         Assert.Contains("GET /system_stats", warning);
 
         fake.StopFailingRequests("/system_stats");

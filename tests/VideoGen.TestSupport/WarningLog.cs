@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace VideoGen.Reliability.Tests.Support;
+namespace VideoGen.TestSupport;
 
-/// <summary>Keeps every warning and error the cluster logs, so a test can tell why a job needed another attempt.</summary>
-internal sealed class WarningLog : ILoggerProvider
+/// <summary>Keeps every warning and error the cluster logs, so a test can tell why a job needed another attempt, or check what an operator reads.</summary>
+public sealed class WarningLog : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();
 
