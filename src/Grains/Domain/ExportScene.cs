@@ -8,6 +8,7 @@ namespace VideoGen.Grains.Domain;
 /// <param name="VideoFile">The scene's clip, relative to the media root (or absolute once a lane resolved it).</param>
 /// <param name="AudioFile">The scene's narration, relative to the media root (or absolute once a lane resolved it).</param>
 /// <param name="AudioDuration">How long the narration lasts, in seconds.</param>
+[GenerateSerializer, Alias("VideoGen.ExportScene")]
 public sealed record ExportScene(Guid SentenceId, int Number, string Text, string? ImageFile, string? VideoFile, string? AudioFile, double? AudioDuration)
 {
     /// <summary>The assets the scene still lacks for a final cut, in the order they are made.</summary>

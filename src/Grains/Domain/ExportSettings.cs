@@ -4,6 +4,7 @@ namespace VideoGen.Grains.Domain;
 /// What a creator asks of a final cut: burned-in subtitles or not, cuts or crossfades, and the
 /// frame rate. The picture is always 1080 lines in the project's frame shape.
 /// </summary>
+[GenerateSerializer, Alias("VideoGen.ExportSettings")]
 public sealed record ExportSettings(bool Subtitles, ExportTransition Transitions, int FramesPerSecond)
 {
     /// <summary>The short side of every export, in pixels.</summary>

@@ -4,6 +4,7 @@ namespace VideoGen.Grains.Domain;
 /// How a project's narration is spoken: the voice (null for the speech engine's configured
 /// voice) and the speed relative to the engine's normal pace.
 /// </summary>
+[GenerateSerializer, Alias("VideoGen.NarrationSettings")]
 public sealed record NarrationSettings(string? Voice, double Speed)
 {
     public const double MinSpeed = 0.5;

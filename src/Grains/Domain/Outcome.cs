@@ -16,6 +16,7 @@ public enum ValidationErrorKind
 }
 
 /// <summary>One problem with a creator's input, named by the field it concerns.</summary>
+[GenerateSerializer, Alias("VideoGen.ValidationError")]
 public sealed record ValidationError(string Field, string Message, ValidationErrorKind Kind = ValidationErrorKind.Invalid);
 
 /// <summary>The result of an operation whose failure is an expected answer to bad input.</summary>

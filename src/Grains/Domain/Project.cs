@@ -36,8 +36,13 @@ public sealed class Project : Entity
     public IEnumerable<Sentence> Sentences => Sections.SelectMany(s => s.Sentences);
 
     /// <summary>A new project of <paramref name="ownerId"/> from a pasted script; bad input is answered with errors, not thrown.</summary>
-    public static Outcome<Project> Import(Guid ownerId, string? name, string? script, AspectRatio aspectRatio, string? style, DateTimeOffset now)
+    public static Outcome<Project> Import(Guid ownerId, string? name, string? script, AspectRatio aspectRatio, string? style, DateTimeOffset now) =>
+        Import(Guid.CreateVersion7(now), ownerId, name, script, aspectRatio, style, now);
+
+    /// <summary>A new project with the id <paramref name="projectId"/> (its grain's key) from a pasted script; bad input is answered with errors, not thrown.</summary>
+    public static Outcome<Project> Import(Guid projectId, Guid ownerId, string? name, string? script, AspectRatio aspectRatio, string? style, DateTimeOffset now)
     {
+        if (projectId == Guid.Empty) throw new DomainException("A project needs an id: the project id is empty.");
         if (ownerId == Guid.Empty) throw new DomainException("A project belongs to an account: the owner id is empty.");
         var errors = new List<ValidationError>();
         if (CheckName(name) is { } nameProblem) errors.Add(new ValidationError("name", nameProblem));
@@ -48,7 +53,6 @@ public sealed class Project : Entity
         errors.AddRange(parsed.Errors);
         if (errors.Count > 0 || !parsed.Succeeded) return Outcome<Project>.Failure(errors);
 
-        var projectId = Guid.CreateVersion7(now);
         var cleanStyle = string.IsNullOrWhiteSpace(style) ? PromptDeriver.DefaultStyle : style.Trim();
         var sections = parsed.Value.Sections.Select((section, sectionIndex) =>
         {

@@ -16,6 +16,7 @@ public enum ExportStartStatus
 }
 
 /// <summary>The answer to a request for a final cut: the queued export, or why there is none.</summary>
+[GenerateSerializer, Alias("VideoGen.ExportStart")]
 public sealed record ExportStart(ExportStartStatus Status, Guid ExportId, Guid JobId, IReadOnlyList<ExportScene> Incomplete)
 {
     public static ExportStart Started(Guid exportId, Guid jobId) => new(ExportStartStatus.Started, exportId, jobId, []);

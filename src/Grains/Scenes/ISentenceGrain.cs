@@ -1,0 +1,37 @@
+using VideoGen.Grains.Commands;
+using VideoGen.Grains.Domain;
+
+namespace VideoGen.Grains.Scenes;
+
+/// <summary>
+/// One scene (sentence), keyed by its id: the only way a scene changes. Edits apply the
+/// sentence's dirty rules; regenerations queue jobs for its assets. Requests carrying a request
+/// id are answered once: a retry with the same id gets the first answer.
+/// </summary>
+[Alias("VideoGen.ISentenceGrain")]
+public interface ISentenceGrain : IGrainWithGuidKey
+{
+    /// <summary>Applies a creator's edit; the sentence decides what went stale. False when the sentence does not exist.</summary>
+    [Alias("Edit")]
+    Task<bool> Edit(SentenceEdit edit);
+
+    /// <summary>Queues a new image (with <paramref name="seed"/>, or the scene's), followed by its clip unless <paramref name="skipVideo"/>.</summary>
+    [Alias("RegenerateImage")]
+    Task<JobRequestResult> RegenerateImage(Guid requestId, long? seed, bool skipVideo);
+
+    /// <summary>Queues a new clip; refused while the scene has no image.</summary>
+    [Alias("RegenerateVideo")]
+    Task<JobRequestResult> RegenerateVideo(Guid requestId, long? seed);
+
+    /// <summary>Queues new narration of the scene's text.</summary>
+    [Alias("RegenerateAudio")]
+    Task<JobRequestResult> RegenerateAudio(Guid requestId);
+
+    /// <summary>Cancels one of this scene's jobs; false when the job is not this scene's.</summary>
+    [Alias("CancelJob")]
+    Task<bool> CancelJob(Guid jobId);
+
+    /// <summary>Cancels every job of this scene still waiting or running (a cascade included); returns how many.</summary>
+    [Alias("CancelActive")]
+    Task<int> CancelActive();
+}
