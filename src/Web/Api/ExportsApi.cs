@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
+using VideoGen.Web.Commands;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
@@ -28,13 +29,14 @@ public static class ExportsApi
 
     private static async Task<IResult> StartAsync(
         Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ExportRequest? request, HttpContext context,
-        ExportScheduler exports, IOptions<ExportOptions> options, CancellationToken ct)
+        StudioGrains grains, IOptions<ExportOptions> options, CancellationToken ct)
     {
         var read = ExportSettings.Read(request?.Subtitles ?? false, request?.Transitions, request?.Fps ?? options.Value.FramesPerSecond);
         if (!read.Succeeded) return ApiResults.Refused(read.Errors);
         var settings = read.Value;
 
-        var start = await exports.StartAsync(id, context.User.GetUserId(), settings, ct);
+        var (requestId, owner) = (Guid.NewGuid(), context.User.GetUserId());
+        var start = await grains.ProjectAsync(id, g => g.StartExport(requestId, owner, settings), ct);
         return start.Status switch
         {
             ExportStartStatus.Started => TypedResults.Accepted($"{Extensions.ApiExtensions.Prefix}/exports/{start.ExportId}", new { exportId = start.ExportId, jobId = start.JobId }),

@@ -1,5 +1,6 @@
 using VideoGen.Grains.Jobs;
 using VideoGen.Web.Accounts;
+using VideoGen.Web.Commands;
 
 namespace VideoGen.Web.Api;
 
@@ -13,10 +14,13 @@ public static class JobsApi
                 ? Results.Ok(JobResponse.From(job))
                 : OwnershipResults.NotFound("job", id));
 
-        api.MapPost("/jobs/{id:guid}/cancel", async (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
-            await owned.ProjectOfJobAsync(id, http.User.GetUserId(), ct) is not null && await scheduler.CancelAsync(id, ct) is { } job
-                ? Results.Ok(JobResponse.From(job))
-                : OwnershipResults.NotFound("job", id));
+        api.MapPost("/jobs/{id:guid}/cancel", async (Guid id, HttpContext http, IOwnedResources owned, JobReader jobs, StudioGrains grains, CancellationToken ct) =>
+        {
+            if (await owned.ProjectOfJobAsync(id, http.User.GetUserId(), ct) is null || await jobs.GetAsync(id, ct) is not { } job)
+                return OwnershipResults.NotFound("job", id);
+            await grains.CancelJobAsync(job, ct);
+            return await jobs.GetAsync(id, ct) is { } cancelled ? Results.Ok(JobResponse.From(cancelled)) : OwnershipResults.NotFound("job", id);
+        });
         return api;
     }
 }

@@ -1,6 +1,7 @@
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
+using VideoGen.Web.Commands;
 
 namespace VideoGen.Web.Api;
 
@@ -20,14 +21,15 @@ public static class NarrationApi
             await store.GetAsync(id, context.User.GetUserId(), ct) is { } settings
                 ? TypedResults.Ok(settings)
                 : OwnershipResults.NotFound("project", id));
-        api.MapPut("/projects/{id:guid}/narration", async (Guid id, NarrationRequest request, HttpContext context, NarrationSettingsStore store, CancellationToken ct) =>
+        api.MapPut("/projects/{id:guid}/narration", async (Guid id, NarrationRequest request, HttpContext context, StudioGrains grains, CancellationToken ct) =>
         {
             var settings = new NarrationSettings(string.IsNullOrWhiteSpace(request.Voice) ? null : request.Voice.Trim(), request.Speed ?? 1.0);
             var errors = new List<ValidationError>();
             if (NarrationSettings.CheckVoice(settings.Voice) is { } voice) errors.Add(new ValidationError("voice", voice));
             if (NarrationSettings.CheckSpeed(settings.Speed) is { } speed) errors.Add(new ValidationError("speed", speed));
             if (errors.Count > 0) return ApiResults.Refused(errors);
-            return await store.ChangeAsync(id, context.User.GetUserId(), settings, ct) is { } changed
+            var owner = context.User.GetUserId();
+            return await grains.ProjectAsync(id, g => g.ChangeNarration(owner, settings), ct) is { } changed
                 ? TypedResults.Ok(changed)
                 : OwnershipResults.NotFound("project", id);
         });

@@ -1,6 +1,8 @@
+using VideoGen.Grains.Commands;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
+using VideoGen.Web.Commands;
 using VideoGen.Web.Projects;
 
 namespace VideoGen.Web.Api;
@@ -10,7 +12,7 @@ public static class ProjectsApi
 {
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/projects", async (CreateProjectRequest request, HttpContext http, IProjectStore projects, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/projects", async (CreateProjectRequest request, HttpContext http, IProjectStore projects, StudioGrains grains, CancellationToken ct) =>
         {
             var ratio = AspectRatio.Landscape;
             if (request.AspectRatio is not null)
@@ -19,11 +21,12 @@ public static class ProjectsApi
                     return ApiResults.Invalid("aspectRatio", $"Aspect ratio '{request.AspectRatio}' is not offered; use one of {string.Join(", ", AspectRatios.Names)}.");
                 ratio = parsed.Value;
             }
-            var imported = Project.Import(http.User.GetUserId(), request.Name, request.Script, ratio, request.Style, clock.GetUtcNow());
+            var owner = http.User.GetUserId();
+            var id = Guid.CreateVersion7();
+            var imported = await grains.ProjectAsync(id, g => g.Import(new ImportProject(owner, request.Name, request.Script, ratio, request.Style)), ct);
             if (!imported.Succeeded) return ApiResults.Refused(imported.Errors);
-            await projects.CreateAsync(imported.Value, ct);
-            // Answer what was stored (times at the store's precision), not the object built in memory.
-            var stored = await projects.GetAsync(imported.Value.Id, http.User.GetUserId(), ct) ?? imported.Value;
+            var stored = await projects.GetAsync(id, owner, ct)
+                ?? throw new InvalidOperationException($"Project {id} was imported but cannot be read back.");
             return TypedResults.Created($"{Extensions.ApiExtensions.Prefix}/projects/{stored.Id}", ProjectResponse.From(stored));
         });
 

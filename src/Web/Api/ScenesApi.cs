@@ -1,8 +1,12 @@
 using System.Text.Json;
+using VideoGen.Grains.Commands;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Projects;
+using VideoGen.Grains.Scenes;
 using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
+using VideoGen.Web.Commands;
 
 namespace VideoGen.Web.Api;
 
@@ -16,39 +20,40 @@ public static class ScenesApi
     public static IEndpointRouteBuilder MapScenesApi(this IEndpointRouteBuilder api)
     {
         api.MapPut("/sentences/{id:guid}", async (Guid id, JsonElement body, HttpContext http, IOwnedResources owned,
-            ISentenceStore sentences, TimeProvider clock, CancellationToken ct) =>
+            ISentenceStore sentences, StudioGrains grains, CancellationToken ct) =>
         {
             if (await owned.ProjectOfSentenceAsync(id, http.User.GetUserId(), ct) is null) return OwnershipResults.NotFound("sentence", id);
             var edit = SentenceEditReader.Read(body);
             if (!edit.Succeeded) return ApiResults.Refused(edit.Errors);
-            var saved = await sentences.UpdateAsync(id, s => s.Apply(edit.Value, clock.GetUtcNow()), ct);
+            var found = await grains.SceneAsync(id, g => g.Edit(edit.Value), ct);
+            var saved = found ? await sentences.GetAsync(id, ct) : null;
             return saved is null ? OwnershipResults.NotFound("sentence", id) : Results.Ok(SentenceResponse.From(saved));
         });
 
         api.MapPost("/sentences/{id:guid}/regenerate-image", (Guid id, RegenerateImageRequest? request, HttpContext http,
-            IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
-            RegenerateAsync(id, http, owned, SeedProblem(request?.Seed),
-                () => scheduler.RegenerateImageAsync(id, request?.Seed, request?.SkipVideo ?? false, ct), "Image regeneration started", ct));
+            IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
+            RegenerateAsync(id, http, owned, SeedProblem(request?.Seed), grains,
+                (g, r) => g.RegenerateImage(r, request?.Seed, request?.SkipVideo ?? false), "Image regeneration started", ct));
 
         api.MapPost("/sentences/{id:guid}/regenerate-video", (Guid id, RegenerateVideoRequest? request, HttpContext http,
-            IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
-            RegenerateAsync(id, http, owned, SeedProblem(request?.Seed),
-                () => scheduler.RegenerateVideoAsync(id, request?.Seed, ct), "Video regeneration started", ct));
+            IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
+            RegenerateAsync(id, http, owned, SeedProblem(request?.Seed), grains,
+                (g, r) => g.RegenerateVideo(r, request?.Seed), "Video regeneration started", ct));
 
-        api.MapPost("/sentences/{id:guid}/regenerate-audio", (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
-            RegenerateAsync(id, http, owned, null, () => scheduler.RegenerateAudioAsync(id, ct), "Narration regeneration started", ct));
+        api.MapPost("/sentences/{id:guid}/regenerate-audio", (Guid id, HttpContext http, IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
+            RegenerateAsync(id, http, owned, null, grains, (g, r) => g.RegenerateAudio(r), "Narration regeneration started", ct));
 
         var project = api.MapGroup("/projects/{id:guid}");
-        project.MapPost("/generate-scenes", (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
-            BatchAsync(id, http, owned, () => scheduler.GenerateAllAsync(id, ct), b => Results.Accepted(null, new BatchAccepted(b.BatchId, b.Total)), ct));
-        project.MapPost("/retry-failed-scenes", (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
-            BatchAsync(id, http, owned, () => scheduler.RetryFailedAsync(id, ct), b => Results.Accepted(null, new { retried = b.Total }), ct));
-        project.MapPost("/regenerate-dirty", (Guid id, RegenerateDirtyRequest? request, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
-            BatchAsync(id, http, owned, () => scheduler.RegenerateDirtyAsync(id, request?.Images ?? true, request?.Videos ?? true, ct),
+        project.MapPost("/generate-scenes", (Guid id, HttpContext http, IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
+            BatchAsync(id, http, owned, grains, (g, r) => g.GenerateAll(r), b => Results.Accepted(null, new BatchAccepted(b.BatchId, b.Total)), ct));
+        project.MapPost("/retry-failed-scenes", (Guid id, HttpContext http, IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
+            BatchAsync(id, http, owned, grains, (g, r) => g.RetryFailed(r), b => Results.Accepted(null, new { retried = b.Total }), ct));
+        project.MapPost("/regenerate-dirty", (Guid id, RegenerateDirtyRequest? request, HttpContext http, IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
+            BatchAsync(id, http, owned, grains, (g, r) => g.RegenerateDirty(r, request?.Images ?? true, request?.Videos ?? true),
                 b => Results.Accepted(null, new { queued = b.Total }), ct));
-        project.MapPost("/cancel-scenes", async (Guid id, HttpContext http, IOwnedResources owned, JobScheduler scheduler, CancellationToken ct) =>
+        project.MapPost("/cancel-scenes", async (Guid id, HttpContext http, IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
             await owned.OwnsProjectAsync(id, http.User.GetUserId(), ct)
-                ? Results.Ok(new { cancelled = await scheduler.CancelScenesAsync(id, ct) })
+                ? Results.Ok(new { cancelled = await grains.ProjectAsync(id, g => g.CancelScenes(), ct) })
                 : OwnershipResults.NotFound("project", id));
         project.MapGet("/progress", async (Guid id, HttpContext http, IOwnedResources owned, JobReader jobs, CancellationToken ct) =>
             await owned.OwnsProjectAsync(id, http.User.GetUserId(), ct)
@@ -62,13 +67,14 @@ public static class ScenesApi
     /// own <paramref name="problem"/> if any, else 202 with the job or why it was refused.
     /// </summary>
     private static async Task<IResult> RegenerateAsync(Guid id, HttpContext http, IOwnedResources owned, IResult? problem,
-        Func<Task<Outcome<GenerationJob>>> queue, string started, CancellationToken ct)
+        StudioGrains grains, Func<ISentenceGrain, Guid, Task<JobRequestResult>> queue, string started, CancellationToken ct)
     {
         if (await owned.ProjectOfSentenceAsync(id, http.User.GetUserId(), ct) is null) return OwnershipResults.NotFound("sentence", id);
         if (problem is not null) return problem;
-        var queued = await queue();
-        return queued.Succeeded
-            ? Results.Accepted($"/api/v1/jobs/{queued.Value.Id}", new JobAccepted(queued.Value.Id, started))
+        var request = Guid.NewGuid();
+        var queued = await grains.SceneAsync(id, g => queue(g, request), ct);
+        return queued.JobId is { } jobId
+            ? Results.Accepted($"/api/v1/jobs/{jobId}", new JobAccepted(jobId, started))
             : ApiResults.Refused(queued.Errors);
     }
 
@@ -77,9 +83,11 @@ public static class ScenesApi
         : null;
 
     private static async Task<IResult> BatchAsync(
-        Guid id, HttpContext http, IOwnedResources owned, Func<Task<BatchResult?>> queue, Func<BatchResult, IResult> answer, CancellationToken ct)
+        Guid id, HttpContext http, IOwnedResources owned, StudioGrains grains, Func<IProjectGrain, Guid, Task<BatchResult?>> queue,
+        Func<BatchResult, IResult> answer, CancellationToken ct)
     {
         if (!await owned.OwnsProjectAsync(id, http.User.GetUserId(), ct)) return OwnershipResults.NotFound("project", id);
-        return await queue() is { } batch ? answer(batch) : OwnershipResults.NotFound("project", id);
+        var request = Guid.NewGuid();
+        return await grains.ProjectAsync(id, g => queue(g, request), ct) is { } batch ? answer(batch) : OwnershipResults.NotFound("project", id);
     }
 }

@@ -11,6 +11,7 @@ public static class WebUiExtensions
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
+        builder.Services.AddSingleton<Commands.StudioGrains>();
         builder.Services.AddSingleton<Storyboard.StoryboardViews>();
         builder.Services.AddSingleton<Storyboard.FragmentRenderer>();
         builder.Services.AddSingleton<Storyboard.StoryboardFrames>();

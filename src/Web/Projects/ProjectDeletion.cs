@@ -1,7 +1,5 @@
-using VideoGen.Grains.Jobs;
-using VideoGen.Grains.Storage;
 using VideoGen.Silo.Lanes;
-using VideoGen.Web.Accounts;
+using VideoGen.Web.Commands;
 
 namespace VideoGen.Web.Projects;
 
@@ -9,15 +7,13 @@ namespace VideoGen.Web.Projects;
 /// Deletes a project of its owner: its queued and running jobs are cancelled first (so no lane
 /// stores into a scene that is going away), then its rows, then its files.
 /// </summary>
-public sealed class ProjectDeletion(IOwnedResources owned, JobScheduler scheduler, IProjectStore projects, MediaFiles media)
+public sealed class ProjectDeletion(StudioGrains grains, MediaFiles media)
 {
     /// <summary>False when the project does not exist or is not <paramref name="ownerId"/>'s.</summary>
     public async Task<bool> DeleteAsync(Guid projectId, Guid ownerId, CancellationToken ct)
     {
-        if (!await owned.OwnsProjectAsync(projectId, ownerId, ct)) return false;
-        await scheduler.CancelProjectAsync(projectId, ct);
         // Two deletions at once: the one that removed the rows removes the files.
-        if (!await projects.DeleteAsync(projectId, ownerId, ct)) return false;
+        if (!await grains.ProjectAsync(projectId, g => g.Delete(ownerId), ct)) return false;
         media.DeleteProject(projectId);
         return true;
     }

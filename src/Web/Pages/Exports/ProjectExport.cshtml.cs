@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using VideoGen.Web.Commands;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
@@ -13,7 +14,7 @@ namespace VideoGen.Web.Pages.Exports;
 /// A project's final cut: the final-cut panel on a page of its own, and the handlers the panel
 /// posts to and polls wherever it is shown (the storyboard includes the same panel).
 /// </summary>
-public sealed class ProjectExportModel(IProjectStore projects, IOwnedResources owned, FinalCutReader finalCuts, ExportScheduler exports) : PageModel
+public sealed class ProjectExportModel(IProjectStore projects, IOwnedResources owned, FinalCutReader finalCuts, StudioGrains grains) : PageModel
 {
     public Guid ProjectId { get; private set; }
     public string ProjectName { get; private set; } = "";
@@ -51,7 +52,8 @@ public sealed class ProjectExportModel(IProjectStore projects, IOwnedResources o
         var settings = ExportSettings.Read(subtitles, transitions, fps ?? finalCuts.DefaultFramesPerSecond);
         if (!settings.Succeeded) return BadRequest(string.Join(" ", settings.Errors.Select(e => e.Message)));
 
-        var start = await exports.StartAsync(ProjectId, User.GetUserId(), settings.Value, ct);
+        var (request, owner) = (Guid.NewGuid(), User.GetUserId());
+        var start = await grains.ProjectAsync(ProjectId, g => g.StartExport(request, owner, settings.Value), ct);
         if (start.Status == ExportStartStatus.ProjectNotFound) return NotFound();
         var htmx = Request.Headers.ContainsKey("HX-Request");
         if (start.Status == ExportStartStatus.Started && !htmx) return RedirectToPage(new { id = ProjectId });

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
+using VideoGen.Web.Commands;
 using VideoGen.Web.Exports;
 
 namespace VideoGen.Web.Pages.Exports;
 
 /// <summary>One exported video: the player, its downloads, cancel while it renders, and delete with confirmation.</summary>
-public sealed class ShowModel(ExportReader exports, ExportDeletion deletion, JobScheduler jobs) : PageModel
+public sealed class ShowModel(ExportReader exports, ExportDeletion deletion, StudioGrains grains) : PageModel
 {
     public ExportView Export { get; private set; } = null!;
 
@@ -40,7 +41,7 @@ public sealed class ShowModel(ExportReader exports, ExportDeletion deletion, Job
 
     public async Task<IActionResult> OnPostCancelAsync(CancellationToken ct)
     {
-        await jobs.CancelAsync(Export.JobId, ct);
+        await grains.ProjectAsync(Export.ProjectId, g => g.CancelJob(Export.JobId), ct);
         return RedirectToPage(new { id = Export.Id });
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using VideoGen.Grains.Commands;
+using VideoGen.Web.Commands;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
@@ -7,7 +9,7 @@ using VideoGen.Web.Accounts;
 namespace VideoGen.Web.Pages.Projects;
 
 /// <summary>A new project from a pasted script.</summary>
-public sealed class NewModel(IProjectStore projects, TimeProvider clock) : PageModel
+public sealed class NewModel(StudioGrains grains) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -32,14 +34,14 @@ public sealed class NewModel(IProjectStore projects, TimeProvider clock) : PageM
             ModelState.AddModelError(nameof(AspectRatio), "Choose 16:9, 9:16 or 1:1.");
             return Page();
         }
-        var imported = Project.Import(User.GetUserId(), Name, Script, ratio.Value, Style, clock.GetUtcNow());
+        var id = Guid.CreateVersion7();
+        var imported = await grains.ProjectAsync(id, g => g.Import(new ImportProject(User.GetUserId(), Name, Script, ratio.Value, Style)), ct);
         if (!imported.Succeeded)
         {
             foreach (var error in imported.Errors) ModelState.AddModelError(error.Field, error.Message);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await projects.CreateAsync(imported.Value, ct);
-        return Redirect($"/Projects/{imported.Value.Id}");
+        return Redirect($"/Projects/{id}");
     }
 }

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using VideoGen.Grains.Commands;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Events;
 using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Projects;
+using VideoGen.Grains.Scenes;
 using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
+using VideoGen.Web.Commands;
 using VideoGen.Web.Storyboard;
 
 namespace VideoGen.Web.Pages.Projects;
@@ -16,7 +20,7 @@ namespace VideoGen.Web.Pages.Projects;
 /// every handler first checks that the project is the signed-in creator's.
 /// </summary>
 public sealed class StoryboardModel(
-    StoryboardViews views, ISentenceStore sentences, JobScheduler scheduler, EventFeed feed, TimeProvider clock, VideoGen.Web.Exports.FinalCutReader finalCuts) : PageModel
+    StoryboardViews views, StudioGrains grains, EventFeed feed, VideoGen.Web.Exports.FinalCutReader finalCuts) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -85,40 +89,40 @@ public sealed class StoryboardModel(
         if (await views.SentenceAsync(Id, sentenceId, ct) is null) return NotFound();
         var edit = form.ToEdit();
         if (!edit.Succeeded) return BadRequest(string.Join(" ", edit.Errors.Select(e => e.Message)));
-        await sentences.UpdateAsync(sentenceId, s => s.Apply(edit.Value, clock.GetUtcNow()), ct);
+        await grains.SceneAsync(sentenceId, g => g.Edit(edit.Value), ct);
         return await LiveAsync(sentenceId, ct);
     }
 
     public Task<IActionResult> OnPostRegenerateImageAsync(Guid sentenceId, long? seed, bool skipVideo, CancellationToken ct) =>
-        QueueForSceneAsync(sentenceId, () => scheduler.RegenerateImageAsync(sentenceId, seed, skipVideo, ct), ct);
+        QueueForSceneAsync(sentenceId, (g, request) => g.RegenerateImage(request, seed, skipVideo), ct);
 
     /// <summary>The dice: a fresh random seed, then a new image from it.</summary>
     public Task<IActionResult> OnPostNewSeedAsync(Guid sentenceId, bool skipVideo, CancellationToken ct) =>
         OnPostRegenerateImageAsync(sentenceId, Random.Shared.NextInt64(0, 1L << 48), skipVideo, ct);
 
     public Task<IActionResult> OnPostRegenerateVideoAsync(Guid sentenceId, CancellationToken ct) =>
-        QueueForSceneAsync(sentenceId, () => scheduler.RegenerateVideoAsync(sentenceId, null, ct), ct);
+        QueueForSceneAsync(sentenceId, (g, request) => g.RegenerateVideo(request, null), ct);
 
     public Task<IActionResult> OnPostRegenerateAudioAsync(Guid sentenceId, CancellationToken ct) =>
-        QueueForSceneAsync(sentenceId, () => scheduler.RegenerateAudioAsync(sentenceId, ct), ct);
+        QueueForSceneAsync(sentenceId, (g, request) => g.RegenerateAudio(request), ct);
 
     public async Task<IActionResult> OnPostCancelSceneAsync(Guid sentenceId, CancellationToken ct)
     {
-        if (await SceneAsync(sentenceId, ct) is not { } scene) return NotFound();
-        foreach (var job in scene.ActiveJobs) await scheduler.CancelAsync(job.Id, ct);
+        if (await views.SentenceAsync(Id, sentenceId, ct) is null) return NotFound();
+        await grains.SceneAsync(sentenceId, g => g.CancelActive(), ct);
         return await LiveAsync(sentenceId, ct);
     }
 
-    public Task<IActionResult> OnPostGenerateAllAsync(CancellationToken ct) => BatchAsync(() => scheduler.GenerateAllAsync(Id, ct), ct);
+    public Task<IActionResult> OnPostGenerateAllAsync(CancellationToken ct) => BatchAsync((g, request) => g.GenerateAll(request), ct);
 
-    public Task<IActionResult> OnPostRetryFailedAsync(CancellationToken ct) => BatchAsync(() => scheduler.RetryFailedAsync(Id, ct), ct);
+    public Task<IActionResult> OnPostRetryFailedAsync(CancellationToken ct) => BatchAsync((g, request) => g.RetryFailed(request), ct);
 
     public Task<IActionResult> OnPostRegenerateDirtyAsync(bool images, bool videos, CancellationToken ct) =>
-        BatchAsync(() => scheduler.RegenerateDirtyAsync(Id, images, videos, ct), ct);
+        BatchAsync((g, request) => g.RegenerateDirty(request, images, videos), ct);
 
-    public Task<IActionResult> OnPostCancelAllAsync(CancellationToken ct) => BatchAsync(async () =>
+    public Task<IActionResult> OnPostCancelAllAsync(CancellationToken ct) => BatchAsync(async (g, _) =>
     {
-        await scheduler.CancelScenesAsync(Id, ct);
+        await g.CancelScenes();
         return null;
     }, ct);
 
@@ -130,19 +134,21 @@ public sealed class StoryboardModel(
         return new EmptyResult();
     }
 
-    private async Task<IActionResult> BatchAsync(Func<Task<BatchResult?>> queue, CancellationToken ct)
+    private async Task<IActionResult> BatchAsync(Func<IProjectGrain, Guid, Task<BatchResult?>> queue, CancellationToken ct)
     {
-        await queue();
+        var request = Guid.NewGuid();
+        await grains.ProjectAsync(Id, g => queue(g, request), ct);
         if (!await LoadAsync(ct)) return NotFound();
         return Fragment("_Toolbar", await views.ToolbarAsync(Project, ct));
     }
 
     /// <summary>Queues work for one scene of this project and answers the scene's live part, or why it was refused.</summary>
-    private async Task<IActionResult> QueueForSceneAsync(Guid sentenceId, Func<Task<Outcome<GenerationJob>>> queue, CancellationToken ct)
+    private async Task<IActionResult> QueueForSceneAsync(Guid sentenceId, Func<ISentenceGrain, Guid, Task<JobRequestResult>> queue, CancellationToken ct)
     {
         if (await views.SentenceAsync(Id, sentenceId, ct) is null) return NotFound();
-        var queued = await queue();
-        return queued.Succeeded ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
+        var request = Guid.NewGuid();
+        var queued = await grains.SceneAsync(sentenceId, g => queue(g, request), ct);
+        return queued.JobId is not null ? await LiveAsync(sentenceId, ct) : Refused(queued.Errors);
     }
 
     /// <summary>The scene's live part as it is now.</summary>
