@@ -11,6 +11,7 @@ public static class SiloProgram
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddVideoGenStore();
         builder.AddSilo();
+        builder.AddOrleansCluster();
 
         var app = builder.Build();
         app.MapVideoGenHealth();

@@ -5,6 +5,7 @@ using VideoGen.Web.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddVideoGenStore();
 builder.AddSilo();
+builder.AddOrleansCluster();
 builder.AddWebUi();
 builder.AddApi();
 builder.AddAccounts();

@@ -63,6 +63,7 @@ public sealed partial class BrowserStudio : WebApplicationFactory<Program>
         builder.UseSetting("Media:Root", _media);
         builder.UseSetting("Silo:Enabled", "true");
         builder.UseSetting("Silo:Name", "browser-tests");
+        foreach (var (key, value) in ClusterPorts.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 

@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,16 @@ public sealed class HostTests
         Assert.Equal(provider, health.RootElement.GetProperty("store").GetProperty("provider").GetString());
         Assert.Equal(db.Migrator().LatestVersion, health.RootElement.GetProperty("store").GetProperty("schemaVersion").GetInt32());
         Assert.Equal(["cpu-preview", "cpu-web-1"], health.RootElement.GetProperty("devices").EnumerateArray().Select(d => d.GetString()));
+        var cluster = health.RootElement.GetProperty("cluster");
+        Assert.Equal(("videogen", "active"), (cluster.GetProperty("id").GetString(), cluster.GetProperty("status").GetString()));
+        Assert.StartsWith("127.0.0.1:", cluster.GetProperty("silo").GetString());
+        Assert.NotEqual(cluster.GetProperty("silo").GetString(), webOnlyHealth.RootElement.GetProperty("cluster").GetProperty("silo").GetString());
+        if (provider == "postgres")
+        {
+            // Both nodes joined one cluster through the membership table on their store.
+            var active = await db.Database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM orleans_membership WHERE cluster_id = 'videogen' AND status = 3"), CancellationToken.None);
+            Assert.Equal(2, active);
+        }
         Assert.Equal("healthy", webOnlyHealth.RootElement.GetProperty("status").GetString());
         Assert.Empty(webOnlyHealth.RootElement.GetProperty("devices").EnumerateArray());
     }
@@ -116,6 +127,11 @@ public sealed class HostTests
         { "Export:CrossfadeSeconds", "9", "Export:CrossfadeSeconds must be between 0.1 and 3" },
         { "Devices:0:MaxFrames", "3", "Devices:0:MaxFrames must be between 5 and 2001" },
         { "Silo:CpuDevice", "gpu-0", "Devices:0:Name 'gpu-0' is the name of this silo's CPU device" },
+        { "Cluster:Id", " ", "Cluster:Id is empty" },
+        { "Cluster:Id", "two words", "Cluster:Id 'two words' must be at most 150 letters, digits" },
+        { "Cluster:SiloPort", "0", "Cluster:SiloPort must be between 1 and 65535" },
+        { "Cluster:GatewayPort", "70000", "Cluster:GatewayPort must be between 1 and 65535" },
+        { "Cluster:AdvertisedAddress", "silo.example", "Cluster:AdvertisedAddress must be an IP address" },
     };
 
     [Theory]

@@ -25,6 +25,7 @@ public sealed class StudioFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.UseSetting("Store:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Media:Root", _media);
         builder.UseSetting("Silo:Enabled", "false");
+        foreach (var (key, value) in ClusterPorts.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 }

@@ -132,6 +132,7 @@ public sealed partial class BenchStudio : IAsyncDisposable
             builder.UseSetting("Store:ConnectionString", Database.Provider == "postgres" ? $"{Database.ConnectionString};Maximum Pool Size={PostgresPool}" : Database.ConnectionString);
             builder.UseSetting("Media:Root", _media);
             builder.UseSetting("Silo:Enabled", "false");
+            foreach (var (key, value) in ClusterPorts.Settings()) builder.UseSetting(key, value);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
 
