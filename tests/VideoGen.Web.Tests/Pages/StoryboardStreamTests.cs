@@ -61,7 +61,11 @@ public sealed partial class StoryboardStreamTests
     private static async Task FeedHasReadAsync(StudioFactory factory, Guid projectId, CancellationToken ct)
     {
         var feed = factory.Services.GetRequiredService<EventFeed>();
-        var last = (await factory.Services.GetRequiredService<IEventStore>().ReadAsync(projectId, 0, 500, ct))[^1].Id;
+        var events = factory.Services.GetRequiredService<IEventStore>();
+        // On PostgreSQL an event is readable only once no older transaction runs anywhere on the server.
+        IReadOnlyList<StoredEvent> read;
+        while ((read = await events.ReadAsync(projectId, 0, 500, ct)).Count == 0) await Task.Delay(20, ct);
+        var last = read[^1].Id;
         await feed.Started.WaitAsync(ct);
         while (feed.Position < last) await Task.Delay(20, ct);
     }
