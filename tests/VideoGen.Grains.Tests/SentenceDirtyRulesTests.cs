@@ -8,25 +8,7 @@ public sealed class SentenceDirtyRulesTests
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>A sentence with every asset generated and nothing stale.</summary>
-    private static Sentence Generated() => Sentence.FromState(new SentenceState
-    {
-        Id = Guid.NewGuid(),
-        ProjectId = Guid.NewGuid(),
-        SectionId = Guid.NewGuid(),
-        Index = 0,
-        Text = "The tide rolls in.",
-        ImagePrompt = "a beach at dusk",
-        VideoPrompt = "waves rolling in",
-        CameraMovement = CameraMovement.Static,
-        MotionStrength = 0.5,
-        Seed = 42,
-        ImageFile = "images/a.png",
-        VideoFile = "videos/a.mp4",
-        AudioFile = "audio/a.wav",
-        AudioDuration = 3.0,
-        UpdatedAt = Now.AddHours(-1),
-        Version = 1,
-    });
+    private static Sentence Generated() => SceneStates.Scene("complete");
 
     private static readonly Dictionary<string, Action<Sentence>> Edits = new()
     {

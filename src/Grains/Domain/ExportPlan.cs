@@ -9,5 +9,5 @@ public sealed record ExportPlan(
     IReadOnlyList<ExportScene> Scenes)
 {
     /// <summary>The scenes that still lack an image, a clip or narration.</summary>
-    public IReadOnlyList<ExportScene> Incomplete => Scenes.Where(s => s.Missing.Count > 0).ToArray();
+    public IReadOnlyList<ExportScene> Incomplete => ExportRules.Incomplete(Scenes);
 }

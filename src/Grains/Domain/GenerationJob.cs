@@ -10,66 +10,43 @@ public sealed class GenerationJob : Entity
 {
     public const int DefaultMaxAttempts = 3;
 
-    private GenerationJob(JobState s)
-    {
-        Id = s.Id;
-        ProjectId = s.ProjectId;
-        SentenceId = s.SentenceId;
-        Kind = s.Kind;
-        Status = s.Status;
-        Priority = s.Priority;
-        BatchId = s.BatchId;
-        Attempt = s.Attempt;
-        MaxAttempts = s.MaxAttempts;
-        Error = s.Error;
-        ThenVideo = s.ThenVideo;
-        SkipVideo = s.SkipVideo;
-        Seed = s.Seed;
-        Output = s.Output;
-        Progress = s.Progress;
-        Step = s.Step;
-        Device = s.Device;
-        Silo = s.Silo;
-        ClaimToken = s.ClaimToken;
-        LeaseUntil = s.LeaseUntil;
-        CancelRequested = s.CancelRequested;
-        CreatedAt = s.CreatedAt;
-        StartedAt = s.StartedAt;
-        FinishedAt = s.FinishedAt;
-    }
+    private GenerationJob(JobState state) => _state = state;
 
-    public Guid Id { get; }
-    public Guid ProjectId { get; }
-    public Guid? SentenceId { get; }
-    public JobKind Kind { get; }
-    public JobStatus Status { get; private set; }
-    public JobPriority Priority { get; }
-    public Guid? BatchId { get; }
-    public int Attempt { get; private set; }
-    public int MaxAttempts { get; }
-    public string? Error { get; private set; }
+    /// <summary>Everything the job is; each change replaces it with a changed copy.</summary>
+    private JobState _state;
+
+    public Guid Id => _state.Id;
+    public Guid ProjectId => _state.ProjectId;
+    public Guid? SentenceId => _state.SentenceId;
+    public JobKind Kind => _state.Kind;
+    public JobStatus Status => _state.Status;
+    public JobPriority Priority => _state.Priority;
+    public Guid? BatchId => _state.BatchId;
+    public int Attempt => _state.Attempt;
+    public int MaxAttempts => _state.MaxAttempts;
+    public string? Error => _state.Error;
 
     /// <summary>An image job that queues the sentence's video once the image is stored.</summary>
-    public bool ThenVideo { get; private set; }
+    public bool ThenVideo => _state.ThenVideo;
 
     /// <summary>The creator asked for the image only: the video stays dirty and unqueued.</summary>
-    public bool SkipVideo { get; }
+    public bool SkipVideo => _state.SkipVideo;
 
-    public long? Seed { get; }
+    public long? Seed => _state.Seed;
 
     /// <summary>The file the job produced, relative to the media root.</summary>
-    public string? Output { get; private set; }
+    public string? Output => _state.Output;
 
-    public double Progress { get; private set; }
-    public string? Step { get; private set; }
-    public string? Device { get; private set; }
-    public string? Silo { get; private set; }
-    public Guid? ClaimToken { get; private set; }
-    public DateTimeOffset? LeaseUntil { get; private set; }
-    public bool CancelRequested { get; private set; }
-    public DateTimeOffset CreatedAt { get; }
-    public DateTimeOffset? StartedAt { get; private set; }
-    public DateTimeOffset? FinishedAt { get; private set; }
+    public double Progress => _state.Progress;
+    public string? Step => _state.Step;
+    public string? Device => _state.Device;
+    public string? Silo => _state.Silo;
+    public Guid? ClaimToken => _state.ClaimToken;
+    public DateTimeOffset? LeaseUntil => _state.LeaseUntil;
+    public bool CancelRequested => _state.CancelRequested;
+    public DateTimeOffset CreatedAt => _state.CreatedAt;
+    public DateTimeOffset? StartedAt => _state.StartedAt;
+    public DateTimeOffset? FinishedAt => _state.FinishedAt;
 
     public Lane Lane => JobTransitions.LaneOf(Kind);
 
@@ -115,41 +92,27 @@ public sealed class GenerationJob : Entity
         return job;
     }
 
-    public JobState ToState() => new()
-    {
-        Id = Id, ProjectId = ProjectId, SentenceId = SentenceId, Kind = Kind, Status = Status,
-        Priority = Priority, BatchId = BatchId, Attempt = Attempt, MaxAttempts = MaxAttempts,
-        Error = Error, ThenVideo = ThenVideo, SkipVideo = SkipVideo, Seed = Seed, Output = Output,
-        Progress = Progress, Step = Step, Device = Device, Silo = Silo, ClaimToken = ClaimToken,
-        LeaseUntil = LeaseUntil, CancelRequested = CancelRequested, CreatedAt = CreatedAt,
-        StartedAt = StartedAt, FinishedAt = FinishedAt,
-    };
+    /// <summary>The stored form of this job.</summary>
+    public JobState ToState() => _state;
 
     /// <summary>A lane of <paramref name="device"/> on <paramref name="silo"/> takes the job.</summary>
     public void Claim(string device, string silo, Guid token, DateTimeOffset leaseUntil, DateTimeOffset now)
     {
         MoveTo(JobStatus.Running);
-        Device = device;
-        Silo = silo;
-        ClaimToken = token;
-        LeaseUntil = leaseUntil;
-        StartedAt = now;
-        Progress = 0;
-        Step = null;
+        _state = _state with { Device = device, Silo = silo, ClaimToken = token, LeaseUntil = leaseUntil, StartedAt = now, Progress = 0, Step = null };
         RaiseChanged();
     }
 
     public void RenewLease(Guid token, DateTimeOffset leaseUntil)
     {
         RequireClaim(token);
-        LeaseUntil = leaseUntil;
+        _state = _state with { LeaseUntil = leaseUntil };
     }
 
     public void ReportProgress(Guid token, double progress, string? step)
     {
         RequireClaim(token);
-        Progress = Math.Clamp(double.IsFinite(progress) ? progress : 0, 0, 1);
-        Step = step;
+        _state = _state with { Progress = Math.Clamp(double.IsFinite(progress) ? progress : 0, 0, 1), Step = step };
         Raise(new JobProgressed(ProjectId, Id, SentenceId, Kind, Progress, Step));
     }
 
@@ -157,8 +120,7 @@ public sealed class GenerationJob : Entity
     {
         RequireClaim(token);
         MoveTo(JobStatus.Succeeded);
-        Output = output;
-        Progress = 1;
+        _state = _state with { Output = output, Progress = 1 };
         Finish(now, error: null);
     }
 
@@ -189,7 +151,7 @@ public sealed class GenerationJob : Entity
             Finish(now, $"{reason} (gave up after {Attempt} attempts)");
             return;
         }
-        Attempt++;
+        _state = _state with { Attempt = Attempt + 1 };
         Requeue(reason);
     }
 
@@ -215,13 +177,7 @@ public sealed class GenerationJob : Entity
     private void Requeue(string reason)
     {
         MoveTo(JobStatus.Queued);
-        Error = reason;
-        ClearClaim();
-        Device = null;
-        Silo = null;
-        StartedAt = null;
-        Progress = 0;
-        Step = null;
+        _state = WithoutClaim() with { Error = reason, Device = null, Silo = null, StartedAt = null, Progress = 0, Step = null };
         RaiseChanged();
     }
 
@@ -232,14 +188,13 @@ public sealed class GenerationJob : Entity
         {
             case JobStatus.Queued:
                 MoveTo(JobStatus.Cancelled);
-                ThenVideo = false;
+                _state = _state with { ThenVideo = false };
                 Finish(now, error: null);
                 return CancelResult.Cancelled;
             case JobStatus.Running:
                 if (!CancelRequested)
                 {
-                    CancelRequested = true;
-                    ThenVideo = false;
+                    _state = _state with { CancelRequested = true, ThenVideo = false };
                     RaiseChanged();
                 }
                 return CancelResult.Requested;
@@ -247,6 +202,16 @@ public sealed class GenerationJob : Entity
                 return CancelResult.AlreadyFinished;
         }
     }
+
+    /// <summary>
+    /// The clip a finished image job asked for (<see cref="ThenVideo"/>), to queue in the
+    /// transaction that stores the image, with the image's priority, seed and batch; null for
+    /// any other job.
+    /// </summary>
+    public GenerationJob? ClipToFollow(DateTimeOffset now) =>
+        this is { Kind: JobKind.Image, ThenVideo: true, Status: JobStatus.Succeeded }
+            ? Create(ProjectId, SentenceId, JobKind.Video, Priority, now, seed: Seed, batchId: BatchId)
+            : null;
 
     /// <summary>The lane stopped the work it was asked to cancel.</summary>
     public void ConfirmCancelled(Guid token, DateTimeOffset now)
@@ -258,23 +223,17 @@ public sealed class GenerationJob : Entity
 
     private void Finish(DateTimeOffset now, string? error)
     {
-        Error = error;
-        FinishedAt = now;
-        ClearClaim();
+        _state = WithoutClaim() with { Error = error, FinishedAt = now };
         RaiseChanged();
     }
 
-    private void ClearClaim()
-    {
-        ClaimToken = null;
-        LeaseUntil = null;
-    }
+    private JobState WithoutClaim() => _state with { ClaimToken = null, LeaseUntil = null };
 
     private void MoveTo(JobStatus next)
     {
         if (!JobTransitions.IsAllowed(Status, next))
             throw new DomainException($"Job {Id} cannot move from {Status} to {next}.");
-        Status = next;
+        _state = _state with { Status = next };
     }
 
     private void RequireClaim(Guid token)

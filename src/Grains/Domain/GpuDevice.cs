@@ -18,17 +18,21 @@ public sealed class GpuDevice
         if (!Enum.IsDefined(kind)) throw new DomainException($"Unknown device kind {(int)kind}.");
         if (lanes.Count == 0 || lanes.Distinct().Count() != lanes.Count || lanes.Any(l => !Enum.IsDefined(l)))
             throw new DomainException($"Device {name} needs distinct, known lanes.");
-        Name = name;
-        Kind = kind;
-        Lanes = lanes;
+        _state = new GpuDeviceState { Name = name, Kind = kind, Lanes = lanes };
     }
 
-    public string Name { get; }
-    public DeviceKind Kind { get; }
-    public IReadOnlyList<Lane> Lanes { get; }
-    public string? Silo { get; private set; }
-    public DeviceStatus Status { get; private set; }
-    public DateTimeOffset? LastSeen { get; private set; }
+    /// <summary>Everything the device is; each change replaces it with a changed copy.</summary>
+    private GpuDeviceState _state;
+
+    public string Name => _state.Name;
+    public DeviceKind Kind => _state.Kind;
+    public IReadOnlyList<Lane> Lanes => _state.Lanes;
+    public string? Silo => _state.Silo;
+    public DeviceStatus Status => _state.Status;
+    public DateTimeOffset? LastSeen => _state.LastSeen;
+
+    /// <summary>The stored form of this device.</summary>
+    public GpuDeviceState ToState() => _state;
 
     /// <summary>The lanes a device of this kind has.</summary>
     public static IReadOnlyList<Lane> LanesOf(DeviceKind kind) => kind switch
@@ -47,9 +51,7 @@ public sealed class GpuDevice
 
     public void Restore(string? silo, DeviceStatus status, DateTimeOffset? lastSeen)
     {
-        Silo = silo;
-        Status = status;
-        LastSeen = lastSeen;
+        _state = _state with { Silo = silo, Status = status, LastSeen = lastSeen };
     }
 
     /// <summary>A silo takes (or keeps) the device; refused while another live silo holds it.</summary>
@@ -57,22 +59,21 @@ public sealed class GpuDevice
     {
         if (!CanBeTakenBy(silo, now, lease))
             throw new DomainException($"Device {Name} is driven by silo {Silo}; silo {silo} cannot take it until that silo's lease runs out.");
-        if (Silo != silo || Status == DeviceStatus.Offline) Status = DeviceStatus.Online;
-        Silo = silo;
-        LastSeen = now;
+        var status = Silo != silo || Status == DeviceStatus.Offline ? DeviceStatus.Online : Status;
+        _state = _state with { Silo = silo, Status = status, LastSeen = now };
     }
 
     /// <summary>The silo stops claiming new work on the device; running jobs finish.</summary>
     public void Drain(string silo)
     {
         if (Silo != silo) throw new DomainException($"Silo {silo} does not drive device {Name}.");
-        Status = DeviceStatus.Draining;
+        _state = _state with { Status = DeviceStatus.Draining };
     }
 
     /// <summary>The silo let the device go.</summary>
     public void Release(string silo)
     {
         if (Silo != silo) throw new DomainException($"Silo {silo} does not drive device {Name}.");
-        Status = DeviceStatus.Offline;
+        _state = _state with { Status = DeviceStatus.Offline };
     }
 }

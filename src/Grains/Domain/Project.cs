@@ -8,29 +8,27 @@ public sealed class Project : Entity
     public const int MaxNameLength = 200;
     public const int MaxStyleLength = 500;
 
-    private Project(Guid id, Guid ownerId, string name, AspectRatio aspectRatio, string style, DateTimeOffset createdAt, IReadOnlyList<Section> sections)
+    private Project(ProjectState state, IReadOnlyList<Section> sections)
     {
-        Id = id;
-        OwnerId = ownerId;
-        Name = name;
-        AspectRatio = aspectRatio;
-        Style = style;
-        CreatedAt = createdAt;
+        _state = state;
         Sections = sections;
     }
 
-    public Guid Id { get; }
+    /// <summary>The project's own fields; a rename replaces it with a changed copy.</summary>
+    private ProjectState _state;
+
+    public Guid Id => _state.Id;
 
     /// <summary>The account the project belongs to; its sentences, jobs, exports and files belong to it through the project.</summary>
-    public Guid OwnerId { get; }
+    public Guid OwnerId => _state.OwnerId;
 
-    public string Name { get; private set; }
-    public AspectRatio AspectRatio { get; }
+    public string Name => _state.Name;
+    public AspectRatio AspectRatio => _state.AspectRatio;
 
     /// <summary>Words that set the look of every derived prompt ("watercolour, warm light").</summary>
-    public string Style { get; }
+    public string Style => _state.Style;
 
-    public DateTimeOffset CreatedAt { get; }
+    public DateTimeOffset CreatedAt => _state.CreatedAt;
     public IReadOnlyList<Section> Sections { get; }
 
     public IEnumerable<Sentence> Sentences => Sections.SelectMany(s => s.Sentences);
@@ -63,21 +61,30 @@ public sealed class Project : Entity
             return new Section(sectionId, projectId, sectionIndex, section.Title, sentences);
         }).ToArray();
 
-        var project = new Project(projectId, ownerId, name!.Trim(), aspectRatio, cleanStyle, now, sections);
+        var project = new Project(new ProjectState
+        {
+            Id = projectId, OwnerId = ownerId, Name = name!.Trim(), AspectRatio = aspectRatio, Style = cleanStyle, CreatedAt = now,
+        }, sections);
         project.Raise(new ProjectChanged(projectId, "created"));
         return Outcome<Project>.Success(project);
     }
 
     /// <summary>Rebuilds a project from its stored form.</summary>
     public static Project FromState(Guid id, Guid ownerId, string name, AspectRatio aspectRatio, string style, DateTimeOffset createdAt, IReadOnlyList<Section> sections) =>
-        new(id, ownerId, name, aspectRatio, style, createdAt, sections);
+        FromState(new ProjectState { Id = id, OwnerId = ownerId, Name = name, AspectRatio = aspectRatio, Style = style, CreatedAt = createdAt }, sections);
+
+    /// <summary>Rebuilds a project from its stored fields and its sections.</summary>
+    public static Project FromState(ProjectState state, IReadOnlyList<Section> sections) => new(state, sections);
+
+    /// <summary>The stored form of the project's own fields.</summary>
+    public ProjectState ToState() => _state;
 
     public bool Rename(string name)
     {
         if (CheckName(name) is { } problem) throw new DomainException(problem);
         var clean = name.Trim();
         if (clean == Name) return false;
-        Name = clean;
+        _state = _state with { Name = clean };
         Raise(new ProjectChanged(Id, "renamed"));
         return true;
     }

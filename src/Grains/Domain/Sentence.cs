@@ -10,58 +10,36 @@ namespace VideoGen.Grains.Domain;
 /// </summary>
 public sealed class Sentence : Entity
 {
-    private Sentence(SentenceState state)
-    {
-        Id = state.Id;
-        ProjectId = state.ProjectId;
-        SectionId = state.SectionId;
-        Index = state.Index;
-        Text = state.Text;
-        ImagePrompt = state.ImagePrompt;
-        VideoPrompt = state.VideoPrompt;
-        CameraMovement = state.CameraMovement;
-        MotionStrength = state.MotionStrength;
-        Seed = state.Seed;
-        ImageFile = state.ImageFile;
-        VideoFile = state.VideoFile;
-        AudioFile = state.AudioFile;
-        AudioDuration = state.AudioDuration;
-        IsImageDirty = state.IsImageDirty;
-        IsVideoDirty = state.IsVideoDirty;
-        IsAudioDirty = state.IsAudioDirty;
-        ImageStatus = state.ImageStatus;
-        VideoStatus = state.VideoStatus;
-        AudioStatus = state.AudioStatus;
-        LastError = state.LastError;
-        UpdatedAt = state.UpdatedAt;
-        Version = state.Version;
-    }
+    private Sentence(SentenceState state) => _state = state;
 
-    public Guid Id { get; }
-    public Guid ProjectId { get; }
-    public Guid SectionId { get; }
-    public int Index { get; }
-    public string Text { get; private set; }
-    public string ImagePrompt { get; private set; }
-    public string VideoPrompt { get; private set; }
-    public CameraMovement CameraMovement { get; private set; }
-    public double MotionStrength { get; private set; }
-    public long? Seed { get; private set; }
-    public string? ImageFile { get; private set; }
-    public string? VideoFile { get; private set; }
-    public string? AudioFile { get; private set; }
-    public double? AudioDuration { get; private set; }
-    public bool IsImageDirty { get; private set; }
-    public bool IsVideoDirty { get; private set; }
-    public bool IsAudioDirty { get; private set; }
-    public AssetStatus ImageStatus { get; private set; }
-    public AssetStatus VideoStatus { get; private set; }
-    public AssetStatus AudioStatus { get; private set; }
-    public string? LastError { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Everything the sentence is; each change replaces it with a changed copy.</summary>
+    private SentenceState _state;
+
+    public Guid Id => _state.Id;
+    public Guid ProjectId => _state.ProjectId;
+    public Guid SectionId => _state.SectionId;
+    public int Index => _state.Index;
+    public string Text => _state.Text;
+    public string ImagePrompt => _state.ImagePrompt;
+    public string VideoPrompt => _state.VideoPrompt;
+    public CameraMovement CameraMovement => _state.CameraMovement;
+    public double MotionStrength => _state.MotionStrength;
+    public long? Seed => _state.Seed;
+    public string? ImageFile => _state.ImageFile;
+    public string? VideoFile => _state.VideoFile;
+    public string? AudioFile => _state.AudioFile;
+    public double? AudioDuration => _state.AudioDuration;
+    public bool IsImageDirty => _state.IsImageDirty;
+    public bool IsVideoDirty => _state.IsVideoDirty;
+    public bool IsAudioDirty => _state.IsAudioDirty;
+    public AssetStatus ImageStatus => _state.ImageStatus;
+    public AssetStatus VideoStatus => _state.VideoStatus;
+    public AssetStatus AudioStatus => _state.AudioStatus;
+    public string? LastError => _state.LastError;
+    public DateTimeOffset UpdatedAt => _state.UpdatedAt;
 
     /// <summary>The stored version this entity was loaded at; the store uses it to detect concurrent writers.</summary>
-    public long Version { get; }
+    public long Version => _state.Version;
 
     /// <summary>A new sentence of an imported script: nothing generated yet, nothing stale.</summary>
     public static Sentence Create(Guid projectId, Guid sectionId, int index, string text, string imagePrompt, string videoPrompt, DateTimeOffset now)
@@ -88,39 +66,13 @@ public sealed class Sentence : Entity
     public static Sentence FromState(SentenceState state) => new(state);
 
     /// <summary>The stored form of this sentence.</summary>
-    public SentenceState ToState() => new()
-    {
-        Id = Id,
-        ProjectId = ProjectId,
-        SectionId = SectionId,
-        Index = Index,
-        Text = Text,
-        ImagePrompt = ImagePrompt,
-        VideoPrompt = VideoPrompt,
-        CameraMovement = CameraMovement,
-        MotionStrength = MotionStrength,
-        Seed = Seed,
-        ImageFile = ImageFile,
-        VideoFile = VideoFile,
-        AudioFile = AudioFile,
-        AudioDuration = AudioDuration,
-        IsImageDirty = IsImageDirty,
-        IsVideoDirty = IsVideoDirty,
-        IsAudioDirty = IsAudioDirty,
-        ImageStatus = ImageStatus,
-        VideoStatus = VideoStatus,
-        AudioStatus = AudioStatus,
-        LastError = LastError,
-        UpdatedAt = UpdatedAt,
-        Version = Version,
-    };
+    public SentenceState ToState() => _state;
 
     public bool EditText(string text, DateTimeOffset now)
     {
         Require(SentenceRules.CheckText(text));
         if (text == Text) return false;
-        Text = text;
-        IsAudioDirty = true;
+        _state = _state with { Text = text, IsAudioDirty = true };
         return Changed(now, "text");
     }
 
@@ -128,9 +80,7 @@ public sealed class Sentence : Entity
     {
         Require(SentenceRules.CheckPrompt(prompt));
         if (prompt == ImagePrompt) return false;
-        ImagePrompt = prompt;
-        IsImageDirty = true;
-        IsVideoDirty = true;
+        _state = _state with { ImagePrompt = prompt, IsImageDirty = true, IsVideoDirty = true };
         return Changed(now, "imagePrompt");
     }
 
@@ -138,8 +88,7 @@ public sealed class Sentence : Entity
     {
         Require(SentenceRules.CheckPrompt(prompt));
         if (prompt == VideoPrompt) return false;
-        VideoPrompt = prompt;
-        IsVideoDirty = true;
+        _state = _state with { VideoPrompt = prompt, IsVideoDirty = true };
         return Changed(now, "videoPrompt");
     }
 
@@ -147,8 +96,7 @@ public sealed class Sentence : Entity
     {
         if (!Enum.IsDefined(movement)) throw new DomainException($"Unknown camera movement {(int)movement}.");
         if (movement == CameraMovement) return false;
-        CameraMovement = movement;
-        IsVideoDirty = true;
+        _state = _state with { CameraMovement = movement, IsVideoDirty = true };
         return Changed(now, "cameraMovement");
     }
 
@@ -156,8 +104,7 @@ public sealed class Sentence : Entity
     {
         Require(SentenceRules.CheckMotionStrength(strength));
         if (strength.Equals(MotionStrength)) return false;
-        MotionStrength = strength;
-        IsVideoDirty = true;
+        _state = _state with { MotionStrength = strength, IsVideoDirty = true };
         return Changed(now, "motionStrength");
     }
 
@@ -165,7 +112,7 @@ public sealed class Sentence : Entity
     public bool ChangeSeed(long? seed, DateTimeOffset now)
     {
         if (seed == Seed) return false;
-        Seed = seed;
+        _state = _state with { Seed = seed };
         return Changed(now, "seed");
     }
 
@@ -209,9 +156,7 @@ public sealed class Sentence : Entity
     public string? ImageStored(string file, DateTimeOffset now)
     {
         var replaced = ReplaceFile(ImageFile, file);
-        ImageFile = file;
-        IsImageDirty = false;
-        IsVideoDirty = true;
+        _state = _state with { ImageFile = file, IsImageDirty = false, IsVideoDirty = true };
         SetStatus(AssetKind.Image, AssetStatus.Idle, error: null);
         Changed(now, "image");
         return replaced;
@@ -221,8 +166,7 @@ public sealed class Sentence : Entity
     public string? VideoStored(string file, DateTimeOffset now)
     {
         var replaced = ReplaceFile(VideoFile, file);
-        VideoFile = file;
-        IsVideoDirty = false;
+        _state = _state with { VideoFile = file, IsVideoDirty = false };
         SetStatus(AssetKind.Video, AssetStatus.Idle, error: null);
         Changed(now, "video");
         return replaced;
@@ -237,11 +181,14 @@ public sealed class Sentence : Entity
         if (!double.IsFinite(durationSeconds) || durationSeconds <= 0)
             throw new DomainException($"Audio duration must be a positive number of seconds (got {durationSeconds}).");
         var replaced = ReplaceFile(AudioFile, file);
-        if (AudioDuration is not { } previous || Math.Abs(previous - durationSeconds) > AudioDurationTolerance)
-            IsVideoDirty = true;
-        AudioFile = file;
-        AudioDuration = durationSeconds;
-        IsAudioDirty = false;
+        var lengthChanged = AudioDuration is not { } previous || Math.Abs(previous - durationSeconds) > AudioDurationTolerance;
+        _state = _state with
+        {
+            AudioFile = file,
+            AudioDuration = durationSeconds,
+            IsAudioDirty = false,
+            IsVideoDirty = IsVideoDirty || lengthChanged,
+        };
         SetStatus(AssetKind.Audio, AssetStatus.Idle, error: null);
         Changed(now, "audio");
         return replaced;
@@ -254,7 +201,7 @@ public sealed class Sentence : Entity
     public bool NarrationRestyled(DateTimeOffset now)
     {
         if (AudioFile is null || IsAudioDirty) return false;
-        IsAudioDirty = true;
+        _state = _state with { IsAudioDirty = true };
         return Changed(now, "narration");
     }
 
@@ -269,6 +216,17 @@ public sealed class Sentence : Entity
 
     /// <summary>The asset's work ended without a new file (cancelled): back to idle, flags unchanged.</summary>
     public bool MarkIdle(AssetKind asset, DateTimeOffset now) => MoveStatus(asset, AssetStatus.Idle, null, now);
+
+    /// <summary>
+    /// Shows the state of <paramref name="job"/>, one of this sentence's jobs, on the asset it
+    /// generates (see <see cref="JobReflection"/>); false when that changes nothing.
+    /// </summary>
+    public bool ReflectJob(GenerationJob job, DateTimeOffset now)
+    {
+        if (job.SentenceId != Id) throw new DomainException($"Job {job.Id} does not belong to sentence {Id}.");
+        if (JobReflection.AssetOf(job.Kind) is not { } asset || JobReflection.AssetStatusOf(job.Status) is not { } status) return false;
+        return MoveStatus(asset, status, status == AssetStatus.Failed ? job.Error ?? "Generation failed." : null, now);
+    }
 
     public AssetStatus StatusOf(AssetKind asset) => asset switch
     {
@@ -288,15 +246,15 @@ public sealed class Sentence : Entity
     /// <summary>Sets an asset's status; the last error stays while any asset is still failed.</summary>
     private void SetStatus(AssetKind asset, AssetStatus status, string? error)
     {
-        switch (asset)
+        var next = asset switch
         {
-            case AssetKind.Image: ImageStatus = status; break;
-            case AssetKind.Video: VideoStatus = status; break;
-            case AssetKind.Audio: AudioStatus = status; break;
-            default: throw new DomainException($"Unknown asset {(int)asset}.");
-        }
-        if (status == AssetStatus.Failed) LastError = error;
-        else if (ImageStatus != AssetStatus.Failed && VideoStatus != AssetStatus.Failed && AudioStatus != AssetStatus.Failed) LastError = null;
+            AssetKind.Image => _state with { ImageStatus = status },
+            AssetKind.Video => _state with { VideoStatus = status },
+            AssetKind.Audio => _state with { AudioStatus = status },
+            _ => throw new DomainException($"Unknown asset {(int)asset}."),
+        };
+        var anyFailed = next.ImageStatus == AssetStatus.Failed || next.VideoStatus == AssetStatus.Failed || next.AudioStatus == AssetStatus.Failed;
+        _state = next with { LastError = status == AssetStatus.Failed ? error : anyFailed ? next.LastError : null };
     }
 
     private static string? ReplaceFile(string? current, string next)
@@ -307,7 +265,7 @@ public sealed class Sentence : Entity
 
     private bool Changed(DateTimeOffset now, string change)
     {
-        UpdatedAt = now;
+        _state = _state with { UpdatedAt = now };
         if (_batch is not null) _batch.Add(change);
         else Raise(new SentenceChanged(ProjectId, Id, [change]));
         return true;

@@ -27,8 +27,7 @@ public sealed class ExportScheduler(Database database, JobSignal signal, JobSche
                 new { projectId, ownerId }, transaction, cancellationToken: ct));
             if (ratio is not { } aspect) return ExportStart.ProjectNotFound;
             var scenes = await ExportRecords.ScenesAsync(connection, transaction, projectId, ct);
-            var incomplete = scenes.Where(s => s.Missing.Count > 0).ToArray();
-            if (scenes.Count == 0 || incomplete.Length > 0) return ExportStart.Missing(incomplete);
+            if (!ExportRules.IsReady(scenes)) return ExportStart.Missing(ExportRules.Incomplete(scenes));
 
             var job = GenerationJob.Create(projectId, sentenceId: null, JobKind.Export, JobPriority.Interactive, now);
             var exportId = Guid.CreateVersion7(now);

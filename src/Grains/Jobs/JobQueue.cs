@@ -53,7 +53,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         var sentence = sentenceRow is null ? null : Sentence.FromState(sentenceRow.ToState());
         if (sentence is not null)
         {
-            ReflectStatus(job, sentence, now);
+            sentence.ReflectJob(job, now);
             await SaveSentenceAsync(connection, transaction, sentence, now, ct, withEvents: false);
         }
         ExportPlan? plan = null;
@@ -103,9 +103,8 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         }, ct, cascade: (job, sentence, now) =>
         {
             // The creator asked for image then video: queue the video in the transaction that stores the image.
-            if (job is not { Kind: JobKind.Image, ThenVideo: true } || sentence is null) return null;
-            var video = GenerationJob.Create(job.ProjectId, sentence.Id, JobKind.Video, job.Priority, now, seed: job.Seed, batchId: job.BatchId);
-            sentence.MarkQueued(AssetKind.Video, now);
+            if (sentence is null || job.ClipToFollow(now) is not { } video) return null;
+            sentence.ReflectJob(video, now);
             cascaded = video.Id;
             return video;
         }, afterSave: async (connection, transaction, job) =>
@@ -127,28 +126,28 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         ChangeHeldAsync(jobId, token, (job, sentence, now) =>
         {
             job.Fail(token, error, now);
-            ReflectStatus(job, sentence, now);
+            sentence?.ReflectJob(job, now);
         }, ct);
 
     public Task<bool> RetryAsync(Guid jobId, Guid token, string reason, TimeSpan delay, CancellationToken ct) =>
         ChangeHeldAsync(jobId, token, (job, sentence, now) =>
         {
             job.Retry(reason, now);
-            ReflectStatus(job, sentence, now);
+            sentence?.ReflectJob(job, now);
         }, ct, notBefore: delay);
 
     public Task<bool> ReleaseAsync(Guid jobId, Guid token, string reason, CancellationToken ct) =>
         ChangeHeldAsync(jobId, token, (job, sentence, now) =>
         {
             job.Release(token, reason, now);
-            ReflectStatus(job, sentence, now);
+            sentence?.ReflectJob(job, now);
         }, ct);
 
     public Task<bool> ConfirmCancelledAsync(Guid jobId, Guid token, CancellationToken ct) =>
         ChangeHeldAsync(jobId, token, (job, sentence, now) =>
         {
             job.ConfirmCancelled(token, now);
-            ReflectStatus(job, sentence, now);
+            sentence?.ReflectJob(job, now);
         }, ct);
 
     public Task<IReadOnlyList<Guid>> CancelRequestedAsync(string silo, CancellationToken ct) =>
@@ -172,7 +171,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
                 if (job.SentenceId is { } sentenceId &&
                     await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct) is { } sentence)
                 {
-                    ReflectStatus(job, sentence, now);
+                    sentence.ReflectJob(job, now);
                     await SaveSentenceAsync(connection, transaction, sentence, now, ct);
                 }
                 await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct);
@@ -254,26 +253,4 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct, withEvents))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
     }
-
-    /// <summary>Shows the job's state on its sentence's asset status.</summary>
-    internal static void ReflectStatus(GenerationJob job, Sentence? sentence, DateTimeOffset now)
-    {
-        if (sentence is null || AssetOf(job.Kind) is not { } asset) return;
-        _ = job.Status switch
-        {
-            JobStatus.Queued => sentence.MarkQueued(asset, now),
-            JobStatus.Running => sentence.MarkRunning(asset, now),
-            JobStatus.Failed => sentence.MarkFailed(asset, job.Error ?? "Generation failed.", now),
-            JobStatus.Cancelled => sentence.MarkIdle(asset, now),
-            _ => false,
-        };
-    }
-
-    internal static AssetKind? AssetOf(JobKind kind) => kind switch
-    {
-        JobKind.Image => AssetKind.Image,
-        JobKind.Video => AssetKind.Video,
-        JobKind.Audio => AssetKind.Audio,
-        _ => null,
-    };
 }

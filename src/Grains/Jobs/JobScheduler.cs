@@ -25,36 +25,16 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
         EnqueueForSentenceAsync(sentenceId, JobKind.Audio, seed: null, skipVideo: false, priority, ct);
 
     /// <summary>
-    /// "Generate all scenes": narration first for every sentence without narration or with
-    /// stale narration (a clip lasts as long as its narration, so its clip waits for it), then
-    /// an image (followed by its clip) for every sentence without an image, and a clip for every
-    /// sentence with an image but no clip. Scenes already being generated are left alone. Null
-    /// when the project does not exist.
+    /// "Generate all scenes": for every scene, what <see cref="SceneWork.Missing"/> names
+    /// (narration first, then an image followed by its clip, or a clip). Scenes already being
+    /// generated are left alone. Null when the project does not exist.
     /// </summary>
     public Task<BatchResult?> GenerateAllAsync(Guid projectId, CancellationToken ct) =>
-        QueueBatchAsync(projectId, sentence => MissingWork(sentence) is { Count: > 0 } kinds ? (kinds, false) : null, ct);
-
-    /// <summary>
-    /// What "generate all" queues for a scene: its narration when missing or stale, then its
-    /// image (followed by its clip) when it has none, or else its clip when it has none. Empty
-    /// for a complete scene.
-    /// </summary>
-    public static IReadOnlyList<JobKind> MissingWork(Sentence sentence)
-    {
-        var kinds = new List<JobKind>(2);
-        if (sentence.AudioFile is null || sentence.IsAudioDirty) kinds.Add(JobKind.Audio);
-        if (sentence.ImageFile is null) kinds.Add(JobKind.Image);
-        else if (sentence.VideoFile is null) kinds.Add(JobKind.Video);
-        return kinds;
-    }
+        QueueBatchAsync(projectId, SceneWork.Missing, ct);
 
     /// <summary>Queues again what failed: the image (and its clip) or the clip of each scene whose last attempt failed.</summary>
     public Task<BatchResult?> RetryFailedAsync(Guid projectId, CancellationToken ct) =>
-        QueueBatchAsync(projectId, sentence =>
-            sentence.AudioStatus == AssetStatus.Failed ? ([JobKind.Audio], false)
-            : sentence.ImageStatus == AssetStatus.Failed ? ([JobKind.Image], false)
-            : sentence.VideoStatus == AssetStatus.Failed && sentence.ImageFile is not null ? ([JobKind.Video], false)
-            : null, ct);
+        QueueBatchAsync(projectId, SceneWork.Failed, ct);
 
     /// <summary>
     /// Regenerates what went stale: with <paramref name="images"/>, dirty images, each followed
@@ -62,17 +42,13 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
     /// <paramref name="videos"/>, dirty clips of scenes whose image is current.
     /// </summary>
     public Task<BatchResult?> RegenerateDirtyAsync(Guid projectId, bool images, bool videos, CancellationToken ct) =>
-        QueueBatchAsync(projectId, sentence =>
-            images && sentence.IsImageDirty ? ([JobKind.Image], false)
-            : videos && sentence.IsVideoDirty && sentence.ImageFile is not null && !sentence.IsImageDirty ? ([JobKind.Video], false)
-            : null, ct);
+        QueueBatchAsync(projectId, sentence => SceneWork.Dirty(sentence, images, videos), ct);
 
     /// <summary>
     /// Queues, as one bulk batch, the jobs <paramref name="pick"/> chooses for each sentence of
-    /// the project (in narration order), skipping scenes with work already waiting or running
-    /// and prompts that are empty.
+    /// the project (in narration order), as far as <see cref="SceneWork.InBatch"/> lets it.
     /// </summary>
-    private async Task<BatchResult?> QueueBatchAsync(Guid projectId, Func<Sentence, (IReadOnlyList<JobKind> Kinds, bool SkipVideo)?> pick, CancellationToken ct)
+    private async Task<BatchResult?> QueueBatchAsync(Guid projectId, Func<Sentence, IReadOnlyList<JobKind>> pick, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var batchId = Guid.CreateVersion7(now);
@@ -81,21 +57,20 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
             var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "SELECT COUNT(*) FROM projects WHERE id = @projectId", new { projectId }, transaction, cancellationToken: ct));
             if (exists == 0) return null;
-            var busy = (await connection.QueryAsync<Guid>(new CommandDefinition(
-                "SELECT DISTINCT sentence_id FROM jobs WHERE project_id = @projectId AND status IN (0, 1) AND sentence_id IS NOT NULL",
-                new { projectId }, transaction, cancellationToken: ct))).ToHashSet();
+            var active = (await connection.QueryAsync<(Guid SentenceId, int Kind)>(new CommandDefinition(
+                "SELECT DISTINCT sentence_id, kind FROM jobs WHERE project_id = @projectId AND status IN (0, 1) AND sentence_id IS NOT NULL",
+                new { projectId }, transaction, cancellationToken: ct))).ToLookup(j => j.SentenceId, j => (JobKind)j.Kind);
             var rows = await connection.QueryAsync<SentenceRow>(new CommandDefinition(
                 $"SELECT {SentenceRow.Columns} FROM sentences WHERE project_id = @projectId ORDER BY section_id, idx{database.RowLockClause}",
                 new { projectId }, transaction, cancellationToken: ct));
             var ordered = await OrderInNarrationAsync(connection, transaction, projectId, rows, ct);
 
             var total = 0;
-            foreach (var sentence in ordered.Where(s => !busy.Contains(s.Id)))
+            foreach (var sentence in ordered)
             {
-                if (pick(sentence) is not { } work) continue;
-                var kinds = work.Kinds.Where(k => CheckPrompt(sentence, k) is null).ToArray();
-                if (kinds.Length == 0) continue;
-                await QueueAsync(connection, transaction, sentence, kinds, sentence.Seed, work.SkipVideo, JobPriority.Bulk, batchId, now, ct);
+                var kinds = SceneWork.InBatch(sentence, active[sentence.Id].ToArray(), pick(sentence));
+                if (kinds.Count == 0) continue;
+                await QueueAsync(connection, transaction, sentence, kinds, sentence.Seed, skipVideo: false, JobPriority.Bulk, batchId, now, ct);
                 total++;
             }
             if (total > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
@@ -157,7 +132,7 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
         if (result == CancelResult.Cancelled && job.SentenceId is { } sentenceId &&
             await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct) is { } sentence)
         {
-            JobQueue.ReflectStatus(job, sentence, now);
+            sentence.ReflectJob(job, now);
             if (sentence.PendingEvents.Count > 0 && !await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct))
                 throw new StoreConflictException($"Sentence {sentenceId} changed while locked.");
         }
@@ -175,16 +150,10 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
             var sentence = await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct);
             if (sentence is null)
                 return Outcome<GenerationJob>.Failure(new ValidationError("sentenceId", $"Sentence {sentenceId} does not exist.", ValidationErrorKind.NotFound));
-            if (CheckPrompt(sentence, kind) is { } promptError) return Outcome<GenerationJob>.Failure(promptError);
-            if (kind == JobKind.Video && sentence.ImageFile is null)
-                return Outcome<GenerationJob>.Failure(new ValidationError("sentenceId",
-                    "This scene has no image yet: generate the image first, the clip starts from it.", ValidationErrorKind.Conflict));
-            var active = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                "SELECT COUNT(*) FROM jobs WHERE sentence_id = @sentenceId AND kind = @kind AND status IN (0, 1)",
-                new { sentenceId, kind = (int)kind }, transaction, cancellationToken: ct));
-            if (active > 0)
-                return Outcome<GenerationJob>.Failure(new ValidationError("sentenceId",
-                    $"The {kind.ToString().ToLowerInvariant()} of this scene is already being generated; cancel it first or wait for it.", ValidationErrorKind.Conflict));
+            var active = (await connection.QueryAsync<int>(new CommandDefinition(
+                "SELECT DISTINCT kind FROM jobs WHERE sentence_id = @sentenceId AND status IN (0, 1)",
+                new { sentenceId }, transaction, cancellationToken: ct))).Select(k => (JobKind)k).ToArray();
+            if (SceneWork.Refusal(sentence, kind, active) is { } refusal) return Outcome<GenerationJob>.Failure(refusal);
             if (seed is not null) sentence.ChangeSeed(seed, now);
             var job = (await QueueAsync(connection, transaction, sentence, [kind], seed ?? sentence.Seed, skipVideo, priority, batchId: null, now, ct))[0];
             await database.RingAsync(connection, transaction, Channels.Jobs, ct);
@@ -201,22 +170,13 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
     {
         var jobs = kinds.Select(kind => GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo,
             kind == JobKind.Audio ? null : seed, batchId)).ToArray();
-        foreach (var job in jobs) JobQueue.ReflectStatus(job, sentence, now);
+        foreach (var job in jobs) sentence.ReflectJob(job, now);
         if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct, withEvents: false))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
         foreach (var job in jobs) await JobRecords.InsertAsync(connection, transaction, job, ct);
         await EventStore.AppendAsync(database, connection, transaction, [.. sentence.TakeEvents(), .. jobs.SelectMany(j => j.TakeEvents())], now, ct);
         return jobs;
     }
-
-    private static ValidationError? CheckPrompt(Sentence sentence, JobKind kind) => kind switch
-    {
-        JobKind.Image when string.IsNullOrWhiteSpace(sentence.ImagePrompt) =>
-            new ValidationError("imagePrompt", "The image prompt is empty: describe the picture before generating it."),
-        JobKind.Video when string.IsNullOrWhiteSpace(sentence.VideoPrompt) =>
-            new ValidationError("videoPrompt", "The video prompt is empty: describe the motion before generating the clip."),
-        _ => null,
-    };
 
     private static async Task<IReadOnlyList<Sentence>> OrderInNarrationAsync(
         DbConnection connection, DbTransaction transaction, Guid projectId, IEnumerable<SentenceRow> rows, CancellationToken ct)

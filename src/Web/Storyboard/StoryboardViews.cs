@@ -46,7 +46,7 @@ public sealed class StoryboardViews(IProjectStore projects, ISentenceStore sente
         var scenes = project.Sentences.ToArray();
         return new ToolbarView(project.Id, progress, scenes.Length,
             scenes.Count(s => s.IsImageDirty), scenes.Count(s => s.IsVideoDirty),
-            scenes.Count(s => JobScheduler.MissingWork(s).Count > 0),
+            scenes.Count(s => SceneWork.Missing(s).Count > 0),
             progress.Failures.ToDictionary(f => f.SentenceId, f => scenes.FirstOrDefault(s => s.Id == f.SentenceId)?.Text ?? ""));
     }
 

@@ -1,0 +1,76 @@
+namespace VideoGen.Grains.Domain;
+
+/// <summary>
+/// Which generation work a scene needs, and when a request for work must be refused. The
+/// store loads the scene and the kinds of work it already has waiting or running, asks
+/// these rules, and queues what they answer.
+/// </summary>
+public static class SceneWork
+{
+    /// <summary>
+    /// What "generate all" queues for a scene: its narration when missing or stale (a clip
+    /// lasts as long as its narration, so its clip waits for it), then its image (followed by
+    /// its clip) when it has none, or else its clip when it has none. Empty for a complete scene.
+    /// </summary>
+    public static IReadOnlyList<JobKind> Missing(Sentence sentence)
+    {
+        var kinds = new List<JobKind>(2);
+        if (sentence.AudioFile is null || sentence.IsAudioDirty) kinds.Add(JobKind.Audio);
+        if (sentence.ImageFile is null) kinds.Add(JobKind.Image);
+        else if (sentence.VideoFile is null) kinds.Add(JobKind.Video);
+        return kinds;
+    }
+
+    /// <summary>
+    /// What "retry failed" queues again: the failed narration, else the failed image (and its
+    /// clip), else the failed clip when the scene has an image to start it from.
+    /// </summary>
+    public static IReadOnlyList<JobKind> Failed(Sentence sentence) =>
+        sentence.AudioStatus == AssetStatus.Failed ? [JobKind.Audio]
+        : sentence.ImageStatus == AssetStatus.Failed ? [JobKind.Image]
+        : sentence.VideoStatus == AssetStatus.Failed && sentence.ImageFile is not null ? [JobKind.Video]
+        : [];
+
+    /// <summary>
+    /// What "regenerate dirty" queues: with <paramref name="images"/>, a dirty image (its clip
+    /// follows, as after a single "Regenerate Image"); with <paramref name="videos"/>, a dirty
+    /// clip whose image is there and current.
+    /// </summary>
+    public static IReadOnlyList<JobKind> Dirty(Sentence sentence, bool images, bool videos) =>
+        images && sentence.IsImageDirty ? [JobKind.Image]
+        : videos && sentence.IsVideoDirty && sentence.ImageFile is not null && !sentence.IsImageDirty ? [JobKind.Video]
+        : [];
+
+    /// <summary>
+    /// What a batch actually queues for a scene out of the <paramref name="picked"/> kinds:
+    /// nothing while the scene has any work waiting or running (<paramref name="active"/>),
+    /// and no kind whose prompt is empty.
+    /// </summary>
+    public static IReadOnlyList<JobKind> InBatch(Sentence sentence, IReadOnlyCollection<JobKind> active, IReadOnlyList<JobKind> picked) =>
+        active.Count > 0 ? [] : picked.Where(kind => CheckPrompt(sentence, kind) is null).ToArray();
+
+    /// <summary>
+    /// Why a creator's request for one job of <paramref name="kind"/> is refused, or null: an
+    /// empty prompt, a clip without an image to start from, or the same kind of work already
+    /// waiting or running (<paramref name="active"/>).
+    /// </summary>
+    public static ValidationError? Refusal(Sentence sentence, JobKind kind, IReadOnlyCollection<JobKind> active) =>
+        CheckPrompt(sentence, kind)
+        ?? (kind == JobKind.Video && sentence.ImageFile is null
+            ? new ValidationError("sentenceId", "This scene has no image yet: generate the image first, the clip starts from it.", ValidationErrorKind.Conflict)
+            : null)
+        ?? (active.Contains(kind)
+            ? new ValidationError("sentenceId",
+                $"The {kind.ToString().ToLowerInvariant()} of this scene is already being generated; cancel it first or wait for it.", ValidationErrorKind.Conflict)
+            : null);
+
+    /// <summary>Why the scene's prompt for <paramref name="kind"/> cannot be generated from, or null: a model needs a description.</summary>
+    public static ValidationError? CheckPrompt(Sentence sentence, JobKind kind) => kind switch
+    {
+        JobKind.Image when string.IsNullOrWhiteSpace(sentence.ImagePrompt) =>
+            new ValidationError("imagePrompt", "The image prompt is empty: describe the picture before generating it."),
+        JobKind.Video when string.IsNullOrWhiteSpace(sentence.VideoPrompt) =>
+            new ValidationError("videoPrompt", "The video prompt is empty: describe the motion before generating the clip."),
+        _ => null,
+    };
+}
