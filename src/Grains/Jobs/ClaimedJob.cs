@@ -15,6 +15,7 @@ public sealed record ClaimedJob(
 /// What a finished job produced: a file under the media root; for narration and exports its
 /// length; for an export its thumbnail and subtitles beside it.
 /// </summary>
+[GenerateSerializer, Alias("VideoGen.JobOutput")]
 public sealed record JobOutput(string File, double? DurationSeconds = null, string? Thumbnail = null, string? Subtitles = null)
 {
     /// <summary>Every file of this output: the file, then the thumbnail and subtitles when there are any.</summary>
@@ -26,6 +27,7 @@ public sealed record JobOutput(string File, double? DurationSeconds = null, stri
 /// discarded). <see cref="ReplacedFile"/> may be deleted now that nothing points at it, and so
 /// may every file of <see cref="Discarded"/> (the output of an export deleted while it ran).
 /// </summary>
+[GenerateSerializer, Alias("VideoGen.CompletionResult")]
 public sealed record CompletionResult(bool Accepted, string? ReplacedFile = null, Guid? CascadedJobId = null, IReadOnlyList<string>? Discarded = null)
 {
     public static readonly CompletionResult Rejected = new(false);

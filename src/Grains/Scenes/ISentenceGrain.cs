@@ -1,5 +1,6 @@
 using VideoGen.Grains.Commands;
 using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
 
 namespace VideoGen.Grains.Scenes;
 
@@ -34,4 +35,16 @@ public interface ISentenceGrain : IGrainWithGuidKey
     /// <summary>Cancels every job of this scene still waiting or running (a cascade included); returns how many.</summary>
     [Alias("CancelActive")]
     Task<int> CancelActive();
+
+    /// <summary>
+    /// Stores a finished job's output on the scene (what went stale follows; a cascading image
+    /// queues its clip), if <paramref name="claimToken"/> still holds the job. Not accepted when
+    /// the claim was lost: the output must then be discarded.
+    /// </summary>
+    [Alias("CompleteJob")]
+    Task<CompletionResult> CompleteJob(Guid jobId, Guid claimToken, JobOutput output);
+
+    /// <summary>Marks a job of the scene failed with <paramref name="error"/>, if <paramref name="claimToken"/> still holds it.</summary>
+    [Alias("FailJob")]
+    Task<bool> FailJob(Guid jobId, Guid claimToken, string error);
 }

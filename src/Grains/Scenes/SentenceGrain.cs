@@ -11,7 +11,8 @@ namespace VideoGen.Grains.Scenes;
 /// sentence's rule and saves it with its jobs and events in one transaction, guarded by the row
 /// version (a second activation on a silo declared dead cannot overwrite a newer change).
 /// </summary>
-public sealed class SentenceGrain(ISentenceStore sentences, JobScheduler scheduler, JobReader jobs, TimeProvider clock) : Grain, ISentenceGrain
+public sealed class SentenceGrain(ISentenceStore sentences, JobScheduler scheduler, JobReader jobs, JobQueue queue, TimeProvider clock)
+    : Grain, ISentenceGrain
 {
     private readonly RecentRequests<JobRequestResult> _answered = new(32);
 
@@ -48,6 +49,14 @@ public sealed class SentenceGrain(ISentenceStore sentences, JobScheduler schedul
         foreach (var job in active) await scheduler.CancelAsync(job.Id, CancellationToken.None);
         return active.Count;
     }
+
+    /// <inheritdoc />
+    public Task<CompletionResult> CompleteJob(Guid jobId, Guid claimToken, JobOutput output) =>
+        queue.CompleteAsync(jobId, claimToken, output, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<bool> FailJob(Guid jobId, Guid claimToken, string error) =>
+        queue.FailAsync(jobId, claimToken, error, CancellationToken.None);
 
     private Task<JobRequestResult> QueueOnceAsync(Guid requestId, Func<Task<Outcome<GenerationJob>>> queue) =>
         _answered.OnceAsync(requestId, async () =>

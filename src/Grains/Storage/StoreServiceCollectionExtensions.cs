@@ -32,7 +32,8 @@ public static class StoreServiceCollectionExtensions
 
         services.AddSingleton(new QueueTimings());
         services.AddSingleton<JobSignal>();
-        services.AddSingleton<IJobQueue, JobQueue>();
+        services.AddSingleton<JobQueue>();
+        services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<JobQueue>());
         services.AddSingleton<JobScheduler>();
         services.AddSingleton<JobReader>();
         services.AddSingleton<ExportScheduler>();

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Scenes;
 using VideoGen.Grains.Storage;
 using VideoGen.Silo.Options;
 using OrleansSiloOptions = Orleans.Configuration.SiloOptions;
@@ -52,6 +54,8 @@ public static class OrleansClusterExtensions
             endpoint.SiloPort = cluster.Value.SiloPort;
             endpoint.GatewayPort = cluster.Value.GatewayPort;
         });
+        // On the cluster, a scene's job outcome goes through the scene's grain.
+        services.AddSingleton<IJobQueue, SceneJobQueue>();
         services.AddOptions<OrleansSiloOptions>().Configure<IOptions<SiloOptions>>((orleans, silo) => orleans.SiloName = silo.Value.Name);
         return builder;
     }

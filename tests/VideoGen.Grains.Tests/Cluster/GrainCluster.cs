@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
 using VideoGen.Grains.Commands;
 using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Projects;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
@@ -58,6 +60,35 @@ public sealed class GrainCluster : IAsyncLifetime
         var result = await Client.GetGrain<IProjectGrain>(id).Import(new ImportProject(Owner, "Harbour", script, AspectRatio.Landscape, null));
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
         return await Projects.GetAsync(id, Owner, CancellationToken.None) ?? throw new InvalidOperationException("The imported project was not stored.");
+    }
+
+    /// <summary>A one-scene project whose scene has an image, a clip and narration, nothing stale.</summary>
+    public async Task<Sentence> GeneratedSceneAsync()
+    {
+        var sentence = (await ImportAsync(1)).Sentences.Single();
+        var now = DateTimeOffset.UtcNow;
+        return await Sentences.UpdateAsync(sentence.Id, s =>
+        {
+            s.AudioStored($"audio/{s.Id}.wav", 3.0, now);
+            s.ImageStored($"images/{s.Id}.png", now);
+            s.VideoStored($"videos/{s.Id}.mp4", now);
+        }, CancellationToken.None) ?? throw new InvalidOperationException("The scene vanished.");
+    }
+
+    /// <summary>
+    /// Takes the next job of <paramref name="lane"/> as a silo's lane would, on a device held by a
+    /// silo named for the tests: the job and its claim token, or null when none is waiting.
+    /// </summary>
+    public async Task<ClaimedJob?> ClaimAsync(Lane lane)
+    {
+        const string silo = "grain-tests";
+        // A device of its own for each claim: a lane runs one job at a time, and a test may leave one running.
+        var device = $"{lane}-{Guid.NewGuid():N}".ToLowerInvariant();
+        var kind = lane == Lane.Cpu ? DeviceKind.Cpu : DeviceKind.Preview;
+        var registry = new DeviceRegistry(Database.Database, new QueueTimings(), TimeProvider.System);
+        await registry.HeartbeatAsync(new GpuDevice(device, kind, GpuDevice.LanesOf(kind)), silo, answering: true, CancellationToken.None);
+        var queue = new JobQueue(Database.Database, new JobSignal(), new QueueTimings(), TimeProvider.System, NullLogger<JobQueue>.Instance);
+        return await queue.ClaimAsync(device, lane, silo, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

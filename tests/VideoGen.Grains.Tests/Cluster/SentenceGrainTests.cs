@@ -45,7 +45,7 @@ public sealed class SentenceGrainTests(GrainCluster cluster)
     public async Task Command_OnGeneratedScene_SetsTheFlagsOfTheRuleTable(string row)
     {
         var expected = SentenceDirtyRulesTests.Rules.Single(r => (string)r[0] == row);
-        var sentence = await GeneratedSceneAsync();
+        var sentence = await cluster.GeneratedSceneAsync();
 
         await Commands[row](cluster.Client, sentence, cluster.Owner);
 
@@ -134,17 +134,4 @@ public sealed class SentenceGrainTests(GrainCluster cluster)
 
     private static async Task Edit(IClusterClient client, Sentence sentence, SentenceEdit edit) =>
         Assert.True(await client.GetGrain<ISentenceGrain>(sentence.Id).Edit(edit));
-
-    /// <summary>A one-scene project whose scene has an image, a clip and narration, nothing stale.</summary>
-    private async Task<Sentence> GeneratedSceneAsync()
-    {
-        var sentence = (await cluster.ImportAsync(1)).Sentences.Single();
-        var now = DateTimeOffset.UtcNow;
-        return await cluster.Sentences.UpdateAsync(sentence.Id, s =>
-        {
-            s.AudioStored($"audio/{s.Id}.wav", 3.0, now);
-            s.ImageStored($"images/{s.Id}.png", now);
-            s.VideoStored($"videos/{s.Id}.mp4", now);
-        }, CancellationToken.None) ?? throw new InvalidOperationException("The scene vanished.");
-    }
 }

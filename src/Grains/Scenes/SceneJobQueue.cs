@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
+
+namespace VideoGen.Grains.Scenes;
+
+/// <summary>
+/// The queue as a silo's lanes see it on the cluster: the outcome of a scene's job (its output
+/// stored, or its failure) goes to the scene's grain, which owns every change of the scene and
+/// its cascade; claims, leases, progress and hand-backs go to the store directly. Every write
+/// still carries the claim token, so a lane that lost its claim changes nothing either way.
+/// </summary>
+public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains) : IJobQueue
+{
+    // The scene of each job this process claimed, so an outcome finds its grain without a read.
+    private readonly ConcurrentDictionary<Guid, Guid> _sceneOfJob = new();
+
+    /// <inheritdoc />
+    public async Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct)
+    {
+        var claimed = await store.ClaimAsync(device, lane, silo, ct);
+        if (claimed?.Job.SentenceId is { } sentenceId) _sceneOfJob[claimed.Job.Id] = sentenceId;
+        return claimed;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RenewAsync(Guid jobId, Guid token, CancellationToken ct) => store.RenewAsync(jobId, token, ct);
+
+    /// <inheritdoc />
+    public Task<bool> ReportProgressAsync(Guid jobId, Guid token, double progress, string? step, CancellationToken ct) =>
+        store.ReportProgressAsync(jobId, token, progress, step, ct);
+
+    /// <inheritdoc />
+    public async Task<CompletionResult> CompleteAsync(Guid jobId, Guid token, JobOutput output, CancellationToken ct)
+    {
+        var result = _sceneOfJob.TryGetValue(jobId, out var sentenceId)
+            ? await grains.GetGrain<ISentenceGrain>(sentenceId).CompleteJob(jobId, token, output).WaitAsync(ct)
+            : await store.CompleteAsync(jobId, token, output, ct);
+        _sceneOfJob.TryRemove(jobId, out _);
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> FailAsync(Guid jobId, Guid token, string error, CancellationToken ct)
+    {
+        var failed = _sceneOfJob.TryGetValue(jobId, out var sentenceId)
+            ? await grains.GetGrain<ISentenceGrain>(sentenceId).FailJob(jobId, token, error).WaitAsync(ct)
+            : await store.FailAsync(jobId, token, error, ct);
+        _sceneOfJob.TryRemove(jobId, out _);
+        return failed;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RetryAsync(Guid jobId, Guid token, string reason, TimeSpan delay, CancellationToken ct) =>
+        Forget(jobId, store.RetryAsync(jobId, token, reason, delay, ct));
+
+    /// <inheritdoc />
+    public Task<bool> ReleaseAsync(Guid jobId, Guid token, string reason, CancellationToken ct) =>
+        Forget(jobId, store.ReleaseAsync(jobId, token, reason, ct));
+
+    /// <inheritdoc />
+    public Task<bool> ConfirmCancelledAsync(Guid jobId, Guid token, CancellationToken ct) =>
+        Forget(jobId, store.ConfirmCancelledAsync(jobId, token, ct));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Guid>> CancelRequestedAsync(string silo, CancellationToken ct) => store.CancelRequestedAsync(silo, ct);
+
+    /// <inheritdoc />
+    public Task<int> RescueExpiredAsync(CancellationToken ct) => store.RescueExpiredAsync(ct);
+
+    private async Task<bool> Forget(Guid jobId, Task<bool> write)
+    {
+        var written = await write;
+        _sceneOfJob.TryRemove(jobId, out _);
+        return written;
+    }
+}
