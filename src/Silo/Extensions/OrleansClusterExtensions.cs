@@ -21,9 +21,10 @@ public static class OrleansClusterExtensions
 
     /// <summary>
     /// Registers the silo. Call it after the store, so the schema upgrade (which creates the
-    /// membership tables) runs before the silo joins.
+    /// membership tables) runs before the silo joins. <paramref name="configure"/> adds what the
+    /// host's grains need (streams, storage) to the same silo.
     /// </summary>
-    public static IHostApplicationBuilder AddOrleansCluster(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddOrleansCluster(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
         var services = builder.Services;
         services.AddSelfValidatingOptions<ClusterHostOptions>(ClusterHostOptions.Section);
@@ -41,6 +42,7 @@ public static class OrleansClusterExtensions
                 }));
             else
                 silo.UseDevelopmentClustering(primarySiloEndpoint: null);
+            configure?.Invoke(silo);
         });
 
         services.AddOptions<ClusterOptions>().Configure<IOptions<ClusterHostOptions>>((orleans, cluster) =>
