@@ -1,3 +1,4 @@
+using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
 using VideoGen.Silo.Extensions;
 
@@ -10,6 +11,8 @@ public static class SiloProgram
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddVideoGenStore();
+        // Tests of a silo frozen inside a transaction hold its first completion open on purpose.
+        if (CompletionHold.FromEnvironment() is { } hold) builder.Services.AddSingleton(hold);
         builder.AddSilo();
         builder.AddOrleansCluster();
 

@@ -7,7 +7,8 @@ using VideoGen.Grains.Storage;
 namespace VideoGen.Grains.Jobs;
 
 /// <summary>The queue on the store's database: PostgreSQL claims with SKIP LOCKED, SQLite under its single writer.</summary>
-public sealed class JobQueue(Database database, JobSignal signal, QueueTimings timings, TimeProvider clock, ILogger<JobQueue> logger) : IJobQueue
+public sealed class JobQueue(Database database, JobSignal signal, QueueTimings timings, TimeProvider clock, ILogger<JobQueue> logger,
+    CompletionHold? hold = null) : IJobQueue
 {
     public async Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct)
     {
@@ -20,6 +21,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         (int AspectRatio, string? Voice, double Speed) project;
         try
         {
+            await database.BoundLockWaitsAsync(connection, transaction, ct);
             // One round trip: take the job, then lock its sentence and read its project's frame shape
             // and narration (the later statements see the first one's update through the running-lane index).
             using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""
@@ -45,6 +47,12 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         {
             // The database refused a second running job on this lane: the lane is busy, whatever the caller believed.
             logger.LogWarning("Lane {Lane} of {DeviceName} already runs a job; claim refused by the store", lane, device);
+            return null;
+        }
+        catch (Exception e) when (database.IsLockTimeout(e))
+        {
+            // The job's sentence is locked by a writer that may be frozen: the lane asks again at its next poll.
+            logger.LogWarning("Lane {Lane} of {DeviceName} gave up a claim waiting for a locked sentence", lane, device);
             return null;
         }
         if (row is null) return null;
@@ -100,7 +108,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
                     ?? throw new DomainException("Narration output needs its duration."), now),
                 _ => null,
             };
-        }, ct, cascade: (job, sentence, now) =>
+        }, ct, holdOpen: true, cascade: (job, sentence, now) =>
         {
             // The creator asked for image then video: queue the video in the transaction that stores the image.
             if (sentence is null || job.ClipToFollow(now) is not { } video) return null;
@@ -157,28 +165,45 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
     public async Task<int> RescueExpiredAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var rescued = await database.WriteAsync(async (connection, transaction) =>
+        int rescued;
+        try
         {
-            var rows = (await connection.QueryAsync<JobRow>(new CommandDefinition(
-                $"SELECT {JobRow.Columns} FROM jobs WHERE status = 1 AND lease_until < @now ORDER BY lease_until LIMIT 100{database.SkipLockedClause}",
-                new { now = UnixTime.ToMs(now) }, transaction, cancellationToken: ct))).ToArray();
-            foreach (var row in rows)
+            rescued = await database.WriteAsync(async (connection, transaction) =>
             {
-                var job = GenerationJob.FromState(row.ToState());
-                var token = job.ClaimToken;
-                logger.LogWarning("Job {JobId} on {DeviceName} lost its lease (silo {Silo} went silent); requeued", job.Id, job.Device, job.Silo);
-                job.Retry($"Silo {job.Silo} stopped answering while running this job on {job.Device}", now);
-                if (job.SentenceId is { } sentenceId &&
-                    await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct) is { } sentence)
+                await database.BoundLockWaitsAsync(connection, transaction, ct);
+                var rows = (await connection.QueryAsync<JobRow>(new CommandDefinition(
+                    $"SELECT {JobRow.Columns} FROM jobs WHERE status = 1 AND lease_until < @now ORDER BY lease_until LIMIT 100{database.SkipLockedClause}",
+                    new { now = UnixTime.ToMs(now) }, transaction, cancellationToken: ct))).ToArray();
+                var requeued = 0;
+                foreach (var row in rows)
                 {
-                    sentence.ReflectJob(job, now);
-                    await SaveSentenceAsync(connection, transaction, sentence, now, ct);
+                    var job = GenerationJob.FromState(row.ToState());
+                    Sentence? sentence = null;
+                    // A sentence row is never missing under a job row (the key cascades), so none here means another
+                    // transaction, perhaps of a frozen process, holds it: a later round comes back to this job.
+                    if (job.SentenceId is { } sentenceId &&
+                        (sentence = await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.SkipLockedClause, ct)) is null)
+                        continue;
+                    var token = job.ClaimToken;
+                    logger.LogWarning("Job {JobId} on {DeviceName} lost its lease (silo {Silo} went silent); requeued", job.Id, job.Device, job.Silo);
+                    job.Retry($"Silo {job.Silo} stopped answering while running this job on {job.Device}", now);
+                    if (sentence is not null)
+                    {
+                        sentence.ReflectJob(job, now);
+                        await SaveSentenceAsync(connection, transaction, sentence, now, ct);
+                    }
+                    await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct);
+                    requeued++;
                 }
-                await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct);
-            }
-            if (rows.Length > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
-            return rows.Length;
-        }, ct);
+                if (requeued > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
+                return requeued;
+            }, ct);
+        }
+        catch (Exception e) when (database.IsLockTimeout(e))
+        {
+            logger.LogWarning("Rescuing expired jobs waited too long for a lock; the next round tries again");
+            return 0;
+        }
         if (rescued > 0) signal.RingAllWork();
         return rescued;
     }
@@ -190,7 +215,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
     /// </summary>
     private async Task<bool> ChangeHeldAsync(
         Guid jobId, Guid token, Action<GenerationJob, Sentence?, DateTimeOffset> change, CancellationToken ct,
-        TimeSpan notBefore = default, Func<GenerationJob, Sentence?, DateTimeOffset, GenerationJob?>? cascade = null,
+        bool holdOpen = false, TimeSpan notBefore = default, Func<GenerationJob, Sentence?, DateTimeOffset, GenerationJob?>? cascade = null,
         Func<DbConnection, DbTransaction, GenerationJob, Task>? afterSave = null)
     {
         var now = clock.GetUtcNow();
@@ -199,6 +224,11 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         {
             var (job, sentence) = await LoadHeldAsync(connection, transaction, jobId, token, ct);
             if (job is null) return false;
+            if (holdOpen && hold?.TryTake() == true)
+            {
+                logger.LogWarning("Holding the completion of job {JobId} open for {Duration} with its rows locked ({Variable})", jobId, hold.Duration, CompletionHold.Variable);
+                await Task.Delay(hold.Duration, ct);
+            }
             var device = job.Device;
             change(job, sentence, now);
             var next = cascade?.Invoke(job, sentence, now);

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using VideoGen.Grains.Commands;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 
@@ -10,8 +12,17 @@ namespace VideoGen.Grains.Scenes;
 /// its cascade; claims, leases, progress and hand-backs go to the store directly. Every write
 /// still carries the claim token, so a lane that lost its claim changes nothing either way.
 /// </summary>
-public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains) : IJobQueue
+/// <remarks>
+/// A scene's grain may live on a silo that froze or died and is not yet declared dead; calls to it
+/// then hang or fail until membership moves it. A lane does not wait for that: after
+/// <see cref="GrainWait"/> it stores the outcome itself, under the same claim token, and a late
+/// delivery of the grain call finds the outcome already stored (storing it again is accepted).
+/// </remarks>
+public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains, ILogger<SceneJobQueue> logger) : IJobQueue
 {
+    /// <summary>How long a lane waits for a scene's grain before storing a job's outcome itself.</summary>
+    public static readonly TimeSpan GrainWait = TimeSpan.FromSeconds(5);
+
     // The scene of each job this process claimed, so an outcome finds its grain without a read.
     private readonly ConcurrentDictionary<Guid, Guid> _sceneOfJob = new();
 
@@ -34,7 +45,7 @@ public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains) : IJobQu
     public async Task<CompletionResult> CompleteAsync(Guid jobId, Guid token, JobOutput output, CancellationToken ct)
     {
         var result = _sceneOfJob.TryGetValue(jobId, out var sentenceId)
-            ? await grains.GetGrain<ISentenceGrain>(sentenceId).CompleteJob(jobId, token, output).WaitAsync(ct)
+            ? await ThroughSceneAsync(sentenceId, jobId, g => g.CompleteJob(jobId, token, output), () => store.CompleteAsync(jobId, token, output, ct), ct)
             : await store.CompleteAsync(jobId, token, output, ct);
         _sceneOfJob.TryRemove(jobId, out _);
         return result;
@@ -44,7 +55,7 @@ public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains) : IJobQu
     public async Task<bool> FailAsync(Guid jobId, Guid token, string error, CancellationToken ct)
     {
         var failed = _sceneOfJob.TryGetValue(jobId, out var sentenceId)
-            ? await grains.GetGrain<ISentenceGrain>(sentenceId).FailJob(jobId, token, error).WaitAsync(ct)
+            ? await ThroughSceneAsync(sentenceId, jobId, g => g.FailJob(jobId, token, error), () => store.FailAsync(jobId, token, error, ct), ct)
             : await store.FailAsync(jobId, token, error, ct);
         _sceneOfJob.TryRemove(jobId, out _);
         return failed;
@@ -67,6 +78,20 @@ public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains) : IJobQu
 
     /// <inheritdoc />
     public Task<int> RescueExpiredAsync(CancellationToken ct) => store.RescueExpiredAsync(ct);
+
+    private async Task<T> ThroughSceneAsync<T>(Guid sentenceId, Guid jobId, Func<ISentenceGrain, Task<T>> call, Func<Task<T>> direct, CancellationToken ct)
+    {
+        try
+        {
+            return await call(grains.GetGrain<ISentenceGrain>(sentenceId)).WaitAsync(GrainWait, ct);
+        }
+        catch (Exception e) when (e is TimeoutException || ClusterRetry.IsTransient(e))
+        {
+            logger.LogWarning("The grain of scene {SentenceId} did not answer ({Reason}); job {JobId}'s outcome is stored directly under its claim",
+                sentenceId, e.GetType().Name, jobId);
+            return await direct();
+        }
+    }
 
     private async Task<bool> Forget(Guid jobId, Task<bool> write)
     {

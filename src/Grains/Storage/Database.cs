@@ -65,6 +65,22 @@ public abstract class Database
     /// <summary>SQL that is true when <paramref name="column"/> equals <paramref name="parameter"/>, nulls included.</summary>
     internal abstract string NullSafeEquals(string column, string parameter);
 
+    /// <summary>
+    /// The statement that bounds how long the rest of a transaction waits for a lock, so a process
+    /// frozen while holding rows cannot stall the cluster's claims and rescues; null where writers
+    /// take turns on one file lock instead (SQLite).
+    /// </summary>
+    internal virtual string? BoundLockWaitsStatement => null;
+
+    /// <summary>Whether <paramref name="error"/> is a lock wait that ran past <see cref="BoundLockWaitsStatement"/>'s bound.</summary>
+    internal virtual bool IsLockTimeout(Exception error) => false;
+
+    /// <summary>Bounds the lock waits of the rest of <paramref name="transaction"/> (<see cref="BoundLockWaitsStatement"/>).</summary>
+    internal Task BoundLockWaitsAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct) =>
+        BoundLockWaitsStatement is { } bound
+            ? connection.ExecuteAsync(new CommandDefinition(bound, transaction: transaction, cancellationToken: ct))
+            : Task.CompletedTask;
+
     /// <summary>Whether <paramref name="error"/> is a unique-constraint violation (such as a second running job on one lane).</summary>
     internal abstract bool IsUniqueViolation(Exception error);
 

@@ -10,10 +10,20 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     /// <summary>Advisory lock key held while the schema is upgraded ("VGSCHEMA").</summary>
     private const long SchemaLockKey = 0x5647534348454D41;
 
+    /// <summary>
+    /// How long the server lets one of the store's sessions sit idle inside a transaction before it
+    /// ends the session and releases its locks: well inside a job's lease, so a frozen process
+    /// holds nothing past its lease. No transaction of the studio waits on anything but the database.
+    /// </summary>
+    public static readonly TimeSpan IdleTransactionLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a claim or rescue waits for a row lock before it gives up for this round.</summary>
+    public static readonly TimeSpan LockWaitLimit = TimeSpan.FromSeconds(2);
+
     public PostgresDatabase(string connectionString)
     {
         ConnectionString = connectionString;
-        DataSource = NpgsqlDataSource.Create(connectionString);
+        DataSource = NpgsqlDataSource.Create(WithIdleTransactionLimit(connectionString));
     }
 
     public string ConnectionString { get; }
@@ -33,6 +43,10 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
     internal override string SkipLockedClause => " FOR UPDATE SKIP LOCKED";
 
     internal override string NullSafeEquals(string column, string parameter) => $"{column} IS NOT DISTINCT FROM {parameter}";
+
+    internal override string BoundLockWaitsStatement => $"SET LOCAL lock_timeout = {(int)LockWaitLimit.TotalMilliseconds}";
+
+    internal override bool IsLockTimeout(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable };
 
     internal override bool IsUniqueViolation(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
@@ -54,4 +68,16 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = SchemaLockKey }, transaction, cancellationToken: ct));
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    /// <summary>
+    /// The connection string with <see cref="IdleTransactionLimit"/> as a session setting of every
+    /// connection, unless the operator set <c>idle_in_transaction_session_timeout</c> there already.
+    /// </summary>
+    private static string WithIdleTransactionLimit(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Options?.Contains("idle_in_transaction_session_timeout", StringComparison.Ordinal) == true) return connectionString;
+        builder.Options = $"{builder.Options} -c idle_in_transaction_session_timeout={(int)IdleTransactionLimit.TotalMilliseconds}".Trim();
+        return builder.ToString();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using VideoGen.TestSupport;
+using VideoGen.TestSupport.Processes;
 
 namespace VideoGen.Web.Tests.Cluster;
 
@@ -19,8 +20,8 @@ public sealed class MembershipTests
     public async Task WebAndSilo_OnOneDatabase_AreBothActiveInOneCluster()
     {
         await using var db = await TestDatabase.CreateAsync("postgres");
-        await using var web = HostProcess.Start("Web", Settings(db, "web-1", ClusterPorts.Settings()));
-        await using var silo = HostProcess.Start("Silo", Settings(db, "gpu-1", ClusterPorts.Settings()));
+        await using var web = HostProcess.Start("Web", "web-1", Settings(db, "web-1", ClusterPorts.Settings()));
+        await using var silo = HostProcess.Start("Silo", "gpu-1", Settings(db, "gpu-1", ClusterPorts.Settings()));
 
         var webCluster = await web.HealthyClusterAsync(StartTimeout);
         var siloCluster = await silo.HealthyClusterAsync(StartTimeout);
@@ -36,13 +37,13 @@ public sealed class MembershipTests
     {
         await using var db = await TestDatabase.CreateAsync("postgres");
         var siloPorts = ClusterPorts.Settings();
-        await using var web = HostProcess.Start("Web", Settings(db, "web-1", ClusterPorts.Settings()));
-        await using var first = HostProcess.Start("Silo", Settings(db, "gpu-1", siloPorts));
+        await using var web = HostProcess.Start("Web", "web-1", Settings(db, "web-1", ClusterPorts.Settings()));
+        await using var first = HostProcess.Start("Silo", "gpu-1", Settings(db, "gpu-1", siloPorts));
         await web.HealthyClusterAsync(StartTimeout);
         var before = Address(await first.HealthyClusterAsync(StartTimeout));
 
         await first.KillAsync();
-        await using var second = HostProcess.Start("Silo", Settings(db, "gpu-1", siloPorts));
+        await using var second = HostProcess.Start("Silo", "gpu-1", Settings(db, "gpu-1", siloPorts));
         var after = Address(await second.HealthyClusterAsync(StartTimeout));
 
         Assert.Equal(Endpoint(before), Endpoint(after));
