@@ -1,0 +1,14 @@
+namespace VideoGen.Grains.Storage;
+
+/// <summary>
+/// The Data Protection key ring shared by every web node on one database
+/// (<c>data_protection_keys</c>). Synchronous: the key manager has no async form.
+/// </summary>
+public interface IDataProtectionKeyStore
+{
+    /// <summary>Every stored key element's XML, oldest first.</summary>
+    IReadOnlyList<string> All();
+
+    /// <summary>Stores a new key element; a second node storing the same name keeps the first copy.</summary>
+    void Add(string name, string xml);
+}
