@@ -1,34 +1,22 @@
 using System.Xml.Linq;
-using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using VideoGen.Grains.Storage;
 
 namespace VideoGen.Web.Accounts;
 
 /// <summary>
-/// Keeps the Data Protection key ring in the studio's store (<c>data_protection_keys</c>), so
-/// every web node on one database protects and unprotects login cookies and bearer tokens with
-/// the same keys. Keys are only ever added; the key manager decides which one is current.
+/// Keeps the Data Protection key ring in the studio's store, so every web node on one database
+/// protects and unprotects login cookies and bearer tokens with the same keys.
 /// </summary>
-public sealed class StoreXmlRepository(Database database) : IXmlRepository
+public sealed class StoreXmlRepository(IDataProtectionKeyStore keys) : IXmlRepository
 {
     /// <summary>Every stored key element, oldest first.</summary>
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        // The key manager calls this synchronously; a synchronous connection avoids blocking on a task.
-        using var connection = database.Open();
-        return connection.Query<string>("SELECT xml FROM data_protection_keys ORDER BY created_at, name")
-            .Select(xml => XElement.Parse(xml))
-            .ToArray();
-    }
+    public IReadOnlyCollection<XElement> GetAllElements() => keys.All().Select(xml => XElement.Parse(xml)).ToArray();
 
     /// <summary>Stores a new key element; a second node storing the same name keeps the first copy.</summary>
     public void StoreElement(XElement element, string friendlyName)
     {
         var name = string.IsNullOrWhiteSpace(friendlyName) ? Guid.NewGuid().ToString("N") : friendlyName;
-        using var connection = database.Open();
-        connection.Execute(
-            "INSERT INTO data_protection_keys (name, xml, created_at) VALUES (@name, @xml, @createdAt) ON CONFLICT (name) DO NOTHING",
-            new { name, xml = element.ToString(SaveOptions.DisableFormatting), createdAt = UnixTime.ToMs(DateTimeOffset.UtcNow) });
+        keys.Add(name, element.ToString(SaveOptions.DisableFormatting));
     }
 }
