@@ -20,9 +20,10 @@ public sealed class ProjectExportModel(IProjectStore projects, FinalCutReader fi
     public FinalCutModel FinalCut { get; private set; } = null!;
 
     /// <summary>
-    /// Every handler (and a request that names none) runs only for the viewer's own project (the
-    /// ownership page filter answers 404 before this runs). Handlers read what they render: the panel is polled every 2 s while an
-    /// export runs, and needs neither the project's scenes nor its name.
+    /// Every handler (and a request that names none) runs only for the viewer's own project: the
+    /// ownership page filter answers 404 for any other id before this runs. Handlers read what
+    /// they render: the panel is polled every 2 s while an export runs, and needs neither the
+    /// project's scenes nor its name.
     /// </summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
