@@ -61,7 +61,15 @@ public sealed partial class StoryboardStreamTests
     private static async Task FeedHasReadAsync(StudioFactory factory, Guid projectId, CancellationToken ct)
     {
         var feed = factory.Services.GetRequiredService<EventFeed>();
-        var last = (await factory.Services.GetRequiredService<IEventStore>().ReadAsync(projectId, 0, 500, ct))[^1].Id;
+        var store = factory.Services.GetRequiredService<IEventStore>();
+        // On PostgreSQL an event is readable once no older transaction is open anywhere on the server, which can take a moment.
+        var events = await store.ReadAsync(projectId, 0, 500, ct);
+        while (events.Count == 0)
+        {
+            await Task.Delay(20, ct);
+            events = await store.ReadAsync(projectId, 0, 500, ct);
+        }
+        var last = events[^1].Id;
         await feed.Started.WaitAsync(ct);
         while (feed.Position < last) await Task.Delay(20, ct);
     }
