@@ -28,6 +28,11 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<ISentenceStore, SentenceStore>();
         services.AddSingleton<NarrationSettingsStore>();
         services.AddSingleton<IEventStore, EventStore>();
+        services.AddSingleton<IAccountStore, AccountStore>();
+        services.AddSingleton<IAccountUsageStore, AccountUsageStore>();
+        services.AddSingleton<IOwnershipStore, OwnershipStore>();
+        services.AddSingleton<IDataProtectionKeyStore, DataProtectionKeyStore>();
+        services.AddSingleton<IMediaCatalogStore, MediaCatalogStore>();
         services.AddHostedService<SchemaUpgradeService>();
 
         services.AddSingleton(new QueueTimings());

@@ -4,7 +4,7 @@ namespace VideoGen.Web.Accounts;
 public static class OwnershipResults
 {
     /// <summary>A 404 problem naming what was asked for; it never says whether the id exists.</summary>
-    public static IResult NotFound(string what, Guid id) =>
+    public static IResult NotFound(string what, object id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
             detail: $"There is no {what} {id} in your studio: check the id, or open the list to find it.");
 }

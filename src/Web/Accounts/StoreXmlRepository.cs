@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using VideoGen.Grains.Storage;
 
@@ -12,17 +11,10 @@ namespace VideoGen.Web.Accounts;
 /// that make a key at the same moment take turns storing it, and a key for a period a stored key
 /// already covers is not stored: the node then reads the ring again and signs with the stored key.
 /// </summary>
-public sealed class StoreXmlRepository(Database database) : IXmlRepository
+public sealed class StoreXmlRepository(IDataProtectionKeyStore keys) : IXmlRepository
 {
     /// <summary>Every stored key element, oldest first.</summary>
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        // The key manager calls this synchronously; a synchronous connection avoids blocking on a task.
-        using var connection = database.Open();
-        return connection.Query<string>("SELECT xml FROM data_protection_keys ORDER BY created_at, name")
-            .Select(xml => XElement.Parse(xml))
-            .ToArray();
-    }
+    public IReadOnlyCollection<XElement> GetAllElements() => keys.All().Select(xml => XElement.Parse(xml)).ToArray();
 
     /// <summary>
     /// Stores a new element unless it is a key another node just stored for the same period
@@ -31,16 +23,7 @@ public sealed class StoreXmlRepository(Database database) : IXmlRepository
     public void StoreElement(XElement element, string friendlyName)
     {
         var name = string.IsNullOrWhiteSpace(friendlyName) ? Guid.NewGuid().ToString("N") : friendlyName;
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        // Writers take turns (readers are not blocked), so two nodes cannot both see no key and both store one.
-        if (database.Provider == StoreProvider.Postgres)
-            connection.Execute("LOCK TABLE data_protection_keys IN SHARE ROW EXCLUSIVE MODE", transaction: transaction);
-        var stored = connection.Query<string>("SELECT xml FROM data_protection_keys", transaction: transaction).Select(xml => XElement.Parse(xml));
-        if (!KeyRingCoverage.IsCovered(element, stored))
-            connection.Execute(
-                "INSERT INTO data_protection_keys (name, xml, created_at) VALUES (@name, @xml, @createdAt) ON CONFLICT (name) DO NOTHING",
-                new { name, xml = element.ToString(SaveOptions.DisableFormatting), createdAt = UnixTime.ToMs(DateTimeOffset.UtcNow) }, transaction);
-        transaction.Commit();
+        var xml = element.ToString(SaveOptions.DisableFormatting);
+        keys.Add(name, xml, stored => KeyRingCoverage.IsCovered(element, stored.Select(x => XElement.Parse(x))));
     }
 }

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using Dapper;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using VideoGen.Grains.Storage;
@@ -7,44 +5,32 @@ using VideoGen.Grains.Storage;
 namespace VideoGen.Web.Accounts;
 
 /// <summary>
-/// Identity's user store on the studio's database (SQLite or PostgreSQL) with Dapper.
-/// Identity changes the user object through the setters below and then saves it whole with
-/// <see cref="UpdateAsync"/>, guarded by the concurrency stamp.
+/// Identity's user store on the studio's account store. Identity changes the user object
+/// through the setters below and then saves it whole with <see cref="UpdateAsync"/>, guarded
+/// by the concurrency stamp.
 /// </summary>
-public sealed class UserStore(Database database, TimeProvider clock, IOptions<AccountsOptions> options, IdentityErrorDescriber errors) :
+public sealed class UserStore(IAccountStore accounts, TimeProvider clock, IOptions<AccountsOptions> options, IdentityErrorDescriber errors) :
     IUserPasswordStore<StudioUser>, IUserEmailStore<StudioUser>, IUserSecurityStampStore<StudioUser>, IUserLockoutStore<StudioUser>
 {
-    private const string Columns =
-        "id, user_name, normalized_user_name, email, normalized_email, email_confirmed, password_hash, security_stamp, " +
-        "concurrency_stamp, lockout_enabled, lockout_end, access_failed_count, is_admin, created_at, last_login_at";
-
     /// <summary>
-    /// Saves a new account. Registrations take turns (a table lock on PostgreSQL, the write lock
-    /// on SQLite), so exactly one account becomes the operator however many register at once:
-    /// the first. It also takes over the projects made before accounts existed. When
+    /// Saves a new account. Exactly one account becomes the operator however many register at
+    /// once: the first. It also takes over the projects made before accounts existed. When
     /// registration is closed, only that first account is accepted.
     /// </summary>
     public async Task<IdentityResult> CreateAsync(StudioUser user, CancellationToken cancellationToken)
     {
-        try
+        var createdAt = clock.GetUtcNow();
+        var created = await accounts.CreateAsync(ToRecord(user) with { CreatedAt = createdAt }, options.Value.AllowRegistration, cancellationToken);
+        switch (created.Result)
         {
-            return await database.WriteAsync(async (connection, transaction) =>
-            {
-                await database.LockTableAsync(connection, transaction, "users", cancellationToken);
-                var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    "SELECT COUNT(*) FROM users", transaction: transaction, cancellationToken: cancellationToken));
-                if (existing > 0 && !options.Value.AllowRegistration) return IdentityResult.Failed(AccountErrors.RegistrationClosed);
-                user.IsAdmin = existing == 0;
-                user.CreatedAt = clock.GetUtcNow();
-                await connection.ExecuteAsync(new CommandDefinition(
-                    $"INSERT INTO users ({Columns}) VALUES ({Parameters})", UserRow.From(user), transaction, cancellationToken: cancellationToken));
-                if (user.IsAdmin) await ProjectStore.ClaimUnownedAsync(connection, transaction, user.Id, cancellationToken);
+            case AccountWriteResult.RegistrationClosed:
+                return IdentityResult.Failed(AccountErrors.RegistrationClosed);
+            case AccountWriteResult.Duplicate:
+                return IdentityResult.Failed(errors.DuplicateEmail(user.Email ?? user.UserName ?? ""));
+            default:
+                user.IsAdmin = created.IsAdmin;
+                user.CreatedAt = createdAt;
                 return IdentityResult.Success;
-            }, cancellationToken);
-        }
-        catch (Exception e) when (database.IsUniqueViolation(e))
-        {
-            return IdentityResult.Failed(errors.DuplicateEmail(user.Email ?? user.UserName ?? ""));
         }
     }
 
@@ -52,66 +38,52 @@ public sealed class UserStore(Database database, TimeProvider clock, IOptions<Ac
     {
         var expected = user.ConcurrencyStamp;
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
-        try
-        {
-            var updated = await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition("""
-                UPDATE users SET user_name = @UserName, normalized_user_name = @NormalizedUserName, email = @Email,
-                    normalized_email = @NormalizedEmail, email_confirmed = @EmailConfirmed, password_hash = @PasswordHash,
-                    security_stamp = @SecurityStamp, concurrency_stamp = @ConcurrencyStamp, lockout_enabled = @LockoutEnabled,
-                    lockout_end = @LockoutEnd, access_failed_count = @AccessFailedCount
-                WHERE id = @Id AND concurrency_stamp = @Expected
-                """, UserRow.From(user, expected), transaction, cancellationToken: cancellationToken)), cancellationToken);
-            if (updated == 1) return IdentityResult.Success;
-        }
-        catch (Exception e) when (database.IsUniqueViolation(e))
-        {
-            user.ConcurrencyStamp = expected;
-            return IdentityResult.Failed(errors.DuplicateEmail(user.Email ?? ""));
-        }
+        var updated = await accounts.UpdateAsync(ToRecord(user), expected, cancellationToken);
+        if (updated == AccountWriteResult.Written) return IdentityResult.Success;
         user.ConcurrencyStamp = expected;
-        return IdentityResult.Failed(errors.ConcurrencyFailure());
+        return IdentityResult.Failed(updated == AccountWriteResult.Duplicate ? errors.DuplicateEmail(user.Email ?? "") : errors.ConcurrencyFailure());
     }
 
-    public async Task<IdentityResult> DeleteAsync(StudioUser user, CancellationToken cancellationToken)
-    {
-        var deleted = await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM users WHERE id = @Id AND concurrency_stamp = @ConcurrencyStamp",
-            new { user.Id, user.ConcurrencyStamp }, transaction, cancellationToken: cancellationToken)), cancellationToken);
-        return deleted == 1 ? IdentityResult.Success : IdentityResult.Failed(errors.ConcurrencyFailure());
-    }
+    public async Task<IdentityResult> DeleteAsync(StudioUser user, CancellationToken cancellationToken) =>
+        await accounts.DeleteAsync(user.Id, user.ConcurrencyStamp, cancellationToken) ? IdentityResult.Success : IdentityResult.Failed(errors.ConcurrencyFailure());
 
-    public Task<StudioUser?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
-        Guid.TryParse(userId, out var id) ? FindAsync("id = @value", id, cancellationToken) : Task.FromResult<StudioUser?>(null);
+    public async Task<StudioUser?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
+        Guid.TryParse(userId, out var id) ? ToUser(await accounts.FindByIdAsync(id, cancellationToken)) : null;
 
-    public Task<StudioUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken) =>
-        FindAsync("normalized_user_name = @value", normalizedUserName, cancellationToken);
+    public async Task<StudioUser?> FindByNameAsync(string normalizedUserName, CancellationToken cancellationToken) =>
+        ToUser(await accounts.FindByNormalizedUserNameAsync(normalizedUserName, cancellationToken));
 
-    public Task<StudioUser?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
-        FindAsync("normalized_email = @value", normalizedEmail, cancellationToken);
+    public async Task<StudioUser?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
+        ToUser(await accounts.FindByNormalizedEmailAsync(normalizedEmail, cancellationToken));
 
     /// <summary>Whether any account exists yet (the first one may always register).</summary>
-    public Task<bool> HasAccountsAsync(CancellationToken ct) =>
-        database.ReadAsync(async connection => await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM users", cancellationToken: ct)) > 0, ct);
+    public Task<bool> HasAccountsAsync(CancellationToken ct) => accounts.HasAccountsAsync(ct);
 
     /// <summary>Notes a successful sign-in; kept apart from <see cref="UpdateAsync"/> so it never races Identity's own saves.</summary>
     public async Task RecordLoginAsync(StudioUser user, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET last_login_at = @at WHERE id = @Id", new { user.Id, at = UnixTime.ToMs(now) }, transaction, cancellationToken: ct)), ct);
+        await accounts.RecordLoginAsync(user.Id, now, ct);
         user.LastLoginAt = now;
     }
 
-    private Task<StudioUser?> FindAsync<T>(string condition, T value, CancellationToken ct) =>
-        database.ReadAsync(async connection =>
-        {
-            var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
-                $"SELECT {Columns} FROM users WHERE {condition}", new { value }, cancellationToken: ct));
-            return row?.ToUser();
-        }, ct);
+    private static AccountRecord ToRecord(StudioUser user) => new()
+    {
+        Id = user.Id, UserName = user.UserName ?? "", NormalizedUserName = user.NormalizedUserName ?? "",
+        Email = user.Email, NormalizedEmail = user.NormalizedEmail, EmailConfirmed = user.EmailConfirmed,
+        PasswordHash = user.PasswordHash, SecurityStamp = user.SecurityStamp ?? "", ConcurrencyStamp = user.ConcurrencyStamp ?? "",
+        LockoutEnabled = user.LockoutEnabled, LockoutEnd = user.LockoutEnd, AccessFailedCount = user.AccessFailedCount,
+        IsAdmin = user.IsAdmin, CreatedAt = user.CreatedAt, LastLoginAt = user.LastLoginAt,
+    };
 
-    private static string Parameters => string.Join(", ", UserRow.Properties.Select(p => "@" + p));
+    private static StudioUser? ToUser(AccountRecord? account) => account is null ? null : new()
+    {
+        Id = account.Id, UserName = account.UserName, NormalizedUserName = account.NormalizedUserName, Email = account.Email,
+        NormalizedEmail = account.NormalizedEmail, EmailConfirmed = account.EmailConfirmed, PasswordHash = account.PasswordHash,
+        SecurityStamp = account.SecurityStamp, ConcurrencyStamp = account.ConcurrencyStamp, LockoutEnabled = account.LockoutEnabled,
+        LockoutEnd = account.LockoutEnd, AccessFailedCount = account.AccessFailedCount,
+        IsAdmin = account.IsAdmin, CreatedAt = account.CreatedAt, LastLoginAt = account.LastLoginAt,
+    };
 
     public Task<string> GetUserIdAsync(StudioUser user, CancellationToken cancellationToken) => Task.FromResult(user.Id.ToString());
     public Task<string?> GetUserNameAsync(StudioUser user, CancellationToken cancellationToken) => Task.FromResult(user.UserName);

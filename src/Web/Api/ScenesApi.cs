@@ -19,10 +19,8 @@ public static class ScenesApi
 {
     public static IEndpointRouteBuilder MapScenesApi(this IEndpointRouteBuilder api)
     {
-        api.MapPut("/sentences/{id:guid}", async (Guid id, JsonElement body, HttpContext http, IOwnedResources owned,
-            ISentenceStore sentences, StudioGrains grains, CancellationToken ct) =>
+        api.MapPut("/sentences/{id:guid}", async (Guid id, JsonElement body, ISentenceStore sentences, StudioGrains grains, CancellationToken ct) =>
         {
-            if (await owned.ProjectOfSentenceAsync(id, http.User.GetUserId(), ct) is null) return OwnershipResults.NotFound("sentence", id);
             var edit = SentenceEditReader.Read(body);
             if (!edit.Succeeded) return ApiResults.Refused(edit.Errors);
             var found = await grains.SceneAsync(id, g => g.Edit(edit.Value), ct);
@@ -30,46 +28,39 @@ public static class ScenesApi
             return saved is null ? OwnershipResults.NotFound("sentence", id) : Results.Ok(SentenceResponse.From(saved));
         });
 
-        api.MapPost("/sentences/{id:guid}/regenerate-image", (Guid id, RegenerateImageRequest? request, HttpContext http,
-            IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
-            RegenerateAsync(id, http, owned, SeedProblem(request?.Seed), grains,
+        api.MapPost("/sentences/{id:guid}/regenerate-image", (Guid id, RegenerateImageRequest? request, StudioGrains grains, CancellationToken ct) =>
+            RegenerateAsync(id, SeedProblem(request?.Seed), grains,
                 (g, r) => g.RegenerateImage(r, request?.Seed, request?.SkipVideo ?? false), "Image regeneration started", ct));
 
-        api.MapPost("/sentences/{id:guid}/regenerate-video", (Guid id, RegenerateVideoRequest? request, HttpContext http,
-            IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
-            RegenerateAsync(id, http, owned, SeedProblem(request?.Seed), grains,
+        api.MapPost("/sentences/{id:guid}/regenerate-video", (Guid id, RegenerateVideoRequest? request, StudioGrains grains, CancellationToken ct) =>
+            RegenerateAsync(id, SeedProblem(request?.Seed), grains,
                 (g, r) => g.RegenerateVideo(r, request?.Seed), "Video regeneration started", ct));
 
-        api.MapPost("/sentences/{id:guid}/regenerate-audio", (Guid id, HttpContext http, IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
-            RegenerateAsync(id, http, owned, null, grains, (g, r) => g.RegenerateAudio(r), "Narration regeneration started", ct));
+        api.MapPost("/sentences/{id:guid}/regenerate-audio", (Guid id, StudioGrains grains, CancellationToken ct) =>
+            RegenerateAsync(id, null, grains, (g, r) => g.RegenerateAudio(r), "Narration regeneration started", ct));
 
         var project = api.MapGroup("/projects/{id:guid}");
-        project.MapPost("/generate-scenes", (Guid id, HttpContext http, IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
-            BatchAsync(id, http, owned, grains, (g, r) => g.GenerateAll(r), b => Results.Accepted(null, new BatchAccepted(b.BatchId, b.Total)), ct));
-        project.MapPost("/retry-failed-scenes", (Guid id, HttpContext http, IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
-            BatchAsync(id, http, owned, grains, (g, r) => g.RetryFailed(r), b => Results.Accepted(null, new { retried = b.Total }), ct));
-        project.MapPost("/regenerate-dirty", (Guid id, RegenerateDirtyRequest? request, HttpContext http, IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
-            BatchAsync(id, http, owned, grains, (g, r) => g.RegenerateDirty(r, request?.Images ?? true, request?.Videos ?? true),
+        project.MapPost("/generate-scenes", (Guid id, StudioGrains grains, CancellationToken ct) =>
+            BatchAsync(id, grains, (g, r) => g.GenerateAll(r), b => Results.Accepted(null, new BatchAccepted(b.BatchId, b.Total)), ct));
+        project.MapPost("/retry-failed-scenes", (Guid id, StudioGrains grains, CancellationToken ct) =>
+            BatchAsync(id, grains, (g, r) => g.RetryFailed(r), b => Results.Accepted(null, new { retried = b.Total }), ct));
+        project.MapPost("/regenerate-dirty", (Guid id, RegenerateDirtyRequest? request, StudioGrains grains, CancellationToken ct) =>
+            BatchAsync(id, grains, (g, r) => g.RegenerateDirty(r, request?.Images ?? true, request?.Videos ?? true),
                 b => Results.Accepted(null, new { queued = b.Total }), ct));
-        project.MapPost("/cancel-scenes", async (Guid id, HttpContext http, IOwnedResources owned, StudioGrains grains, CancellationToken ct) =>
-            await owned.OwnsProjectAsync(id, http.User.GetUserId(), ct)
-                ? Results.Ok(new { cancelled = await grains.ProjectAsync(id, g => g.CancelScenes(), ct) })
-                : OwnershipResults.NotFound("project", id));
-        project.MapGet("/progress", async (Guid id, HttpContext http, IOwnedResources owned, JobReader jobs, CancellationToken ct) =>
-            await owned.OwnsProjectAsync(id, http.User.GetUserId(), ct)
-                ? Results.Ok(ProgressResponse.From(await jobs.ProgressAsync(id, ct)))
-                : OwnershipResults.NotFound("project", id));
+        project.MapPost("/cancel-scenes", async (Guid id, StudioGrains grains, CancellationToken ct) =>
+            Results.Ok(new { cancelled = await grains.ProjectAsync(id, g => g.CancelScenes(), ct) }));
+        project.MapGet("/progress", async (Guid id, JobReader jobs, CancellationToken ct) =>
+            Results.Ok(ProgressResponse.From(await jobs.ProgressAsync(id, ct))));
         return api;
     }
 
     /// <summary>
-    /// One scene's regeneration: 404 for a sentence the caller does not own, then the request's
-    /// own <paramref name="problem"/> if any, else 202 with the job or why it was refused.
+    /// One scene's regeneration (of a sentence the caller owns): the request's own
+    /// <paramref name="problem"/> if any, else 202 with the job or why it was refused.
     /// </summary>
-    private static async Task<IResult> RegenerateAsync(Guid id, HttpContext http, IOwnedResources owned, IResult? problem,
+    private static async Task<IResult> RegenerateAsync(Guid id, IResult? problem,
         StudioGrains grains, Func<ISentenceGrain, Guid, Task<JobRequestResult>> queue, string started, CancellationToken ct)
     {
-        if (await owned.ProjectOfSentenceAsync(id, http.User.GetUserId(), ct) is null) return OwnershipResults.NotFound("sentence", id);
         if (problem is not null) return problem;
         var request = Guid.NewGuid();
         var queued = await grains.SceneAsync(id, g => queue(g, request), ct);
@@ -83,10 +74,8 @@ public static class ScenesApi
         : null;
 
     private static async Task<IResult> BatchAsync(
-        Guid id, HttpContext http, IOwnedResources owned, StudioGrains grains, Func<IProjectGrain, Guid, Task<BatchResult?>> queue,
-        Func<BatchResult, IResult> answer, CancellationToken ct)
+        Guid id, StudioGrains grains, Func<IProjectGrain, Guid, Task<BatchResult?>> queue, Func<BatchResult, IResult> answer, CancellationToken ct)
     {
-        if (!await owned.OwnsProjectAsync(id, http.User.GetUserId(), ct)) return OwnershipResults.NotFound("project", id);
         var request = Guid.NewGuid();
         return await grains.ProjectAsync(id, g => queue(g, request), ct) is { } batch ? answer(batch) : OwnershipResults.NotFound("project", id);
     }

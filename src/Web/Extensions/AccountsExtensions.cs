@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using VideoGen.Web.Accounts;
 
@@ -58,8 +59,10 @@ public static class AccountsExtensions
             .AddApiEndpoints()
             .AddSignInManager<StudioSignInManager>();
 
-        services.AddSingleton<IOwnedResources, OwnedResources>();
-        services.AddSingleton<AccountStatistics>();
+        services.AddSingleton<OwnershipCheck>();
+        services.AddSingleton<OwnershipPageFilter>();
+        // Before every page's own handler filter (a page model's OnPageHandlerExecutionAsync), so no page code runs for another's id.
+        services.Configure<MvcOptions>(mvc => mvc.Filters.AddService<OwnershipPageFilter>(int.MinValue));
         return builder;
     }
 

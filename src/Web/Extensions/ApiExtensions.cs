@@ -41,7 +41,7 @@ public static class ApiExtensions
 
     public static WebApplication MapApi(this WebApplication app)
     {
-        var api = app.MapGroup(Prefix).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBodySize));
+        var api = app.MapGroup(Prefix).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxRequestBodySize)).RequireOwnership();
         app.UseRequestBodyLimit();
         api.MapAuthApi();
         api.MapDevicesApi();

@@ -26,7 +26,7 @@ public static class DataProtectionExtensions
     public static IDataProtectionBuilder PersistKeysToStore(this IDataProtectionBuilder builder)
     {
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<Database>())));
+            new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = new StoreXmlRepository(sp.GetRequiredService<IDataProtectionKeyStore>())));
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using VideoGen.Grains.Storage;
 using VideoGen.Silo.Lanes;
 using VideoGen.Web.Accounts;
 
@@ -21,7 +22,7 @@ public static class MediaEndpoint
     }
 
     private static async Task<IResult> ServeAsync(
-        string? path, [FromQuery] string? download, HttpContext context, IOwnedResources owned, MediaFiles media, MediaCatalog catalog, CancellationToken ct)
+        string? path, [FromQuery] string? download, HttpContext context, IOwnershipStore owned, MediaFiles media, MediaCatalog catalog, CancellationToken ct)
     {
         if (MediaPath.Normalize(path) is not { } stored)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a media path",

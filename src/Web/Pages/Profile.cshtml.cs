@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
 
 namespace VideoGen.Web.Pages;
 
 /// <summary>The signed-in creator's account: who, since when, what they made and the GPU time it took.</summary>
-public sealed class ProfileModel(UserManager<StudioUser> users, AccountStatistics statistics, IOptions<AccountsOptions> options) : PageModel
+public sealed class ProfileModel(UserManager<StudioUser> users, IAccountUsageStore statistics, IOptions<AccountsOptions> options) : PageModel
 {
     public StudioUser Account { get; private set; } = new();
 

@@ -1,6 +1,5 @@
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
-using VideoGen.Web.Accounts;
 
 namespace VideoGen.Web.Tests.Accounts;
 
@@ -8,27 +7,30 @@ public sealed class OwnershipTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task OwnedResources_AnswerTheProjectOnlyToItsOwner(string provider)
+    public async Task OwnershipStore_AnswersTheProjectOnlyToItsOwner(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var (alice, bob) = (await TestAccounts.InsertAsync(db.Database), await TestAccounts.InsertAsync(db.Database));
         var ids = await OwnedIds.CreateAsync(db, alice);
-        var owned = new OwnedResources(db.Database);
+        var owned = new OwnershipStore(db.Database);
         var ct = CancellationToken.None;
 
-        Assert.True(await owned.OwnsProjectAsync(ids.Project, alice, ct));
-        Assert.Equal(ids.Project, await owned.ProjectOfSentenceAsync(ids.Sentence, alice, ct));
-        Assert.Equal(ids.Project, await owned.ProjectOfJobAsync(ids.Job, alice, ct));
+        Assert.Equal(ids.Project, await owned.ProjectOfAsync(OwnedKind.Project, ids.Project, alice, ct));
+        Assert.Equal(ids.Project, await owned.ProjectOfAsync(OwnedKind.Sentence, ids.Sentence, alice, ct));
+        Assert.Equal(ids.Project, await owned.ProjectOfAsync(OwnedKind.Job, ids.Job, alice, ct));
+        Assert.Equal(ids.Project, await owned.ProjectOfAsync(OwnedKind.Export, ids.Export, alice, ct));
         Assert.Equal(ids.Project, await owned.ProjectOfMediaAsync(ids.Media, alice, ct));
 
-        Assert.False(await owned.OwnsProjectAsync(ids.Project, bob, ct));
-        Assert.Null(await owned.ProjectOfSentenceAsync(ids.Sentence, bob, ct));
-        Assert.Null(await owned.ProjectOfJobAsync(ids.Job, bob, ct));
+        Assert.Null(await owned.ProjectOfAsync(OwnedKind.Project, ids.Project, bob, ct));
+        Assert.Null(await owned.ProjectOfAsync(OwnedKind.Sentence, ids.Sentence, bob, ct));
+        Assert.Null(await owned.ProjectOfAsync(OwnedKind.Job, ids.Job, bob, ct));
+        Assert.Null(await owned.ProjectOfAsync(OwnedKind.Export, ids.Export, bob, ct));
         Assert.Null(await owned.ProjectOfMediaAsync(ids.Media, bob, ct));
 
-        Assert.False(await owned.OwnsProjectAsync(Guid.NewGuid(), alice, ct));
-        Assert.Null(await owned.ProjectOfSentenceAsync(Guid.NewGuid(), alice, ct));
-        Assert.Null(await owned.ProjectOfJobAsync(Guid.NewGuid(), alice, ct));
+        // An id of one kind is not found as another kind, even by its owner.
+        Assert.Null(await owned.ProjectOfAsync(OwnedKind.Project, ids.Sentence, alice, ct));
+        Assert.Null(await owned.ProjectOfAsync(OwnedKind.Export, ids.Job, alice, ct));
+        foreach (var kind in Enum.GetValues<OwnedKind>()) Assert.Null(await owned.ProjectOfAsync(kind, Guid.NewGuid(), alice, ct));
         Assert.Null(await owned.ProjectOfMediaAsync("images/unknown.png", alice, ct));
     }
 

@@ -1,5 +1,6 @@
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
 using VideoGen.Web.Accounts;
 
@@ -38,7 +39,7 @@ public sealed class ProfileTests
         await factory.SignedInAsync("bob@example.test");
         var (alice, bob) = await RunJobsAsync(db);
 
-        var statistics = new AccountStatistics(db.Database);
+        var statistics = new AccountUsageStore(db.Database);
 
         Assert.Equal(new AccountUsage(1, 16.5, 0), await statistics.UsageOfAsync(alice, CancellationToken.None));
         Assert.Equal(new AccountUsage(1, 100, 0), await statistics.UsageOfAsync(bob, CancellationToken.None));

@@ -14,20 +14,21 @@ namespace VideoGen.Web.Pages.Exports;
 /// A project's final cut: the final-cut panel on a page of its own, and the handlers the panel
 /// posts to and polls wherever it is shown (the storyboard includes the same panel).
 /// </summary>
-public sealed class ProjectExportModel(IProjectStore projects, IOwnedResources owned, FinalCutReader finalCuts, StudioGrains grains) : PageModel
+public sealed class ProjectExportModel(IProjectStore projects, FinalCutReader finalCuts, StudioGrains grains) : PageModel
 {
     public Guid ProjectId { get; private set; }
     public string ProjectName { get; private set; } = "";
     public FinalCutModel FinalCut { get; private set; } = null!;
 
     /// <summary>
-    /// Every handler (and a request that names none) runs only for the viewer's own project; any
-    /// other id is 404. Handlers read what they render: the panel is polled every 2 s while an
-    /// export runs, and needs neither the project's scenes nor its name.
+    /// Every handler (and a request that names none) runs only for the viewer's own project: the
+    /// ownership page filter answers 404 for any other id before this runs. Handlers read what
+    /// they render: the panel is polled every 2 s while an export runs, and needs neither the
+    /// project's scenes nor its name.
     /// </summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (!Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) || !await owned.OwnsProjectAsync(id, User.GetUserId(), HttpContext.RequestAborted))
+        if (!Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id))
         {
             context.Result = NotFound();
             return;

@@ -17,7 +17,7 @@ namespace VideoGen.Web.Pages.Projects;
 /// <summary>
 /// The storyboard of one project: sections of scene cards, the toolbar, the scene inspector,
 /// and one Server-Sent Events stream that keeps them live. Handlers answer htmx with partials;
-/// every handler first checks that the project is the signed-in creator's.
+/// the ownership page filter has checked that the project is the signed-in creator's before any handler runs.
 /// </summary>
 public sealed class StoryboardModel(
     StoryboardViews views, StudioGrains grains, EventFeed feed, VideoGen.Web.Exports.FinalCutReader finalCuts) : PageModel
@@ -39,16 +39,11 @@ public sealed class StoryboardModel(
     public const int SectionsRenderedUpFront = 3;
 
     /// <summary>
-    /// Every request, whatever its handler (or none), first needs the project to be the viewer's:
-    /// otherwise 404. Handlers that render the project load it themselves.
+    /// A request that names no handler is refused (the ownership page filter has already answered
+    /// 404 for another's project). Handlers that render the project load it themselves.
     /// </summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (!await OwnsAsync(HttpContext.RequestAborted))
-        {
-            context.Result = NotFound();
-            return;
-        }
         if (context.HandlerMethod is null)
         {
             context.Result = StatusCode(StatusCodes.Status405MethodNotAllowed);
@@ -171,9 +166,6 @@ public sealed class StoryboardModel(
         Project = project;
         return true;
     }
-
-    private Task<bool> OwnsAsync(CancellationToken ct) =>
-        HttpContext.RequestServices.GetRequiredService<IOwnedResources>().OwnsProjectAsync(Id, User.GetUserId(), ct);
 
     private PartialViewResult Fragment(string name, object model)
     {

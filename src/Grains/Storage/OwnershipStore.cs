@@ -1,19 +1,18 @@
 using Dapper;
-using VideoGen.Grains.Storage;
 
-namespace VideoGen.Web.Accounts;
+namespace VideoGen.Grains.Storage;
 
 /// <summary>Ownership answered by the store: one indexed lookup joined to the owning project.</summary>
-public sealed class OwnedResources(Database database) : IOwnedResources
+public sealed class OwnershipStore(Database database) : IOwnershipStore
 {
-    public async Task<bool> OwnsProjectAsync(Guid projectId, Guid userId, CancellationToken ct) =>
-        await ProjectOfAsync("SELECT id FROM projects WHERE id = @id AND owner_id = @userId", projectId, userId, ct) is not null;
-
-    public Task<Guid?> ProjectOfSentenceAsync(Guid sentenceId, Guid userId, CancellationToken ct) =>
-        ProjectOfAsync("SELECT p.id FROM sentences s JOIN projects p ON p.id = s.project_id WHERE s.id = @id AND p.owner_id = @userId", sentenceId, userId, ct);
-
-    public Task<Guid?> ProjectOfJobAsync(Guid jobId, Guid userId, CancellationToken ct) =>
-        ProjectOfAsync("SELECT p.id FROM jobs j JOIN projects p ON p.id = j.project_id WHERE j.id = @id AND p.owner_id = @userId", jobId, userId, ct);
+    public Task<Guid?> ProjectOfAsync(OwnedKind kind, Guid id, Guid userId, CancellationToken ct) => ProjectOfAsync(kind switch
+    {
+        OwnedKind.Project => "SELECT id FROM projects WHERE id = @id AND owner_id = @userId",
+        OwnedKind.Sentence => "SELECT p.id FROM sentences s JOIN projects p ON p.id = s.project_id WHERE s.id = @id AND p.owner_id = @userId",
+        OwnedKind.Job => "SELECT p.id FROM jobs j JOIN projects p ON p.id = j.project_id WHERE j.id = @id AND p.owner_id = @userId",
+        OwnedKind.Export => "SELECT p.id FROM exports e JOIN projects p ON p.id = e.project_id WHERE e.id = @id AND p.owner_id = @userId",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of owned thing."),
+    }, id, userId, ct);
 
     public Task<Guid?> ProjectOfMediaAsync(string file, Guid userId, CancellationToken ct) =>
         ProjectOfAsync("""

@@ -1,20 +1,11 @@
 using Dapper;
 using VideoGen.Grains.Domain;
-using VideoGen.Grains.Storage;
 
-namespace VideoGen.Web.Accounts;
+namespace VideoGen.Grains.Storage;
 
-/// <summary>What an account has made and used, as the profile page shows it: projects, GPU time, and finished exports.</summary>
-public sealed record AccountUsage(int Projects, double GpuSeconds, int Exports);
-
-/// <summary>Reads an account's usage from the store.</summary>
-public sealed class AccountStatistics(Database database)
+/// <summary>Account usage counted on the store's database.</summary>
+public sealed class AccountUsageStore(Database database) : IAccountUsageStore
 {
-    /// <summary>
-    /// The account's projects; the GPU seconds its jobs ran: the run time (start to finish of
-    /// the last attempt) of every succeeded or failed job on a ComfyUI device; and its exported
-    /// videos (finished exports it has not deleted).
-    /// </summary>
     public Task<AccountUsage> UsageOfAsync(Guid userId, CancellationToken ct) =>
         database.ReadAsync(async connection =>
         {
