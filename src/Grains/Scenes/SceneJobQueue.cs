@@ -42,24 +42,12 @@ public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains, ILogger<
         store.ReportProgressAsync(jobId, token, progress, step, ct);
 
     /// <inheritdoc />
-    public async Task<CompletionResult> CompleteAsync(Guid jobId, Guid token, JobOutput output, CancellationToken ct)
-    {
-        var result = _sceneOfJob.TryGetValue(jobId, out var sentenceId)
-            ? await ThroughSceneAsync(sentenceId, jobId, g => g.CompleteJob(jobId, token, output), () => store.CompleteAsync(jobId, token, output, ct), ct)
-            : await store.CompleteAsync(jobId, token, output, ct);
-        _sceneOfJob.TryRemove(jobId, out _);
-        return result;
-    }
+    public Task<CompletionResult> CompleteAsync(Guid jobId, Guid token, JobOutput output, CancellationToken ct) =>
+        OutcomeAsync(jobId, g => g.CompleteJob(jobId, token, output), () => store.CompleteAsync(jobId, token, output, ct), ct);
 
     /// <inheritdoc />
-    public async Task<bool> FailAsync(Guid jobId, Guid token, string error, CancellationToken ct)
-    {
-        var failed = _sceneOfJob.TryGetValue(jobId, out var sentenceId)
-            ? await ThroughSceneAsync(sentenceId, jobId, g => g.FailJob(jobId, token, error), () => store.FailAsync(jobId, token, error, ct), ct)
-            : await store.FailAsync(jobId, token, error, ct);
-        _sceneOfJob.TryRemove(jobId, out _);
-        return failed;
-    }
+    public Task<bool> FailAsync(Guid jobId, Guid token, string error, CancellationToken ct) =>
+        OutcomeAsync(jobId, g => g.FailJob(jobId, token, error), () => store.FailAsync(jobId, token, error, ct), ct);
 
     /// <inheritdoc />
     public Task<bool> RetryAsync(Guid jobId, Guid token, string reason, TimeSpan delay, CancellationToken ct) =>
@@ -79,17 +67,26 @@ public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains, ILogger<
     /// <inheritdoc />
     public Task<int> RescueExpiredAsync(CancellationToken ct) => store.RescueExpiredAsync(ct);
 
-    private async Task<T> ThroughSceneAsync<T>(Guid sentenceId, Guid jobId, Func<ISentenceGrain, Task<T>> call, Func<Task<T>> direct, CancellationToken ct)
+    /// <summary>A job's outcome: through its scene's grain when this process claimed a scene's job, else (an export) to the store.</summary>
+    private async Task<T> OutcomeAsync<T>(Guid jobId, Func<ISentenceGrain, Task<T>> call, Func<Task<T>> direct, CancellationToken ct)
     {
         try
         {
-            return await call(grains.GetGrain<ISentenceGrain>(sentenceId)).WaitAsync(GrainWait, ct);
+            if (!_sceneOfJob.TryGetValue(jobId, out var sentenceId)) return await direct();
+            try
+            {
+                return await call(grains.GetGrain<ISentenceGrain>(sentenceId)).WaitAsync(GrainWait, ct);
+            }
+            catch (Exception e) when (e is TimeoutException || ClusterRetry.IsTransient(e))
+            {
+                logger.LogWarning("The grain of scene {SentenceId} did not answer ({Reason}); job {JobId}'s outcome is stored directly under its claim",
+                    sentenceId, e.GetType().Name, jobId);
+                return await direct();
+            }
         }
-        catch (Exception e) when (e is TimeoutException || ClusterRetry.IsTransient(e))
+        finally
         {
-            logger.LogWarning("The grain of scene {SentenceId} did not answer ({Reason}); job {JobId}'s outcome is stored directly under its claim",
-                sentenceId, e.GetType().Name, jobId);
-            return await direct();
+            _sceneOfJob.TryRemove(jobId, out _);
         }
     }
 
