@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +33,7 @@ public sealed class ProjectExportModel(IProjectStore projects, IOwnedResources o
             return;
         }
         ProjectId = id;
-        Response.Headers.Vary = "HX-Request";
+        Response.Htmx(h => h.WithVary());
         await next();
     }
 
@@ -53,7 +54,7 @@ public sealed class ProjectExportModel(IProjectStore projects, IOwnedResources o
 
         var start = await exports.StartAsync(ProjectId, User.GetUserId(), settings.Value, ct);
         if (start.Status == ExportStartStatus.ProjectNotFound) return NotFound();
-        var htmx = Request.Headers.ContainsKey("HX-Request");
+        var htmx = Request.IsHtmx();
         if (start.Status == ExportStartStatus.Started && !htmx) return RedirectToPage(new { id = ProjectId });
         FinalCut = await finalCuts.ReadAsync(ProjectId, ct);
         if (start.Status == ExportStartStatus.Incomplete) FinalCut = FinalCut with { Incomplete = start.Incomplete };
