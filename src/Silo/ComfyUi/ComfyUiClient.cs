@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Retry;
+using Polly.Registry;
 using VideoGen.Silo.Devices;
 
 namespace VideoGen.Silo.ComfyUi;
@@ -15,22 +15,19 @@ namespace VideoGen.Silo.ComfyUi;
 /// Typed client for one ComfyUI server: its HTTP routes and its <c>/ws</c> socket. Register with
 /// <c>AddHttpClient&lt;ComfyUiClient&gt;()</c> (see <c>AddComfyUi</c>) and create one per server through
 /// <see cref="ComfyUiBackendFactory.CreateClient"/>, which sets the base address.
-/// Connection errors, timeouts and 5xx answers are retried with exponential backoff and jitter
-/// (<see cref="ComfyUiOptions.MaxAttempts"/>); when the attempts run out the call throws a
+/// Connection errors, timeouts and 5xx answers are retried by the shared <see cref="ComfyUiRetry"/>
+/// pipeline (<see cref="ComfyUiOptions.MaxAttempts"/>); when the attempts run out the call throws a
 /// <see cref="GenerationException"/> with <see cref="FailureCause.Transient"/>. A 4xx is never
 /// retried: it throws <see cref="FailureCause.Rejected"/> with ComfyUI's explanation.
 /// No <c>Origin</c> header is ever sent (ComfyUI answers 403 to a foreign one on loopback).
 /// </summary>
 public sealed class ComfyUiClient
 {
-    private static readonly ResiliencePropertyKey<string> CallKey = new("comfyui.call");
-
     private readonly HttpClient http;
     private readonly ComfyUiOptions options;
-    private readonly ILogger<ComfyUiClient> logger;
     private readonly ResiliencePipeline retrying;
 
-    public ComfyUiClient(HttpClient http, IOptions<ComfyUiOptions> options, ILogger<ComfyUiClient> logger)
+    public ComfyUiClient(HttpClient http, IOptions<ComfyUiOptions> options, ResiliencePipelineProvider<string> pipelines)
     {
         var baseAddress = http.BaseAddress
             ?? throw new InvalidOperationException("A ComfyUiClient needs the server's base address: create it with ComfyUiBackendFactory.CreateClient.");
@@ -38,9 +35,8 @@ public sealed class ComfyUiClient
         if (!baseAddress.AbsolutePath.EndsWith('/')) http.BaseAddress = baseAddress = new Uri(baseAddress + "/");
         this.http = http;
         this.options = options.Value;
-        this.logger = logger;
         BaseAddress = baseAddress;
-        retrying = BuildRetryPipeline();
+        retrying = pipelines.GetPipeline(ComfyUiRetry.PipelineName);
     }
 
     /// <summary>The server's base URL, ending in <c>/</c>.</summary>
@@ -201,13 +197,14 @@ public sealed class ComfyUiClient
     private async Task<T> CallAsync<T>(string call, Func<CancellationToken, Task<T>> attempt, CancellationToken ct, bool retry = true)
     {
         var context = ResilienceContextPool.Shared.Get(ct);
-        context.Properties.Set(CallKey, call);
+        context.Properties.Set(ComfyUiRetry.Call, call);
+        context.Properties.Set(ComfyUiRetry.Server, BaseAddress);
         try
         {
             var pipeline = retry ? retrying : ResiliencePipeline.Empty;
             return await pipeline.ExecuteAsync(static async (context, attempt) => await attempt(context.CancellationToken), context, attempt);
         }
-        catch (Exception e) when (IsTransient(e) && !ct.IsCancellationRequested)
+        catch (Exception e) when (ComfyUiRetry.IsTransient(e) && !ct.IsCancellationRequested)
         {
             var attempts = retry ? options.MaxAttempts : 1;
             throw new GenerationException(FailureCause.Transient, $"ComfyUI at {BaseAddress} did not answer {call} after {attempts} attempt(s): {e.Message}", e);
@@ -221,32 +218,6 @@ public sealed class ComfyUiClient
             ResilienceContextPool.Shared.Return(context);
         }
     }
-
-    private ResiliencePipeline BuildRetryPipeline()
-    {
-        if (options.MaxAttempts <= 1) return ResiliencePipeline.Empty;
-        return new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
-        {
-            MaxRetryAttempts = options.MaxAttempts - 1,
-            Delay = options.RetryDelay,
-            MaxDelay = options.MaxRetryDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && IsTransient(e)),
-            OnRetry = args =>
-            {
-                logger.LogWarning("ComfyUI at {BaseAddress}: {Call} failed ({Reason}); attempt {Attempt} of {MaxAttempts} in {Delay}",
-                    BaseAddress, args.Context.Properties.GetValue(CallKey, "a call"), args.Outcome.Exception?.Message,
-                    args.AttemptNumber + 2, options.MaxAttempts, args.RetryDelay);
-                return default;
-            },
-        }).Build();
-    }
-
-    private static bool IsTransient(Exception e) => e is HttpRequestException or IOException or WebSocketException
-        or TimeoutException or ComfyUiServerErrorException
-        // HttpClient reports its own timeout as a cancellation wrapping a TimeoutException.
-        || e is OperationCanceledException { InnerException: TimeoutException };
 
     private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, string call, CancellationToken token)
     {

@@ -1,3 +1,4 @@
+using FFMpegCore;
 using VideoGen.Grains.Domain;
 using VideoGen.Silo.Media;
 
@@ -21,13 +22,10 @@ public static class ExportCommand
     /// <param name="narrationList">An ffmpeg concat list of the narration files, in order.</param>
     /// <param name="subtitles">The .srt to burn in, or null.</param>
     /// <param name="options">Encoding and fitting choices.</param>
-    public static FfmpegArguments Build(
-        ExportPlan plan, ExportTimeline timeline, IReadOnlyList<double?> clipSeconds, string narrationList, string? subtitles, ExportOptions options)
+    /// <param name="output">The MP4 to write.</param>
+    public static FFMpegArgumentProcessor Build(
+        ExportPlan plan, ExportTimeline timeline, IReadOnlyList<double?> clipSeconds, string narrationList, string? subtitles, ExportOptions options, string output)
     {
-        var arguments = new FfmpegArguments();
-        foreach (var scene in plan.Scenes) arguments.Input(scene.VideoFile!);
-        arguments.InputOption("-f", "concat").InputOption("-safe", "0").Input(narrationList);
-
         var graph = new FfmpegFilterGraph();
         var fps = timeline.FramesPerSecond;
         for (var i = 0; i < plan.Scenes.Count; i++)
@@ -62,35 +60,40 @@ public static class ExportCommand
             new FfmpegFilter("aformat").Set("sample_fmts", "fltp").Set("channel_layouts", "stereo"),
         ], Audio);
 
-        return arguments
-            .FilterComplex(graph)
-            .OutputOption("-map", FfmpegFilterGraph.Pad(joined))
-            .OutputOption("-map", FfmpegFilterGraph.Pad(Audio))
-            .OutputOption("-c:v", "libx264")
-            .OutputOption("-preset", options.Preset)
-            .OutputOption("-crf", options.Crf)
-            .OutputOption("-profile:v", "high")
-            .OutputOption("-pix_fmt", "yuv420p")
-            .OutputOption("-r", fps)
-            .OutputOption("-c:a", "aac")
-            .OutputOption("-b:a", $"{options.AudioKbps}k")
-            .OutputOption("-ar", 48_000)
-            .OutputOption("-movflags", "+faststart")
-            .OutputOption("-f", "mp4");
+        var arguments = FfmpegCommand.Start(graph);
+        foreach (var scene in plan.Scenes) arguments.AddFileInput(scene.VideoFile!, verifyExists: false);
+        arguments.AddFileInput(narrationList, verifyExists: false, o => o
+            .WithCustomArgument(FfmpegCommand.Option("-f", "concat"))
+            .WithCustomArgument(FfmpegCommand.Option("-safe", 0)));
+
+        return arguments.OutputToFile(output, overwrite: true, o => o
+            .WithCustomArgument(FfmpegCommand.Option("-map", FfmpegFilterGraph.Pad(joined)))
+            .WithCustomArgument(FfmpegCommand.Option("-map", FfmpegFilterGraph.Pad(Audio)))
+            .WithCustomArgument(FfmpegCommand.Option("-c:v", "libx264"))
+            .WithCustomArgument(FfmpegCommand.Option("-preset", options.Preset))
+            .WithCustomArgument(FfmpegCommand.Option("-crf", options.Crf))
+            .WithCustomArgument(FfmpegCommand.Option("-profile:v", "high"))
+            .WithCustomArgument(FfmpegCommand.Option("-pix_fmt", "yuv420p"))
+            .WithCustomArgument(FfmpegCommand.Option("-r", fps))
+            .WithCustomArgument(FfmpegCommand.Option("-c:a", "aac"))
+            .WithCustomArgument(FfmpegCommand.Option("-b:a", $"{options.AudioKbps}k"))
+            .WithCustomArgument(FfmpegCommand.Option("-ar", 48_000))
+            .WithCustomArgument(FfmpegCommand.Option("-movflags", "+faststart"))
+            .WithCustomArgument(FfmpegCommand.Option("-f", "mp4")));
     }
 
-    /// <summary>A JPEG still of the finished cut at <paramref name="atSeconds"/>, at most 640 pixels a side.</summary>
-    public static FfmpegArguments Thumbnail(string video, double atSeconds) =>
-        new FfmpegArguments()
-            .InputOption("-ss", atSeconds)
-            .Input(video)
-            .OutputOption("-map", "0:v:0")
-            .VideoFilter(new FfmpegFilter("scale").Set("w", 640).Set("h", 640).Set("force_original_aspect_ratio", "decrease"))
-            .OutputOption("-frames:v", 1)
-            .OutputOption("-c:v", "mjpeg")
-            .OutputOption("-q:v", 3)
-            .OutputOption("-f", "image2")
-            .OutputOption("-update", 1);
+    /// <summary>A JPEG still of the finished cut at <paramref name="atSeconds"/>, at most 640 pixels a side, written to <paramref name="output"/>.</summary>
+    public static FFMpegArgumentProcessor Thumbnail(string video, double atSeconds, string output) =>
+        FfmpegCommand.Start()
+            .AddFileInput(video, verifyExists: false, o => o.WithCustomArgument(FfmpegCommand.Option("-ss", atSeconds)))
+            .OutputToFile(output, overwrite: true, o => o
+                .WithCustomArgument(FfmpegCommand.Option("-map", "0:v:0"))
+                .WithCustomArgument(FfmpegCommand.VideoFilter(new FfmpegFilter("scale").Set("w", 640).Set("h", 640).Set("force_original_aspect_ratio", "decrease")))
+                .WithCustomArgument(FfmpegCommand.Option("-frames:v", 1))
+                .WithCustomArgument(FfmpegCommand.Option("-c:v", "mjpeg"))
+                .WithCustomArgument(FfmpegCommand.Option("-q:v", 3))
+                .WithCustomArgument(FfmpegCommand.Option("-f", "image2"))
+                .WithCustomArgument(FfmpegCommand.Option("-update", 1)));
 
     private static string Join(FfmpegFilterGraph graph, ExportTimeline timeline)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using FFMpegCore;
 using Microsoft.Extensions.Options;
 using VideoGen.Grains.Domain;
 using VideoGen.Silo.Devices;
@@ -42,17 +43,16 @@ public sealed class ExportRenderer(FfmpegRunner ffmpeg, FfprobeRunner ffprobe, I
         await File.WriteAllTextAsync(narration.TempPath, ConcatList(plan.Scenes.Select(s => s.AudioFile!)), new UTF8Encoding(false), ct);
 
         using var video = new PartialFile(directory, work.OutputName, ".mp4");
-        var arguments = ExportCommand.Build(plan, timeline, clips, narration.TempPath, plan.Subtitles ? subtitles.TempPath : null, _options)
-            .Output(video.TempPath);
+        var command = ExportCommand.Build(plan, timeline, clips, narration.TempPath, plan.Subtitles ? subtitles.TempPath : null, _options, video.TempPath);
         var frames = timeline.TotalFrames;
         progress.Report(new LaneProgress(0, $"encoding frame 0/{frames}"));
-        await RunAsync(arguments, TimeSpan.FromSeconds(timeline.VideoSeconds), new EncodingProgress(progress, frames), ct);
+        await RunAsync(command, TimeSpan.FromSeconds(timeline.VideoSeconds), new EncodingProgress(progress, frames), ct);
 
         progress.Report(new LaneProgress(EncodingShare, "making the thumbnail"));
         using var thumbnail = new PartialFile(directory, work.OutputName, ".jpg");
         // The middle of the first scene: past any fade-in, and what the video opens with.
         var still = timeline.Scenes[0].EndFrame / 2.0 / timeline.FramesPerSecond;
-        await RunAsync(ExportCommand.Thumbnail(video.TempPath, still).Output(thumbnail.TempPath), null, null, ct);
+        await RunAsync(ExportCommand.Thumbnail(video.TempPath, still, thumbnail.TempPath), null, null, ct);
 
         var made = await ProbeAsync(video.TempPath, "the finished video", ct);
         if (made.Video is null || made.Audio is null)
@@ -98,11 +98,11 @@ public sealed class ExportRenderer(FfmpegRunner ffmpeg, FfprobeRunner ffprobe, I
         }
     }
 
-    private async Task RunAsync(FfmpegArguments arguments, TimeSpan? duration, IProgress<double>? progress, CancellationToken ct)
+    private async Task RunAsync(FFMpegArgumentProcessor command, TimeSpan? duration, IProgress<double>? progress, CancellationToken ct)
     {
         try
         {
-            await ffmpeg.RunAsync(arguments, duration, progress, ct);
+            await ffmpeg.RunAsync(command, duration, progress, ct);
         }
         catch (FfmpegException e)
         {

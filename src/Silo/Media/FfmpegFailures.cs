@@ -6,11 +6,13 @@ namespace VideoGen.Silo.Media;
 internal static class FfmpegFailures
 {
     // Exit code 255 is ffmpeg stopped by a signal (e.g. the OOM killer); the others are resources that may come back.
+    // A missing input stays missing.
     public static FailureCause CauseOf(FfmpegException e) =>
-        e.ExitCode is null or 255
-        || e.StderrTail.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)
-        || e.StderrTail.Contains("Cannot allocate memory", StringComparison.OrdinalIgnoreCase)
-        || e.StderrTail.Contains("Resource temporarily unavailable", StringComparison.OrdinalIgnoreCase)
+        e.InnerException is not FileNotFoundException
+        && (e.ExitCode is null or 255
+            || e.StderrTail.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)
+            || e.StderrTail.Contains("Cannot allocate memory", StringComparison.OrdinalIgnoreCase)
+            || e.StderrTail.Contains("Resource temporarily unavailable", StringComparison.OrdinalIgnoreCase))
             ? FailureCause.Transient
             : FailureCause.Rejected;
 }

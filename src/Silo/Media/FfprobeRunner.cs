@@ -1,8 +1,13 @@
+using System.ComponentModel;
+using System.Text.Json;
+using FFMpegCore;
+using FFMpegCore.Exceptions;
+using Instances.Exceptions;
 using Microsoft.Extensions.Options;
 
 namespace VideoGen.Silo.Media;
 
-/// <summary>Asks ffprobe what a media file holds.</summary>
+/// <summary>Asks ffprobe, through FFMpegCore's analysis, what a media file holds.</summary>
 public sealed class FfprobeRunner(IOptions<FfmpegOptions> options, ILogger<FfprobeRunner> logger)
 {
     private readonly FfmpegOptions _options = options.Value;
@@ -12,11 +17,24 @@ public sealed class FfprobeRunner(IOptions<FfmpegOptions> options, ILogger<Ffpro
     public async Task<MediaInfo> ProbeAsync(string path, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var json = await ToolProcess.CaptureAsync(
-            _options.FfprobePath,
-            ["-hide_banner", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-i", path],
-            logger,
-            ct);
-        return MediaInfo.Parse(json);
+        var ffOptions = FfmpegOptions.Locate(_options.FfprobePath);
+        logger.LogDebug("Probing {Path}", path);
+        try
+        {
+            return MediaInfo.From(await FFProbe.AnalyseAsync(path, ffOptions, cancellationToken: ct));
+        }
+        catch (FFProbeProcessException e)
+        {
+            throw FfmpegException.Exited("ffprobe", e.ExitCode, e.StandardError);
+        }
+        catch (FileNotFoundException e)
+        {
+            var reason = $"{path}: No such file or directory";
+            throw new FfmpegException($"ffprobe could not read {reason}.", null, reason, e);
+        }
+        catch (Exception e) when (e is FFMpegException or InstanceException or Win32Exception or JsonException)
+        {
+            throw new FfmpegException($"Could not run '{_options.FfprobePath}' on {path}: {e.Message}", null, "", e);
+        }
     }
 }

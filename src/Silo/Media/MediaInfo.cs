@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FFMpegCore;
 
 namespace VideoGen.Silo.Media;
 
@@ -15,66 +16,46 @@ public sealed record MediaInfo(string FormatName, double? DurationSeconds, IRead
     /// <summary>The first audio stream, or <c>null</c>.</summary>
     public MediaStreamInfo? Audio => Streams.FirstOrDefault(s => s.CodecType == "audio");
 
-    /// <summary>Reads the output of <c>ffprobe -print_format json -show_format -show_streams</c>.</summary>
-    /// <exception cref="FormatException">The text is not ffprobe's JSON.</exception>
-    public static MediaInfo Parse(string ffprobeJson)
+    /// <summary>The studio's view of FFMpegCore's analysis: every stream in file order, with what the checks of outputs read.</summary>
+    public static MediaInfo From(IMediaAnalysis analysis)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(ffprobeJson);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException("ffprobe's output is not JSON.", e);
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new FormatException("ffprobe's output is not a JSON object.");
-            var format = root.TryGetProperty("format", out var f) ? f : default;
-            var streams = root.TryGetProperty("streams", out var s) && s.ValueKind == JsonValueKind.Array
-                ? s.EnumerateArray().Select(ReadStream).ToArray()
-                : [];
-            return new MediaInfo(Text(format, "format_name") ?? "", Number(format, "duration"), streams);
-        }
+        var parsed = analysis.VideoStreams.Concat<MediaStream>(analysis.AudioStreams).Concat(analysis.SubtitleStreams).ToDictionary(s => s.Index);
+        var streams = analysis.Raw.Streams
+            .Select(raw => ReadStream(raw, parsed.GetValueOrDefault(raw.Index)))
+            .ToArray();
+        return new MediaInfo(analysis.Format.FormatName ?? "", Seconds(analysis.Raw.Format.Duration) ?? Seconds(analysis.Format.Duration), streams);
     }
 
-    private static MediaStreamInfo ReadStream(JsonElement stream) => new(
-        Index: (int)(Number(stream, "index") ?? 0),
-        CodecType: Text(stream, "codec_type") ?? "",
-        CodecName: Text(stream, "codec_name"),
-        Width: (int?)Number(stream, "width"),
-        Height: (int?)Number(stream, "height"),
-        FrameRate: Rate(Text(stream, "avg_frame_rate")) ?? Rate(Text(stream, "r_frame_rate")),
-        PixelFormat: Text(stream, "pix_fmt"),
-        DurationSeconds: Number(stream, "duration"),
-        FrameCount: (long?)Number(stream, "nb_frames"));
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
-    // ffprobe writes most numbers as strings ("duration": "2.000000") and a few as numbers ("width": 640).
-    private static double? Number(JsonElement element, string name)
+    private static MediaStreamInfo ReadStream(FFProbeStream raw, MediaStream? parsed)
     {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value)) return null;
-        if (value.ValueKind == JsonValueKind.Number) return value.GetDouble();
-        return value.ValueKind == JsonValueKind.String
-               && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : null;
+        var video = parsed as VideoStream;
+        return new MediaStreamInfo(
+            Index: raw.Index,
+            CodecType: raw.CodecType ?? "",
+            CodecName: raw.CodecName,
+            Width: raw.Width,
+            Height: raw.Height,
+            FrameRate: video is null ? null : Rate(video.AverageFrameRate) ?? Rate(video.RealFrameRate),
+            PixelFormat: raw.PixelFormat,
+            DurationSeconds: Seconds(raw.Duration) ?? (parsed is null ? null : Seconds(parsed.Duration)),
+            // FFMpegCore keeps the frame count among the fields it does not model.
+            FrameCount: raw.ExtensionData.TryGetValue("nb_frames", out var frames) ? WholeNumber(frames) : null);
     }
 
-    // "24/1", "30000/1001"; "0/0" means unknown.
-    private static double? Rate(string? text)
+    // FFMpegCore reads a missing duration as zero; no file the studio checks lasts no time at all.
+    private static double? Seconds(TimeSpan duration) => duration > TimeSpan.Zero ? duration.TotalSeconds : null;
+
+    // FFMpegCore keeps whole milliseconds of ffprobe's h:mm:ss.ffffff; frame timing wants the microseconds.
+    private static double? Seconds(string? sexagesimal) =>
+        TimeSpan.TryParse(sexagesimal, CultureInfo.InvariantCulture, out var duration) ? Seconds(duration) : null;
+
+    // "0/0", ffprobe's unknown rate, divides to NaN.
+    private static double? Rate(double rate) => double.IsFinite(rate) && rate > 0 ? rate : null;
+
+    private static long? WholeNumber(JsonElement value) => value.ValueKind switch
     {
-        if (text?.Split('/') is not [var numerator, var denominator]) return null;
-        return double.TryParse(numerator, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-               && double.TryParse(denominator, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-               && n > 0 && d > 0
-            ? n / d
-            : null;
-    }
+        JsonValueKind.Number when value.TryGetInt64(out var number) => number,
+        JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => number,
+        _ => null,
+    };
 }

@@ -17,6 +17,10 @@ public static class MediaServiceCollectionExtensions
         services.AddOptions<FfmpegOptions>().BindConfiguration(FfmpegOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.FfmpegPath), "Ffmpeg:FfmpegPath is empty: name the ffmpeg program (\"ffmpeg\" finds it on PATH).")
             .Validate(o => !string.IsNullOrWhiteSpace(o.FfprobePath), "Ffmpeg:FfprobePath is empty: name the ffprobe program (\"ffprobe\" finds it on PATH).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.FfmpegPath) || Path.GetFileName(o.FfmpegPath) == "ffmpeg",
+                "Ffmpeg:FfmpegPath must name a program called ffmpeg (\"ffmpeg\" or a path ending in /ffmpeg).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.FfprobePath) || Path.GetFileName(o.FfprobePath) == "ffprobe",
+                "Ffmpeg:FfprobePath must name a program called ffprobe (\"ffprobe\" or a path ending in /ffprobe).")
             .Validate(o => o.StopGracePeriod > TimeSpan.Zero && o.StopGracePeriod <= TimeSpan.FromMinutes(1),
                 "Ffmpeg:StopGracePeriod must be more than zero and at most a minute, e.g. 00:00:02.")
             .ValidateOnStart();

@@ -1,3 +1,4 @@
+using FFMpegCore;
 using Microsoft.Extensions.Options;
 using VideoGen.Grains.Domain;
 using VideoGen.Silo.Devices;
@@ -68,16 +69,16 @@ public sealed class PreviewBackend(FfmpegRunner ffmpeg, IOptions<PreviewOptions>
 
         var look = StillLook.From(work.Seed, work.Prompt);
         var graph = StillGraph.Build(look, work.Width, work.Height, _options.FontFile, work.Prompt, work.Text);
-        var arguments = new FfmpegArguments()
-            .FilterComplex(graph)
-            .OutputOption("-map", FfmpegFilterGraph.Pad(StillGraph.Output))
-            .OutputOption("-frames:v", 1)
-            .OutputOption("-c:v", "png")
-            .OutputOption("-f", "image2")
-            .OutputOption("-update", 1);
+        var command = FfmpegCommand.Start(graph);
+        void Still(FFMpegOutputOptions o) => o
+            .WithCustomArgument(FfmpegCommand.Option("-map", FfmpegFilterGraph.Pad(StillGraph.Output)))
+            .WithCustomArgument(FfmpegCommand.Option("-frames:v", 1))
+            .WithCustomArgument(FfmpegCommand.Option("-c:v", "png"))
+            .WithCustomArgument(FfmpegCommand.Option("-f", "image2"))
+            .WithCustomArgument(FfmpegCommand.Option("-update", 1));
 
         progress.Report(new LaneProgress(0, "drawing the still"));
-        return await RenderAsync(work, ".png", "image", arguments, duration: null, new LaneProgressRelay(progress, f => f >= 1 ? "still drawn" : "drawing the still"), ct);
+        return await RenderAsync(work, ".png", "image", path => command.OutputToFile(path, overwrite: true, Still), duration: null, new LaneProgressRelay(progress, f => f >= 1 ? "still drawn" : "drawing the still"), ct);
     }
 
     private async Task<LaneOutput> RenderClipAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct)
@@ -92,36 +93,36 @@ public sealed class PreviewBackend(FfmpegRunner ffmpeg, IOptions<PreviewOptions>
         // zoompan can only place its window on whole input pixels; enlarging the still first keeps slow moves from stuttering.
         var supersample = Math.Clamp((int)Math.Sqrt(16_000_000.0 / ((double)work.Width * work.Height)), 1, 4);
         var (bigWidth, bigHeight) = (work.Width * supersample, work.Height * supersample);
-        var arguments = new FfmpegArguments()
-            .Input(startImage)
-            .OutputOption("-map", "0:v:0")
-            .VideoFilter(
+        var command = FfmpegCommand.Start().AddFileInput(startImage, verifyExists: false);
+        void Clip(FFMpegOutputOptions o) => o
+            .WithCustomArgument(FfmpegCommand.Option("-map", "0:v:0"))
+            .WithCustomArgument(FfmpegCommand.VideoFilter(
                 new FfmpegFilter("scale").Set("w", bigWidth).Set("h", bigHeight).Set("force_original_aspect_ratio", "increase").Set("flags", "bicubic"),
                 new FfmpegFilter("crop").Set("w", bigWidth).Set("h", bigHeight),
                 new FfmpegFilter("setsar").Set("sar", 1),
                 move.ToZoompan(frames, work.Width, work.Height, FramesPerSecond),
-                new FfmpegFilter("format").Set("pix_fmts", "yuv420p"))
-            .OutputOption("-frames:v", frames)
-            .OutputOption("-an")
-            .OutputOption("-c:v", "libx264")
-            .OutputOption("-preset", "veryfast")
-            .OutputOption("-crf", 23)
-            .OutputOption("-pix_fmt", "yuv420p")
-            .OutputOption("-movflags", "+faststart")
-            .OutputOption("-f", "mp4");
+                new FfmpegFilter("format").Set("pix_fmts", "yuv420p")))
+            .WithCustomArgument(FfmpegCommand.Option("-frames:v", frames))
+            .WithCustomArgument("-an")
+            .WithCustomArgument(FfmpegCommand.Option("-c:v", "libx264"))
+            .WithCustomArgument(FfmpegCommand.Option("-preset", "veryfast"))
+            .WithCustomArgument(FfmpegCommand.Option("-crf", 23))
+            .WithCustomArgument(FfmpegCommand.Option("-pix_fmt", "yuv420p"))
+            .WithCustomArgument(FfmpegCommand.Option("-movflags", "+faststart"))
+            .WithCustomArgument(FfmpegCommand.Option("-f", "mp4"));
 
         progress.Report(new LaneProgress(0, $"rendering frame 0/{frames}"));
         var relay = new LaneProgressRelay(progress, f => $"rendering frame {(int)Math.Round(f * frames)}/{frames}");
-        return await RenderAsync(work, ".mp4", "clip", arguments, TimeSpan.FromSeconds((double)frames / FramesPerSecond), relay, ct);
+        return await RenderAsync(work, ".mp4", "clip", path => command.OutputToFile(path, overwrite: true, Clip), TimeSpan.FromSeconds((double)frames / FramesPerSecond), relay, ct);
     }
 
     private async Task<LaneOutput> RenderAsync(
-        LaneWork work, string extension, string what, FfmpegArguments arguments, TimeSpan? duration, IProgress<double> progress, CancellationToken ct)
+        LaneWork work, string extension, string what, Func<string, FFMpegArgumentProcessor> commandTo, TimeSpan? duration, IProgress<double> progress, CancellationToken ct)
     {
         using var output = new PartialFile(Path.GetFullPath(work.OutputDirectory), work.OutputName, extension);
         try
         {
-            await ffmpeg.RunAsync(arguments.Output(output.TempPath), duration, progress, ct);
+            await ffmpeg.RunAsync(commandTo(output.TempPath), duration, progress, ct);
         }
         catch (FfmpegException e)
         {

@@ -1,9 +1,9 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using VideoGen.Grains.Domain;
 using VideoGen.Silo.Devices;
-using VideoGen.Silo.Media;
 
 namespace VideoGen.Silo.Speech;
 
@@ -33,12 +33,12 @@ public sealed class EspeakSpeechEngine(IOptions<SpeechOptions> options, ILogger<
             "--stdin",
             "--stdout",
         ];
-        ToolProcess process;
+        SpeechProcess process;
         try
         {
-            process = ToolProcess.Start(_options.EspeakPath, arguments, logger);
+            process = SpeechProcess.Start(_options.EspeakPath, arguments, logger);
         }
-        catch (FfmpegException e)
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
             throw new GenerationException(FailureCause.Rejected,
                 $"espeak-ng could not be started ({e.Message}): install the Debian package espeak-ng or set {SpeechOptions.Section}:EspeakPath.", e);
@@ -47,7 +47,7 @@ public sealed class EspeakSpeechEngine(IOptions<SpeechOptions> options, ILogger<
         {
             await using var file = File.Create(outputPath);
             // Read while writing: a long sentence's speech fills the pipe before espeak-ng exits.
-            var copying = process.StandardOutput.BaseStream.CopyToAsync(file, CancellationToken.None);
+            var copying = process.StandardOutput.CopyToAsync(file, CancellationToken.None);
             try
             {
                 await process.WriteInputAndCloseAsync(Encoding.UTF8.GetBytes(request.Text), ct);
@@ -55,13 +55,14 @@ public sealed class EspeakSpeechEngine(IOptions<SpeechOptions> options, ILogger<
                 await copying;
                 if (exitCode != 0)
                 {
-                    var failure = process.Failure("espeak-ng", exitCode);
-                    throw new GenerationException(FailureCause.Rejected, $"espeak-ng could not speak the sentence: {failure.Message}", failure);
+                    var reason = process.Stderr.LastLine;
+                    throw new GenerationException(FailureCause.Rejected,
+                        $"espeak-ng could not speak the sentence: it exited with code {exitCode}{(reason.Length > 0 ? ": " + reason : ".")}");
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                await process.StopAsync(quitCommand: null, TimeSpan.Zero);
+                await process.StopAsync();
                 await copying;
                 throw;
             }

@@ -26,18 +26,18 @@ public sealed class NarrationRenderer(ISpeechEngine engine, FfmpegRunner ffmpeg,
 
         progress.Report(new LaneProgress(0.7, "measuring the narration"));
         using var wav = new PartialFile(directory, work.OutputName, ".wav");
-        var arguments = new FfmpegArguments()
-            .Input(spoken.TempPath)
-            .OutputOption("-map", "0:a:0")
-            .OutputOption("-ac", 1)
-            .OutputOption("-ar", SampleRate)
-            .OutputOption("-c:a", "pcm_s16le")
-            .OutputOption("-f", "wav")
-            .Output(wav.TempPath);
+        var command = FfmpegCommand.Start()
+            .AddFileInput(spoken.TempPath, verifyExists: false)
+            .OutputToFile(wav.TempPath, overwrite: true, o => o
+                .WithCustomArgument(FfmpegCommand.Option("-map", "0:a:0"))
+                .WithCustomArgument(FfmpegCommand.Option("-ac", 1))
+                .WithCustomArgument(FfmpegCommand.Option("-ar", SampleRate))
+                .WithCustomArgument(FfmpegCommand.Option("-c:a", "pcm_s16le"))
+                .WithCustomArgument(FfmpegCommand.Option("-f", "wav")));
         double? seconds;
         try
         {
-            await ffmpeg.RunAsync(arguments, duration: null, progress: null, ct);
+            await ffmpeg.RunAsync(command, duration: null, progress: null, ct);
             var info = await ffprobe.ProbeAsync(wav.TempPath, ct);
             seconds = info.Audio is null ? null : info.Audio.DurationSeconds ?? info.DurationSeconds;
         }

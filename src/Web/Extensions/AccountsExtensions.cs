@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -73,14 +74,14 @@ public static class AccountsExtensions
     /// </summary>
     private static Task RedirectToLoginAsync(RedirectContext<CookieAuthenticationOptions> context)
     {
-        if (!context.Request.Headers.ContainsKey("HX-Request"))
+        if (!context.Request.IsHtmx(out var htmx))
         {
             context.Response.Redirect(context.RedirectUri);
             return Task.CompletedTask;
         }
-        var page = Uri.TryCreate(context.Request.Headers["HX-Current-URL"].ToString(), UriKind.Absolute, out var current) ? current.PathAndQuery : "/";
+        var page = Uri.TryCreate(htmx!.CurrentUrl, UriKind.Absolute, out var current) ? current.PathAndQuery : "/";
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers["HX-Redirect"] = $"{LoginPath}?ReturnUrl={Uri.EscapeDataString(page)}";
+        context.Response.Htmx(h => h.Redirect($"{LoginPath}?ReturnUrl={Uri.EscapeDataString(page)}"));
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ public sealed class DevicesModel(DeviceRegistry registry) : PageModel
     /// <summary>The device table alone, for the page's 5-second htmx poll.</summary>
     public async Task<PartialViewResult> OnGetTableAsync(CancellationToken ct)
     {
-        Response.Headers.Vary = "HX-Request";
+        Response.Htmx(h => h.WithVary());
         return Partial("_DeviceTable", await registry.ListAsync(ct));
     }
 }

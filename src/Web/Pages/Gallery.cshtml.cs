@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VideoGen.Grains.Storage;
@@ -29,7 +30,7 @@ public sealed class GalleryModel(ExportReader exports) : PageModel
     {
         if (!ExportStatusFilter.TryParse(Status, out var statuses)) return BadRequest();
         Exports = await exports.ListAsync(User.GetUserId(), Q, statuses, ct);
-        Response.Headers.Vary = "HX-Request";
-        return Request.Headers.ContainsKey("HX-Request") ? Partial("_GalleryGrid", this) : Page();
+        Response.Htmx(h => h.WithVary());
+        return Request.IsHtmx() ? Partial("_GalleryGrid", this) : Page();
     }
 }

@@ -1,3 +1,4 @@
+using FFMpegCore;
 using VideoGen.Silo.Media;
 using VideoGen.Silo.Tests.Media;
 using VideoGen.TestSupport.Cluster;
@@ -14,11 +15,13 @@ public static class SceneAssets
         var folder = cluster.Media.DirectoryFor(projectId, sentenceId);
         var (image, clip, audio) = (Path.Combine(folder, "image.png"), Path.Combine(folder, "clip.mp4"), Path.Combine(folder, "narration.wav"));
         await MediaTools.WriteTestPictureAsync(image, width, height);
-        await RunAsync(new FfmpegArguments().InputOption("-f", "lavfi").Input($"testsrc2=s={width}x{height}:r=24")
-            .OutputOption("-t", clipSeconds).OutputOption("-c:v", "libx264").OutputOption("-preset", "ultrafast")
-            .OutputOption("-pix_fmt", "yuv420p").OutputOption("-f", "mp4").Output(clip));
-        await RunAsync(new FfmpegArguments().InputOption("-f", "lavfi").Input("sine=frequency=330:sample_rate=48000")
-            .OutputOption("-t", narrationSeconds).OutputOption("-ac", 1).OutputOption("-c:a", "pcm_s16le").OutputOption("-f", "wav").Output(audio));
+        await RunAsync(MediaTools.Lavfi($"testsrc2=s={width}x{height}:r=24").OutputToFile(clip, overwrite: true, o => o
+            .WithCustomArgument(FfmpegCommand.Option("-t", clipSeconds)).WithCustomArgument(FfmpegCommand.Option("-c:v", "libx264"))
+            .WithCustomArgument(FfmpegCommand.Option("-preset", "ultrafast")).WithCustomArgument(FfmpegCommand.Option("-pix_fmt", "yuv420p"))
+            .WithCustomArgument(FfmpegCommand.Option("-f", "mp4"))));
+        await RunAsync(MediaTools.Lavfi("sine=frequency=330:sample_rate=48000").OutputToFile(audio, overwrite: true, o => o
+            .WithCustomArgument(FfmpegCommand.Option("-t", narrationSeconds)).WithCustomArgument(FfmpegCommand.Option("-ac", 1))
+            .WithCustomArgument(FfmpegCommand.Option("-c:a", "pcm_s16le")).WithCustomArgument(FfmpegCommand.Option("-f", "wav"))));
         var seconds = (await MediaTools.Ffprobe().ProbeAsync(audio, CancellationToken.None)).DurationSeconds!.Value;
         var now = DateTimeOffset.UtcNow;
         await cluster.Sentences.UpdateAsync(sentenceId, s =>
@@ -30,6 +33,6 @@ public static class SceneAssets
         return seconds;
     }
 
-    private static Task RunAsync(FfmpegArguments arguments) =>
-        MediaTools.Ffmpeg().RunAsync(arguments, duration: null, progress: null, CancellationToken.None);
+    private static Task RunAsync(FFMpegArgumentProcessor command) =>
+        MediaTools.Ffmpeg().RunAsync(command, duration: null, progress: null, CancellationToken.None);
 }

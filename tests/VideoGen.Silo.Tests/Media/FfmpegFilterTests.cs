@@ -49,16 +49,15 @@ public sealed class FfmpegFilterTests
     {
         using var folder = new TempFolder();
         var printed = folder.File("it's: [printed], 50%.txt");
-        var arguments = new FfmpegArguments()
-            .FilterComplex(new FfmpegFilterGraph().Chain([],
+        var arguments = FfmpegCommand.Start(new FfmpegFilterGraph().Chain([],
             [
                 new FfmpegFilter("color").Set("s", "16x16").Set("d", 0.04),
                 new FfmpegFilter("metadata").Set("mode", "add").Set("key", "caption").Set("value", text),
                 new FfmpegFilter("metadata").Set("mode", "print").Set("key", "caption").Set("file", printed),
             ], "out"))
-            .OutputOption("-map", "[out]")
-            .OutputOption("-f", "null")
-            .Output("/dev/null");
+            .OutputToFile("/dev/null", overwrite: true, o => o
+                .WithCustomArgument(FfmpegCommand.Option("-map", "[out]"))
+                .WithCustomArgument(FfmpegCommand.Option("-f", "null")));
 
         await MediaTools.Ffmpeg().RunAsync(arguments, null, null, CancellationToken.None);
 

@@ -12,12 +12,8 @@ public sealed class FfmpegRunnerTests
         using var folder = new TempFolder();
         var progress = new RecordingProgress<double>();
         // -re paces the input in real time, so the render lasts long enough for several progress blocks.
-        var arguments = new FfmpegArguments()
-            .InputOption("-re")
-            .InputOption("-f", "lavfi")
-            .Input("testsrc2=s=64x36:r=24:d=1.5")
-            .OutputOption("-f", "nut")
-            .Output(folder.File("out.nut"));
+        var arguments = MediaTools.Lavfi("testsrc2=s=64x36:r=24:d=1.5", realTime: true)
+            .OutputToFile(folder.File("out.nut"), overwrite: true, o => o.WithCustomArgument(FfmpegCommand.Option("-f", "nut")));
 
         await MediaTools.Ffmpeg().RunAsync(arguments, TimeSpan.FromSeconds(1.5), progress, CancellationToken.None);
 
@@ -32,7 +28,7 @@ public sealed class FfmpegRunnerTests
     public async Task RunAsync_MissingInput_ThrowsWithExitCodeAndStderr()
     {
         using var folder = new TempFolder();
-        var arguments = new FfmpegArguments().Input(folder.File("missing.png")).Output(folder.File("out.png"));
+        var arguments = FfmpegCommand.Start().AddFileInput(folder.File("missing.png"), verifyExists: false).OutputToFile(folder.File("out.png"));
 
         var error = await Assert.ThrowsAsync<FfmpegException>(() => MediaTools.Ffmpeg().RunAsync(arguments, null, null, CancellationToken.None));
 
@@ -49,12 +45,8 @@ public sealed class FfmpegRunnerTests
         var output = folder.File("endless.nut");
         using var cts = new CancellationTokenSource();
         var progress = new RecordingProgress<double> { OnReport = _ => cts.Cancel() };
-        var arguments = new FfmpegArguments()
-            .InputOption("-re")
-            .InputOption("-f", "lavfi")
-            .Input("testsrc2=s=64x36:r=24")
-            .OutputOption("-f", "nut")
-            .Output(output);
+        var arguments = MediaTools.Lavfi("testsrc2=s=64x36:r=24", realTime: true)
+            .OutputToFile(output, overwrite: true, o => o.WithCustomArgument(FfmpegCommand.Option("-f", "nut")));
 
         // A grace period far longer than the assertion below: only ffmpeg obeying 'q' can stop it in time.
         var runner = MediaTools.Ffmpeg(new FfmpegOptions { StopGracePeriod = TimeSpan.FromSeconds(30) });
@@ -71,18 +63,19 @@ public sealed class FfmpegRunnerTests
 
     [Fact]
     [SupportedOSPlatform("linux")]
-    public async Task RunAsync_ProgramIgnoresQuit_KillsItsProcessTreeAfterGracePeriod()
+    public async Task RunAsync_ProgramIgnoresQuit_KillsItAfterGracePeriod()
     {
         using var folder = new TempFolder();
         var marker = $"{Random.Shared.Next(100_000, 999_999)}.25";
-        var stubborn = folder.File("stubborn-ffmpeg");
-        // Stands in for an ffmpeg that hangs: it ignores stdin and waits on a child process.
-        await File.WriteAllTextAsync(stubborn, $"#!/bin/sh\nsleep {marker} &\nwait\n");
+        Directory.CreateDirectory(folder.File("stubborn"));
+        var stubborn = folder.File("stubborn/ffmpeg");
+        // Stands in for an ffmpeg that hangs: it answers FFMpegCore's -version check, then ignores stdin and sleeps.
+        await File.WriteAllTextAsync(stubborn, $"#!/bin/sh\n[ \"$1\" = -version ] && exec echo 'ffmpeg version stub'\nexec sleep {marker}\n");
         File.SetUnixFileMode(stubborn, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var runner = MediaTools.Ffmpeg(new FfmpegOptions { FfmpegPath = stubborn, StopGracePeriod = TimeSpan.FromMilliseconds(300) });
         using var cts = new CancellationTokenSource();
 
-        var run = runner.RunAsync(new FfmpegArguments().Output(folder.File("out.png")), null, null, cts.Token);
+        var run = runner.RunAsync(FfmpegCommand.Start().OutputToFile(folder.File("out.png")), null, null, cts.Token);
         Assert.True(await MediaTools.EventuallyAsync(() => MediaTools.ProcessesMentioning($"sleep {marker}").Count > 0, TimeSpan.FromSeconds(5)));
         var stopping = Stopwatch.StartNew();
         await cts.CancelAsync();
@@ -90,7 +83,7 @@ public sealed class FfmpegRunnerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(2), $"Stopping took {stopping.Elapsed}.");
         Assert.True(await MediaTools.EventuallyAsync(() => MediaTools.ProcessesMentioning($"sleep {marker}").Count == 0, TimeSpan.FromSeconds(2)),
-            "The child of the stopped process is still running.");
+            "The stopped process is still running.");
     }
 
     [Fact]
@@ -99,7 +92,7 @@ public sealed class FfmpegRunnerTests
         var runner = MediaTools.Ffmpeg(new FfmpegOptions { FfmpegPath = "/nonexistent/ffmpeg" });
 
         var error = await Assert.ThrowsAsync<FfmpegException>(() =>
-            runner.RunAsync(new FfmpegArguments().Output("/tmp/never.png"), null, null, CancellationToken.None));
+            runner.RunAsync(FfmpegCommand.Start().OutputToFile("/tmp/never.png"), null, null, CancellationToken.None));
 
         Assert.Null(error.ExitCode);
         Assert.Contains("/nonexistent/ffmpeg", error.Message);
@@ -109,7 +102,7 @@ public sealed class FfmpegRunnerTests
     public async Task RunAsync_AlreadyCancelled_ThrowsWithoutStarting()
     {
         using var folder = new TempFolder();
-        var arguments = new FfmpegArguments().InputOption("-f", "lavfi").Input("color=d=1").Output(folder.File("never.nut"));
+        var arguments = MediaTools.Lavfi("color=d=1").OutputToFile(folder.File("never.nut"));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => MediaTools.Ffmpeg().RunAsync(arguments, null, null, new CancellationToken(canceled: true)));
 

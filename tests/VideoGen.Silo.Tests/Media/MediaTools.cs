@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FFMpegCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using VideoGen.Silo.Media;
 using MsOptions = Microsoft.Extensions.Options.Options;
@@ -13,19 +14,24 @@ public static class MediaTools
 
     public static FfprobeRunner Ffprobe() => new(MsOptions.Create(new FfmpegOptions()), NullLogger<FfprobeRunner>.Instance);
 
+    /// <summary>Arguments reading one lavfi source, e.g. <c>testsrc2=s=64x36:r=24</c>; <paramref name="realTime"/> paces it like a camera.</summary>
+    public static FFMpegArguments Lavfi(string source, bool realTime = false) =>
+        FfmpegCommand.Start().AddFileInput(source, verifyExists: false, o =>
+        {
+            if (realTime) o.WithCustomArgument("-re");
+            o.WithCustomArgument(FfmpegCommand.Option("-f", "lavfi"));
+        });
+
     public static string Sample(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "ffmpeg", name));
 
     /// <summary>Writes a still test picture (ffmpeg's testsrc2: shapes, gradients, text) of the given size.</summary>
     public static async Task<string> WriteTestPictureAsync(string path, int width, int height)
     {
-        var arguments = new FfmpegArguments()
-            .InputOption("-f", "lavfi")
-            .Input($"testsrc2=s={width}x{height}:r=24")
-            .OutputOption("-frames:v", 1)
-            .OutputOption("-f", "image2")
-            .OutputOption("-update", 1)
-            .Output(path);
-        await Ffmpeg().RunAsync(arguments, duration: null, progress: null, CancellationToken.None);
+        var command = Lavfi($"testsrc2=s={width}x{height}:r=24").OutputToFile(path, overwrite: true, o => o
+            .WithCustomArgument(FfmpegCommand.Option("-frames:v", 1))
+            .WithCustomArgument(FfmpegCommand.Option("-f", "image2"))
+            .WithCustomArgument(FfmpegCommand.Option("-update", 1)));
+        await Ffmpeg().RunAsync(command, duration: null, progress: null, CancellationToken.None);
         return path;
     }
 
@@ -40,10 +46,13 @@ public static class MediaTools
         if (crop is var (w, h, x, y)) filters.Add(new FfmpegFilter("crop").Set("w", w).Set("h", h).Set("x", x).Set("y", y));
         filters.Add(new FfmpegFilter("scale").Set("w", 32).Set("h", 18).Set("flags", "area"));
         filters.Add(new FfmpegFilter("format").Set("pix_fmts", "gray"));
-        var arguments = new FfmpegArguments().Input(path).VideoFilter(filters).OutputOption("-frames:v", 1).OutputOption("-f", "rawvideo").Output(raw);
+        var command = FfmpegCommand.Start().AddFileInput(path, verifyExists: false).OutputToFile(raw, overwrite: true, o => o
+            .WithCustomArgument(FfmpegCommand.VideoFilter(filters))
+            .WithCustomArgument(FfmpegCommand.Option("-frames:v", 1))
+            .WithCustomArgument(FfmpegCommand.Option("-f", "rawvideo")));
         try
         {
-            await Ffmpeg().RunAsync(arguments, duration: null, progress: null, CancellationToken.None);
+            await Ffmpeg().RunAsync(command, duration: null, progress: null, CancellationToken.None);
             return await File.ReadAllBytesAsync(raw);
         }
         finally

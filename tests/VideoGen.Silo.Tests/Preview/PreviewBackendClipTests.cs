@@ -102,11 +102,8 @@ public sealed class PreviewBackendClipTests(StartPicture start) : IClassFixture<
     public async Task RunAsync_CancelledDuringLongClip_StopsPromptlyAndLeavesNothing()
     {
         using var bed = new PreviewTestBed();
-        using var cts = new CancellationTokenSource();
-        var progress = new RecordingProgress<LaneProgress> { OnReport = p => { if (p.Fraction > 0) cts.Cancel(); } };
 
-        var run = bed.RunAsync(bed.Clip(start.Path, seconds: 60, width: 640, height: 360), progress, cts.Token);
-        Assert.True(await MediaTools.EventuallyAsync(() => cts.IsCancellationRequested, TimeSpan.FromSeconds(20)), "The clip never reported progress.");
+        var run = await bed.RunCancelledAtFirstProgressAsync(start.Path);
         var stopping = Stopwatch.StartNew();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
 

@@ -50,5 +50,19 @@ public sealed class PreviewTestBed : IDisposable
     public Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress>? progress = null, CancellationToken ct = default) =>
         Backend.RunAsync(work, progress ?? new RecordingProgress<LaneProgress>(), ct);
 
+    /// <summary>
+    /// Starts a minute-long 640×360 clip and cancels it at its first progress; returns the run,
+    /// still stopping, as soon as the cancel is sent.
+    /// </summary>
+    public async Task<Task<LaneOutput>> RunCancelledAtFirstProgressAsync(string startImage)
+    {
+        var cts = new CancellationTokenSource();
+        var progress = new RecordingProgress<LaneProgress> { OnReport = p => { if (p.Fraction > 0) cts.Cancel(); } };
+        var run = RunAsync(Clip(startImage, seconds: 60, width: 640, height: 360), progress, cts.Token);
+        Assert.True(await MediaTools.EventuallyAsync(() => cts.IsCancellationRequested, TimeSpan.FromSeconds(20)), "The clip never reported progress.");
+        _ = run.ContinueWith(_ => cts.Dispose(), TaskScheduler.Default);
+        return run;
+    }
+
     public void Dispose() => Output.Dispose();
 }

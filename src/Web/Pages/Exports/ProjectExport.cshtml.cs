@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +35,7 @@ public sealed class ProjectExportModel(IProjectStore projects, FinalCutReader fi
             return;
         }
         ProjectId = id;
-        Response.Headers.Vary = "HX-Request";
+        Response.Htmx(h => h.WithVary());
         await next();
     }
 
@@ -56,7 +57,7 @@ public sealed class ProjectExportModel(IProjectStore projects, FinalCutReader fi
         var (request, owner) = (Guid.NewGuid(), User.GetUserId());
         var start = await grains.ProjectAsync(ProjectId, g => g.StartExport(request, owner, settings.Value), ct);
         if (start.Status == ExportStartStatus.ProjectNotFound) return NotFound();
-        var htmx = Request.Headers.ContainsKey("HX-Request");
+        var htmx = Request.IsHtmx();
         if (start.Status == ExportStartStatus.Started && !htmx) return RedirectToPage(new { id = ProjectId });
         FinalCut = await finalCuts.ReadAsync(ProjectId, ct);
         if (start.Status == ExportStartStatus.Incomplete) FinalCut = FinalCut with { Incomplete = start.Incomplete };

@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,7 @@ public sealed class ShowModel(ExportReader exports, ExportDeletion deletion, Stu
             return;
         }
         Export = export;
-        Response.Headers.Vary = "HX-Request";
+        Response.Htmx(h => h.WithVary());
         await next();
     }
 

@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -152,7 +153,7 @@ public sealed class StoryboardModel(
 
     private IActionResult Refused(IReadOnlyList<ValidationError> errors)
     {
-        Response.Headers["HX-Reswap"] = "none";
+        Response.Htmx(h => h.Reswap(HtmxSwap.None));
         return StatusCode(Api.ApiResults.StatusOf(errors), string.Join(" ", errors.Select(e => e.Message)));
     }
 
@@ -169,7 +170,7 @@ public sealed class StoryboardModel(
 
     private PartialViewResult Fragment(string name, object model)
     {
-        Response.Headers.Vary = "HX-Request";
+        Response.Htmx(h => h.WithVary());
         return Partial(name, model);
     }
 }

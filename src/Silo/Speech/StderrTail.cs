@@ -1,4 +1,4 @@
-namespace VideoGen.Silo.Media;
+namespace VideoGen.Silo.Speech;
 
 /// <summary>The last lines of a process's stderr, bounded so a chatty process cannot exhaust memory.</summary>
 internal sealed class StderrTail(int maxLines = 40, int maxLineLength = 1000)
