@@ -22,7 +22,7 @@ public sealed class BoundedRetryTests
         await using var backends = new RealBackends();
         // A job succeeds without the error it was retried for: the warnings tell why an attempt was added.
         using var warnings = new WarningLog();
-        await using var cluster = await TestCluster.StartAsync(provider, logs: warnings.Factory());
+        await using var cluster = await QueueCluster.StartAsync(provider, logs: warnings.Factory());
         await cluster.StartSiloAsync("a", backends.ComfyUi("gpu-0", fake.BaseUrl));
         var project = await cluster.ImportAsync("One. Two. Three.");
         var ids = project.Sentences.Select(s => s.Id).ToArray();

@@ -21,19 +21,19 @@ public sealed class DefaultLeaseTests
     {
         var timings = new QueueTimings();
         Assert.Equal(TimeSpan.FromSeconds(10), timings.Lease);
-        await using var cluster = await TestCluster.StartAsync(provider, timings);
+        await using var cluster = await QueueCluster.StartAsync(provider, timings);
         var doomedImage = new ScriptedBackend("gpu-a/image");
         doomedImage.Hold();
-        var doomed = await cluster.StartSiloAsync("doomed", TestCluster.Device("gpu-a", doomedImage, new ScriptedBackend("gpu-a/video")));
+        var doomed = await cluster.StartSiloAsync("doomed", QueueCluster.Device("gpu-a", doomedImage, new ScriptedBackend("gpu-a/video")));
         var project = await cluster.ImportAsync("One.");
         var job = (await cluster.Scheduler.RegenerateImageAsync(project.Sentences.Single().Id, null, skipVideo: true, CancellationToken.None)).Value!;
         await cluster.WaitForJobAsync(job.Id, JobStatus.Running);
         var survivorImage = new ScriptedBackend("gpu-b/image");
-        await cluster.StartSiloAsync("survivor", TestCluster.Device("gpu-b", survivorImage, new ScriptedBackend("gpu-b/video")));
+        await cluster.StartSiloAsync("survivor", QueueCluster.Device("gpu-b", survivorImage, new ScriptedBackend("gpu-b/video")));
 
         await doomed.KillAsync();
         var sinceKill = Stopwatch.StartNew();
-        await TestCluster.WaitUntilAsync(() => Task.FromResult(survivorImage.Started.Contains(job.Id)), Promised + TimeSpan.FromSeconds(5),
+        await QueueCluster.WaitUntilAsync(() => Task.FromResult(survivorImage.Started.Contains(job.Id)), Promised + TimeSpan.FromSeconds(5),
             "the job to be claimed by the surviving silo");
         var claimableAfter = sinceKill.Elapsed;
 

@@ -89,5 +89,5 @@ public sealed class FrozenTransactionTests(ITestOutputHelper output)
     }
 
     private static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what) =>
-        VideoGen.TestSupport.Cluster.TestCluster.WaitUntilAsync(condition, timeout, what);
+        VideoGen.TestSupport.Cluster.QueueCluster.WaitUntilAsync(condition, timeout, what);
 }

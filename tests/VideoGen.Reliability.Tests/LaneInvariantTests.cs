@@ -16,7 +16,7 @@ public sealed class LaneInvariantTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task LaneInvariant_UnderLoadKillsAndFreezes_HoldsAtEverySample(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var fleet = new ScriptedFleet(cluster, TimeSpan.FromMilliseconds(15));
         for (var s = 0; s < 3; s++) await fleet.StartSiloAsync($"silo{s}", devices: 2);
         await using var probe = LaneInvariantProbe.Start(cluster.Database);

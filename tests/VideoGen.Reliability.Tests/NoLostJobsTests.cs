@@ -20,7 +20,7 @@ public sealed class NoLostJobsTests
         // Three jobs a scene (narration, image, clip): 300 jobs short, 10 000 long.
         var sentences = Soak.Pick(100, 3_334);
         using var warnings = new WarningLog();
-        await using var cluster = await TestCluster.StartAsync(provider, Soak.PatientTimings, warnings.Factory());
+        await using var cluster = await QueueCluster.StartAsync(provider, Soak.PatientTimings, warnings.Factory());
         var fleet = new ScriptedFleet(cluster, TimeSpan.Zero);
         for (var s = 0; s < 3; s++) await fleet.StartSiloAsync($"silo{s}", devices: Soak.Pick(2, 3));
 

@@ -35,7 +35,7 @@ public sealed class StoreWriteFaultTests
         silo.Queue.DropNextCompletion(afterCommit: true);
 
         var (job, file) = await RunImageAsync(cluster);
-        await TestCluster.WaitUntilAsync(() => Task.FromResult(silo.Queue.Writes.Count(w => w.Write == "complete") == 2),
+        await QueueCluster.WaitUntilAsync(() => Task.FromResult(silo.Queue.Writes.Count(w => w.Write == "complete") == 2),
             TimeSpan.FromSeconds(5), "the lane to store the outcome again");
 
         Assert.Equal(1, job.Attempt);
@@ -44,15 +44,15 @@ public sealed class StoreWriteFaultTests
         Assert.True(File.Exists(file), "the stored image was not deleted");
     }
 
-    private static async Task<(TestCluster, TestSilo, ScriptedBackend)> StartAsync(string provider)
+    private static async Task<(QueueCluster, TestSilo, ScriptedBackend)> StartAsync(string provider)
     {
-        var cluster = await TestCluster.StartAsync(provider);
+        var cluster = await QueueCluster.StartAsync(provider);
         var image = new ScriptedBackend("gpu-0/image");
-        var silo = await cluster.StartSiloAsync("a", TestCluster.Device("gpu-0", image, new ScriptedBackend("gpu-0/video")));
+        var silo = await cluster.StartSiloAsync("a", QueueCluster.Device("gpu-0", image, new ScriptedBackend("gpu-0/video")));
         return (cluster, silo, image);
     }
 
-    private static async Task<(GenerationJob Job, string File)> RunImageAsync(TestCluster cluster)
+    private static async Task<(GenerationJob Job, string File)> RunImageAsync(QueueCluster cluster)
     {
         var project = await cluster.ImportAsync("One.");
         var sentenceId = project.Sentences.Single().Id;

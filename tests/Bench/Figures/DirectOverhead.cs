@@ -25,9 +25,9 @@ public sealed class DirectOverhead(bool quick) : IFigure
         fake.JobDuration = JobLength;
         fake.ProgressSteps = 20;
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(engine, new QueueTimings());
+        await using var cluster = await QueueCluster.StartAsync(engine, new QueueTimings());
         await cluster.StartSiloAsync("bench", backends.ComfyUi("gpu-0", fake.BaseUrl));
-        var project = await cluster.ImportAsync(TestCluster.Script(pairs));
+        var project = await cluster.ImportAsync(QueueCluster.Script(pairs));
         using var direct = new DirectComfyUi(fake.BaseUrl);
 
         var studio = new List<double>();

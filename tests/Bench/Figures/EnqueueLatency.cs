@@ -45,11 +45,11 @@ public sealed class EnqueueLatency(bool quick) : IFigure
         fake.ProgressSteps = 1;
         fake.SendPreviews = false;
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(engine, new QueueTimings());
+        await using var cluster = await QueueCluster.StartAsync(engine, new QueueTimings());
         var device = backends.ComfyUi("gpu-0", fake.BaseUrl);
         if (remote) await cluster.StartRemoteSiloAsync("bench", device);
         else await cluster.StartSiloAsync("bench", device);
-        var project = await cluster.ImportAsync(TestCluster.Script(samples + Warmup));
+        var project = await cluster.ImportAsync(QueueCluster.Script(samples + Warmup));
 
         var latencies = new List<double>();
         foreach (var (sentence, i) in project.Sentences.Select((s, i) => (s, i)))

@@ -32,12 +32,12 @@ public sealed class GpuUtilisation(bool quick) : IFigure
 
     private static async Task<double> MeasureAsync(string engine, int devices, int perDevice, TimeSpan length)
     {
-        await using var cluster = await TestCluster.StartAsync(engine, new QueueTimings());
-        var specs = Enumerable.Range(0, devices).Select(d => TestCluster.Device($"gpu-{d}",
+        await using var cluster = await QueueCluster.StartAsync(engine, new QueueTimings());
+        var specs = Enumerable.Range(0, devices).Select(d => QueueCluster.Device($"gpu-{d}",
             new ScriptedBackend($"gpu-{d}/image") { Duration = length, Steps = 1 },
             new ScriptedBackend($"gpu-{d}/video") { Duration = length, Steps = 1 })).ToArray();
         foreach (var (box, i) in specs.Chunk(4).Select((box, i) => (box, i))) await cluster.StartSiloAsync($"box{i}", box);
-        var project = await cluster.ImportAsync(TestCluster.Script(devices * perDevice));
+        var project = await cluster.ImportAsync(QueueCluster.Script(devices * perDevice));
         await BenchStore.GiveEverySceneImageAndNarrationAsync(cluster.Database, cluster.Media);
 
         var start = DateTimeOffset.UtcNow;

@@ -23,7 +23,7 @@ public sealed class PageTimes(bool quick) : IFigure
         var renders = quick ? 10 : 40;
         var edits = quick ? 50 : 300;
         await using var studio = await BenchStudio.StartAsync(engine);
-        var (projectId, sentences) = await studio.CreateProjectAsync(TestCluster.Script(Sentences));
+        var (projectId, sentences) = await studio.CreateProjectAsync(QueueCluster.Script(Sentences));
         if (sentences.Count != Sentences) throw new InvalidOperationException($"The script imported as {sentences.Count} sentences, not {Sentences}.");
 
         var page = await TimeAsync(renders, async _ =>

@@ -31,10 +31,10 @@ public sealed class Pipelining(bool quick) : IFigure
             fake.SendPreviews = false;
         }
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(engine, new QueueTimings());
+        await using var cluster = await QueueCluster.StartAsync(engine, new QueueTimings());
         var narration = new ScriptedBackend("cpu/narration") { Duration = TimeSpan.Zero, Steps = 1 };
-        await cluster.StartSiloAsync("bench", backends.ComfyUi("gpu-0", images.BaseUrl, clips.BaseUrl), TestCluster.CpuDevice("cpu", narration));
-        var project = await cluster.ImportAsync(TestCluster.Script(Scenes));
+        await cluster.StartSiloAsync("bench", backends.ComfyUi("gpu-0", images.BaseUrl, clips.BaseUrl), QueueCluster.CpuDevice("cpu", narration));
+        var project = await cluster.ImportAsync(QueueCluster.Script(Scenes));
 
         var start = DateTimeOffset.UtcNow;
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);

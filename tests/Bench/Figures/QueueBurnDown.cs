@@ -23,8 +23,8 @@ public sealed class QueueBurnDown(bool quick) : IFigure
     public async Task<IReadOnlyList<Measurement>> RunAsync(string engine)
     {
         var jobs = quick ? 10_000 : 100_000;
-        await using var cluster = await TestCluster.StartAsync(engine, new QueueTimings());
-        for (var p = 0; p < jobs / ScenesPerProject; p++) await cluster.ImportAsync(TestCluster.Script(ScenesPerProject));
+        await using var cluster = await QueueCluster.StartAsync(engine, new QueueTimings());
+        for (var p = 0; p < jobs / ScenesPerProject; p++) await cluster.ImportAsync(QueueCluster.Script(ScenesPerProject));
         await BenchStore.GiveEverySceneImageAndNarrationAsync(cluster.Database, cluster.Media);
         var projects = (await cluster.Projects.ListAsync(cluster.Owner, CancellationToken.None)).Select(p => p.Id).ToArray();
 
@@ -66,7 +66,7 @@ public sealed class QueueBurnDown(bool quick) : IFigure
         return completed;
     }
 
-    private static async Task HeartbeatAsync(TestCluster cluster, IReadOnlyList<GpuDevice> devices, CancellationToken stop)
+    private static async Task HeartbeatAsync(QueueCluster cluster, IReadOnlyList<GpuDevice> devices, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {

@@ -32,7 +32,7 @@ public sealed class SseLatency(bool quick) : IFigure
     {
         var samples = quick ? 20 : 100;
         await using var studio = await BenchStudio.StartAsync(engine);
-        var (projectId, sentences) = await studio.CreateProjectAsync(TestCluster.Script(10));
+        var (projectId, sentences) = await studio.CreateProjectAsync(QueueCluster.Script(10));
         var storyboard = $"/Projects/{projectId}?handler=Stream";
         var events = $"/api/v1/projects/{projectId}/events";
         var inProcess = studio.Services.GetRequiredService<IJobQueue>();

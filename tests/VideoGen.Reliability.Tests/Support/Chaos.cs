@@ -7,7 +7,7 @@ namespace VideoGen.Reliability.Tests.Support;
 /// driving the same devices (a restarted process); a frozen one is resumed after its leases ran
 /// out (a zombie). The last live silo is never touched, so work always goes on.
 /// </summary>
-internal sealed class Chaos(TestCluster cluster, ScriptedFleet fleet, int seed)
+internal sealed class Chaos(QueueCluster cluster, ScriptedFleet fleet, int seed)
 {
     private readonly Random _random = new(seed);
 

@@ -4,11 +4,11 @@ using VideoGen.TestSupport.Cluster;
 namespace VideoGen.Reliability.Tests.Support;
 
 /// <summary>
-/// Silos of a <see cref="TestCluster"/> whose devices run on scripted backends, with what is
+/// Silos of a <see cref="QueueCluster"/> whose devices run on scripted backends, with what is
 /// needed to prove "exactly once": every backend that ever ran, and a way to bring a killed
 /// silo's devices back under a new silo (the same backends, as a restarted process would).
 /// </summary>
-internal sealed class ScriptedFleet(TestCluster cluster, TimeSpan jobDuration)
+internal sealed class ScriptedFleet(QueueCluster cluster, TimeSpan jobDuration)
 {
     private readonly List<ScriptedBackend> _backends = [];
     private readonly Dictionary<TestSilo, DeviceSpec[]> _devices = [];
@@ -43,14 +43,14 @@ internal sealed class ScriptedFleet(TestCluster cluster, TimeSpan jobDuration)
         var video = new ScriptedBackend($"{name}/video") { Duration = jobDuration, Steps = 1 };
         _backends.Add(image);
         _backends.Add(video);
-        return TestCluster.Device(name, image, video);
+        return QueueCluster.Device(name, image, video);
     }
 
     private DeviceSpec Cpu(string name)
     {
         var narration = new ScriptedBackend($"{name}/cpu") { Duration = jobDuration, Steps = 1 };
         _backends.Add(narration);
-        return TestCluster.CpuDevice(name, narration);
+        return QueueCluster.CpuDevice(name, narration);
     }
 
     private async Task<TestSilo> StartAsync(string name, DeviceSpec[] specs, bool remote)

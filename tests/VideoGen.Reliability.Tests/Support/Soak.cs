@@ -18,7 +18,7 @@ internal static class Soak
     /// moment (a 2-core machine busy with other builds, a database outage) costs running jobs
     /// no attempt, so a test can demand that every job ran exactly once.
     /// </summary>
-    public static readonly QueueTimings PatientTimings = TestCluster.FastTimings with
+    public static readonly QueueTimings PatientTimings = QueueCluster.FastTimings with
     {
         Lease = TimeSpan.FromSeconds(5),
         Heartbeat = TimeSpan.FromSeconds(1),

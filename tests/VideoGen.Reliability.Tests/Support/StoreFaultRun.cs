@@ -10,7 +10,7 @@ namespace VideoGen.Reliability.Tests.Support;
 /// </summary>
 internal sealed class StoreFaultRun : IAsyncDisposable
 {
-    private StoreFaultRun(TestCluster cluster, ScriptedFleet fleet, TestSilo[] silos, int expected)
+    private StoreFaultRun(QueueCluster cluster, ScriptedFleet fleet, TestSilo[] silos, int expected)
     {
         Cluster = cluster;
         Fleet = fleet;
@@ -18,7 +18,7 @@ internal sealed class StoreFaultRun : IAsyncDisposable
         Expected = expected;
     }
 
-    public TestCluster Cluster { get; }
+    public QueueCluster Cluster { get; }
     public ScriptedFleet Fleet { get; }
     public IReadOnlyList<TestSilo> Silos { get; }
 
@@ -27,7 +27,7 @@ internal sealed class StoreFaultRun : IAsyncDisposable
 
     public static async Task<StoreFaultRun> StartAsync(string provider, int sentences)
     {
-        var cluster = await TestCluster.StartAsync(provider, Soak.PatientTimings);
+        var cluster = await QueueCluster.StartAsync(provider, Soak.PatientTimings);
         var fleet = new ScriptedFleet(cluster, TimeSpan.FromMilliseconds(60));
         TestSilo[] silos = [await fleet.StartSiloAsync("east", 2, remote: true), await fleet.StartSiloAsync("west", 2, remote: true)];
         var expected = await Workload.GenerateAllAsync(cluster, projects: 2, sentences);
@@ -36,12 +36,12 @@ internal sealed class StoreFaultRun : IAsyncDisposable
 
     /// <summary>Waits until at least <paramref name="count"/> jobs succeeded, whatever state the store is in meanwhile.</summary>
     public Task WaitForSucceededAsync(int count) =>
-        TestCluster.WaitUntilAsync(async () => (await JobCensus.TryTakeAsync(Cluster.Database))?.Succeeded >= count,
+        QueueCluster.WaitUntilAsync(async () => (await JobCensus.TryTakeAsync(Cluster.Database))?.Succeeded >= count,
             TimeSpan.FromSeconds(30), $"{count} jobs to succeed");
 
     /// <summary>Waits until every listener connected at least <paramref name="times"/> times.</summary>
     public Task WaitForListenersAsync(int times) =>
-        TestCluster.WaitUntilAsync(() => Task.FromResult(Silos.All(s => s.Doorbell!.Connections >= times)), TimeSpan.FromSeconds(15),
+        QueueCluster.WaitUntilAsync(() => Task.FromResult(Silos.All(s => s.Doorbell!.Connections >= times)), TimeSpan.FromSeconds(15),
             $"every listener to have connected {times} times");
 
     /// <summary>

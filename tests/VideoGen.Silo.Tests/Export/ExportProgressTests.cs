@@ -13,7 +13,7 @@ public sealed partial class ExportProgressTests
     public async Task Export_WhileEncoding_TheJobShowsTheFrameFfmpegIsAt(string provider)
     {
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("A long first scene. A long second scene.");
         foreach (var sentence in project.Sentences)
@@ -21,7 +21,7 @@ public sealed partial class ExportProgressTests
         var start = await cluster.Exports.StartAsync(project.Id, cluster.Owner, new ExportSettings(false, ExportTransition.Cut, 30), CancellationToken.None);
 
         // Only ffmpeg's statistics move an export between "encoding frame 0" and the thumbnail's 0.95.
-        await TestCluster.WaitUntilAsync(async () =>
+        await QueueCluster.WaitUntilAsync(async () =>
             {
                 var job = (await cluster.Jobs.GetAsync(start.JobId, CancellationToken.None))!;
                 return job.Progress is > 0 and < 0.95 && Encoding().Match(job.Step ?? "") is { Success: true } m && int.Parse(m.Groups[1].Value) > 0;

@@ -16,7 +16,7 @@ public sealed class FinalCutTests
     public async Task Export_FiveScenesOnThePreviewDevice_IsA1080pH264AacCutAsLongAsItsNarration(string provider)
     {
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.Preview("cpu-preview"), backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("Dawn breaks. Gulls wake. The tide turns. Boats leave. Night comes.");
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
@@ -57,7 +57,7 @@ public sealed class FinalCutTests
     public async Task Export_PortraitWithCutsAt30Fps_HasOneFramePerThirtiethOfNarration()
     {
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync("sqlite");
+        await using var cluster = await QueueCluster.StartAsync("sqlite");
         await cluster.StartSiloAsync("a", backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("Up the cliff. Into the sky.", AspectRatio.Portrait);
         var narration = 0.0;
@@ -78,7 +78,7 @@ public sealed class FinalCutTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Start_WithScenesLackingAssets_ListsThemAndQueuesNothing(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var project = await cluster.ImportAsync("Complete scene. Only a picture. Nothing yet.");
         var ids = project.Sentences.Select(s => s.Id).ToArray();
         await SceneAssets.GiveAsync(cluster, project.Id, ids[0], 0.5, 0.5);
@@ -102,13 +102,13 @@ public sealed class FinalCutTests
     public async Task Cancel_RunningExport_StopsItAndLeavesNoFile(string provider)
     {
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("A long first scene. A long second scene.");
         foreach (var sentence in project.Sentences)
             await SceneAssets.GiveAsync(cluster, project.Id, sentence.Id, clipSeconds: 1, narrationSeconds: 120);
         var start = await cluster.Exports.StartAsync(project.Id, cluster.Owner, new ExportSettings(true, ExportTransition.Crossfade, 30), CancellationToken.None);
-        await TestCluster.WaitUntilAsync(async () => (await cluster.ExportViews.GetAsync(start.ExportId, cluster.Owner, CancellationToken.None))!.Progress > 0,
+        await QueueCluster.WaitUntilAsync(async () => (await cluster.ExportViews.GetAsync(start.ExportId, cluster.Owner, CancellationToken.None))!.Progress > 0,
             Render, "the export to make progress");
 
         await cluster.Scheduler.CancelAsync(start.JobId, CancellationToken.None);

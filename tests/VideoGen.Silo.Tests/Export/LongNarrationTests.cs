@@ -13,7 +13,7 @@ public sealed class LongNarrationTests
     public async Task Export_ClipHalfAsLongAsItsNarration_CoversTheWholeNarration(string mode)
     {
         await using var backends = new RealBackends(new Dictionary<string, string?> { ["Export:LongNarration"] = mode });
-        await using var cluster = await TestCluster.StartAsync("sqlite");
+        await using var cluster = await QueueCluster.StartAsync("sqlite");
         await cluster.StartSiloAsync("a", backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("The clock keeps ticking.");
         var narration = await SceneAssets.GiveAsync(cluster, project.Id, project.Sentences.Single().Id, clipSeconds: 1, narrationSeconds: 2);

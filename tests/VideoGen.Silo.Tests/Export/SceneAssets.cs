@@ -10,7 +10,7 @@ public static class SceneAssets
 {
     /// <summary>Gives the sentence an image, a clip of <paramref name="clipSeconds"/> and narration of <paramref name="narrationSeconds"/>; returns the narration's measured length.</summary>
     public static async Task<double> GiveAsync(
-        TestCluster cluster, Guid projectId, Guid sentenceId, double clipSeconds, double narrationSeconds, int width = 320, int height = 180)
+        QueueCluster cluster, Guid projectId, Guid sentenceId, double clipSeconds, double narrationSeconds, int width = 320, int height = 180)
     {
         var folder = cluster.Media.DirectoryFor(projectId, sentenceId);
         var (image, clip, audio) = (Path.Combine(folder, "image.png"), Path.Combine(folder, "clip.mp4"), Path.Combine(folder, "narration.wav"));

@@ -13,7 +13,7 @@ public sealed class BulkSceneWorkTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RegenerateDirty_ImagesAlone_QueuesEachDirtyImageWithItsClip_AndNoOtherClip(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var (newImage, newClip) = await TwoStaleScenesAsync(cluster);
 
         var batch = await cluster.Scheduler.RegenerateDirtyAsync(newImage.ProjectId, images: true, videos: false, CancellationToken.None);
@@ -28,7 +28,7 @@ public sealed class BulkSceneWorkTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RegenerateDirty_VideosAlone_QueuesOnlyClipsWhoseImageIsCurrent(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var (newImage, newClip) = await TwoStaleScenesAsync(cluster);
 
         var batch = await cluster.Scheduler.RegenerateDirtyAsync(newImage.ProjectId, images: false, videos: true, CancellationToken.None);
@@ -42,7 +42,7 @@ public sealed class BulkSceneWorkTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task CancelScenes_LeavesTheProjectsExportQueued(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var (newImage, _) = await TwoStaleScenesAsync(cluster);
         foreach (var sentence in (await cluster.Projects.GetAsync(newImage.ProjectId, cluster.Owner, CancellationToken.None))!.Sentences)
             await cluster.Sentences.UpdateAsync(sentence.Id, s => s.AudioStored($"voice-{s.Id:N}.wav", 1.5, Now), CancellationToken.None);
@@ -59,7 +59,7 @@ public sealed class BulkSceneWorkTests
     }
 
     /// <summary>A project of two finished scenes: the first with a new image prompt (image and clip stale), the second with a new video prompt (clip stale).</summary>
-    private static async Task<(Sentence NewImage, Sentence NewClip)> TwoStaleScenesAsync(TestCluster cluster)
+    private static async Task<(Sentence NewImage, Sentence NewClip)> TwoStaleScenesAsync(QueueCluster cluster)
     {
         var project = await cluster.ImportAsync("The tide rolls in. Gulls cry.");
         var (first, second) = (project.Sentences.ElementAt(0), project.Sentences.ElementAt(1));

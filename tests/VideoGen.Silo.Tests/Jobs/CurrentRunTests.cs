@@ -17,10 +17,10 @@ public sealed class CurrentRunTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task CurrentRun_ThroughAHistory_GivesTheProgressOfTheWholeHistoryWithoutReadingIt(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var image = new ScriptedBackend("gpu-0/image");
         var video = new ScriptedBackend("gpu-0/video");
-        await cluster.StartSiloAsync("a", TestCluster.Device("gpu-0", image, video), TestCluster.CpuDevice("cpu-a", new ScriptedBackend("cpu-a")));
+        await cluster.StartSiloAsync("a", QueueCluster.Device("gpu-0", image, video), QueueCluster.CpuDevice("cpu-a", new ScriptedBackend("cpu-a")));
         var project = await cluster.ImportAsync("One. Two. Three.");
         var first = project.Sentences.First().Id;
 
@@ -32,7 +32,7 @@ public sealed class CurrentRunTests
             Assert.All(run, j => Assert.Contains(all, a => a.Id == j.Id));
             return all.Count - run.Count;
         }
-        Task AllFinishedAsync() => TestCluster.WaitUntilAsync(async () =>
+        Task AllFinishedAsync() => QueueCluster.WaitUntilAsync(async () =>
             (await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None)).All(j => j.Status.IsFinished()), TimeSpan.FromSeconds(30), "every job to finish");
 
         Assert.Equal(0, await SameProgressAsync("before any work"));

@@ -16,14 +16,14 @@ public sealed class EndToEndTests
     {
         await using var fake = await FakeComfyUi.StartAsync();
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.ComfyUi("gpu-0", fake.BaseUrl));
         var project = await cluster.ImportAsync("The lighthouse blinks.");
         var sentenceId = project.Sentences.Single().Id;
 
         var image = (await cluster.Scheduler.RegenerateImageAsync(sentenceId, 42, false, CancellationToken.None)).Value!;
         await cluster.WaitForJobAsync(image.Id, JobStatus.Succeeded);
-        await TestCluster.WaitUntilAsync(async () => (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!.VideoFile is not null,
+        await QueueCluster.WaitUntilAsync(async () => (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!.VideoFile is not null,
             TimeSpan.FromSeconds(20), "the cascaded clip");
 
         var sentence = (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!;
@@ -46,7 +46,7 @@ public sealed class EndToEndTests
         await using var fake = await FakeComfyUi.StartAsync();
         fake.JobDuration = TimeSpan.FromSeconds(20);
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.ComfyUi("gpu-0", fake.BaseUrl));
         var project = await cluster.ImportAsync("One.");
         var job = (await cluster.Scheduler.RegenerateImageAsync(project.Sentences.Single().Id, null, false, CancellationToken.None)).Value!;
@@ -69,13 +69,13 @@ public sealed class EndToEndTests
         await using var fake = await FakeComfyUi.StartAsync();
         await using var backends = new RealBackends();
         using var warnings = new WarningLog();
-        await using var cluster = await TestCluster.StartAsync(provider, TestCluster.FastTimings with { HealthInterval = TimeSpan.FromMilliseconds(100) }, warnings.Factory());
+        await using var cluster = await QueueCluster.StartAsync(provider, QueueCluster.FastTimings with { HealthInterval = TimeSpan.FromMilliseconds(100) }, warnings.Factory());
         fake.FailNextRequests("/system_stats", 100_000, 503);
         await cluster.StartSiloAsync("a", backends.ComfyUi("gpu-0", fake.BaseUrl));
         var project = await cluster.ImportAsync("One.");
         var job = (await cluster.Scheduler.RegenerateImageAsync(project.Sentences.Single().Id, null, skipVideo: true, CancellationToken.None)).Value!;
 
-        await TestCluster.WaitUntilAsync(async () => fake.CountRequests("GET", "/system_stats") >= 5
+        await QueueCluster.WaitUntilAsync(async () => fake.CountRequests("GET", "/system_stats") >= 5
             && (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0").UnreachableSince is not null,
             TimeSpan.FromSeconds(10), "five failed health checks, shown on the device");
         var waiting = (await cluster.Jobs.GetAsync(job.Id, CancellationToken.None))!;
@@ -90,7 +90,7 @@ public sealed class EndToEndTests
 
         Assert.Equal(1, done.Attempt);
         Assert.Single(fake.Prompts);
-        await TestCluster.WaitUntilAsync(async () => (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0").UnreachableSince is null,
+        await QueueCluster.WaitUntilAsync(async () => (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0").UnreachableSince is null,
             TimeSpan.FromSeconds(10), "the device to show its backend answering again");
     }
 
@@ -100,7 +100,7 @@ public sealed class EndToEndTests
     {
         await using var fake = await FakeComfyUi.StartAsync();
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.ComfyUi("gpu-0", fake.BaseUrl));
         var project = await cluster.ImportAsync("One. Two. Three. Four.");
         var ids = project.Sentences.Select(s => s.Id).ToArray();
@@ -129,7 +129,7 @@ public sealed class EndToEndTests
     public async Task PreviewDevice_RendersARealStillAndClip(string provider)
     {
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.Preview("cpu-preview"));
         var project = await cluster.ImportAsync("The tide rolls in.", AspectRatio.Landscape);
         var sentenceId = project.Sentences.Single().Id;
@@ -137,7 +137,7 @@ public sealed class EndToEndTests
 
         var image = (await cluster.Scheduler.RegenerateImageAsync(sentenceId, 5, false, CancellationToken.None)).Value!;
         await cluster.WaitForJobAsync(image.Id, JobStatus.Succeeded, TimeSpan.FromSeconds(60));
-        await TestCluster.WaitUntilAsync(async () => (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!.VideoFile is not null,
+        await QueueCluster.WaitUntilAsync(async () => (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!.VideoFile is not null,
             TimeSpan.FromSeconds(60), "the preview clip");
 
         var sentence = (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!;
@@ -154,7 +154,7 @@ public sealed class EndToEndTests
     public async Task PreviewDevice_Cancel_StopsALongClipAndLeavesNoFile(string provider)
     {
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.Preview("cpu-preview"));
         var project = await cluster.ImportAsync("The tide rolls in.", AspectRatio.Landscape);
         var sentenceId = project.Sentences.Single().Id;

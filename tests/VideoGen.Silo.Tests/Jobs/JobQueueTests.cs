@@ -10,9 +10,9 @@ public sealed class JobQueueTests
 {
     private const string Silo = "tester";
 
-    private static async Task<(TestCluster Cluster, JobQueue Queue)> StartAsync(string provider, params string[] devices)
+    private static async Task<(QueueCluster Cluster, JobQueue Queue)> StartAsync(string provider, params string[] devices)
     {
-        var cluster = await TestCluster.StartAsync(provider);
+        var cluster = await QueueCluster.StartAsync(provider);
         foreach (var device in devices)
             await cluster.Registry.HeartbeatAsync(new GpuDevice(device, DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi)), Silo, answering: true, CancellationToken.None);
         return (cluster, cluster.NewQueue());
@@ -24,7 +24,7 @@ public sealed class JobQueueTests
     {
         var (cluster, queue) = await StartAsync(provider, "gpu-0");
         await using var _ = cluster;
-        var bulk = await cluster.ImportAsync(TestCluster.Script(5));
+        var bulk = await cluster.ImportAsync(QueueCluster.Script(5));
         var single = await cluster.ImportAsync("One scene.");
         await cluster.Scheduler.GenerateAllAsync(bulk.Id, CancellationToken.None);
         var interactive = (await cluster.Scheduler.RegenerateImageAsync(single.Sentences.Single().Id, null, false, CancellationToken.None)).Value!;
@@ -40,8 +40,8 @@ public sealed class JobQueueTests
     {
         var (cluster, queue) = await StartAsync(provider, "gpu-0");
         await using var _ = cluster;
-        var big = await cluster.ImportAsync(TestCluster.Script(20));
-        var small = await cluster.ImportAsync(TestCluster.Script(3));
+        var big = await cluster.ImportAsync(QueueCluster.Script(20));
+        var small = await cluster.ImportAsync(QueueCluster.Script(3));
         await cluster.Scheduler.GenerateAllAsync(big.Id, CancellationToken.None);
         await cluster.Scheduler.GenerateAllAsync(small.Id, CancellationToken.None);
 

@@ -25,7 +25,7 @@ public sealed class LockedRowTests
     [PostgresFact]
     public async Task Rescue_OfAJobWhoseSentenceIsLocked_PassesOverItAndComesBackOnceTheLockGoes()
     {
-        await using var cluster = await TestCluster.StartAsync("postgres");
+        await using var cluster = await QueueCluster.StartAsync("postgres");
         var queue = await QueueWithDeviceAsync(cluster);
         var (sentenceId, job) = await QueueImageAsync(cluster);
         var claimed = (await queue.ClaimAsync("gpu-0", Lane.Image, Silo, CancellationToken.None))!;
@@ -47,7 +47,7 @@ public sealed class LockedRowTests
     [PostgresFact]
     public async Task Claim_OfAJobWhoseSentenceIsLocked_GivesUpWithinTheBoundAndLeavesTheJobQueued()
     {
-        await using var cluster = await TestCluster.StartAsync("postgres");
+        await using var cluster = await QueueCluster.StartAsync("postgres");
         var queue = await QueueWithDeviceAsync(cluster);
         var (sentenceId, job) = await QueueImageAsync(cluster);
 
@@ -73,20 +73,20 @@ public sealed class LockedRowTests
         await Assert.ThrowsAnyAsync<DbException>(() => connection.ExecuteScalarAsync<int>("SELECT 1", transaction: transaction));
     }
 
-    private static async Task<JobQueue> QueueWithDeviceAsync(TestCluster cluster)
+    private static async Task<JobQueue> QueueWithDeviceAsync(QueueCluster cluster)
     {
         await cluster.Registry.HeartbeatAsync(new GpuDevice("gpu-0", DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi)), Silo, answering: true, CancellationToken.None);
         return cluster.NewQueue();
     }
 
-    private static async Task<(Guid SentenceId, GenerationJob Job)> QueueImageAsync(TestCluster cluster)
+    private static async Task<(Guid SentenceId, GenerationJob Job)> QueueImageAsync(QueueCluster cluster)
     {
         var sentenceId = (await cluster.ImportAsync("One scene.")).Sentences.Single().Id;
         return (sentenceId, (await cluster.Scheduler.RegenerateImageAsync(sentenceId, null, skipVideo: true, CancellationToken.None)).Value!);
     }
 
     /// <summary>A connection of "another process" holding the sentence's row in a transaction that goes nowhere; disposing it lets go.</summary>
-    private static async Task<NpgsqlConnection> LockSentenceAsync(TestCluster cluster, Guid sentenceId)
+    private static async Task<NpgsqlConnection> LockSentenceAsync(QueueCluster cluster, Guid sentenceId)
     {
         var connection = new NpgsqlConnection(cluster.Database.ConnectionString);
         await connection.OpenAsync();
@@ -95,7 +95,7 @@ public sealed class LockedRowTests
         return connection;
     }
 
-    private static Task<(JobStatus, Guid)> StatusAsync(TestCluster cluster, Guid jobId) =>
+    private static Task<(JobStatus, Guid)> StatusAsync(QueueCluster cluster, Guid jobId) =>
         cluster.Database.Database.ReadAsync(c => c.QuerySingleAsync<(JobStatus, Guid)>(
             new CommandDefinition("SELECT status, claim_token FROM jobs WHERE id = @jobId", new { jobId })), CancellationToken.None);
 }

@@ -11,14 +11,14 @@ public sealed class NarrationFirstTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task GenerateAll_HoldsEachClipUntilItsNarrationIsStoredAndMakesItThatLong(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var (image, video, cpu) = (new ScriptedBackend("image"), new ScriptedBackend("video"), new ScriptedBackend("cpu") { NarrationSeconds = 2.75 });
         cpu.Hold();
-        await cluster.StartSiloAsync("a", TestCluster.Device("gpu-0", image, video), TestCluster.CpuDevice("cpu-a", cpu));
+        await cluster.StartSiloAsync("a", QueueCluster.Device("gpu-0", image, video), QueueCluster.CpuDevice("cpu-a", cpu));
         var project = await cluster.ImportAsync("One. Two.");
 
         var batch = (await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None))!;
-        await TestCluster.WaitUntilAsync(async () =>
+        await QueueCluster.WaitUntilAsync(async () =>
             (await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None)).Count(j => j is { Kind: JobKind.Video, Status: JobStatus.Queued }) == 2,
             TimeSpan.FromSeconds(20), "both images to be stored and their clips queued");
         await Task.Delay(cluster.Timings.IdlePoll * 2);
@@ -38,9 +38,9 @@ public sealed class NarrationFirstTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task GenerateAll_AfterATextEdit_SpeaksOnlyTheStaleNarration(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var cpu = new ScriptedBackend("cpu");
-        await cluster.StartSiloAsync("a", TestCluster.Device("gpu-0", new ScriptedBackend("image"), new ScriptedBackend("video")), TestCluster.CpuDevice("cpu-a", cpu));
+        await cluster.StartSiloAsync("a", QueueCluster.Device("gpu-0", new ScriptedBackend("image"), new ScriptedBackend("video")), QueueCluster.CpuDevice("cpu-a", cpu));
         var project = await cluster.ImportAsync("One. Two. Three.");
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
         await cluster.WaitForProjectAsync(project.Id, 9);

@@ -13,7 +13,7 @@ public sealed class PostgresDoorbellTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Enqueue_InAnotherProcess_RingsThisProcessesLanes_AndSurvivesAKilledConnection(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var here = new JobSignal();
         var doorbell = new PostgresDoorbell(cluster.Database.Database, here, NullLogger<PostgresDoorbell>.Instance);
         await doorbell.StartAsync(CancellationToken.None);
@@ -26,7 +26,7 @@ public sealed class PostgresDoorbellTests
                 Assert.Equal(0, doorbell.Connections);
                 return;
             }
-            await TestCluster.WaitUntilAsync(() => Task.FromResult(doorbell.Connections == 1), TimeSpan.FromSeconds(10), "the listener to connect");
+            await QueueCluster.WaitUntilAsync(() => Task.FromResult(doorbell.Connections == 1), TimeSpan.FromSeconds(10), "the listener to connect");
             var project = await cluster.ImportAsync("One. Two.");
 
             // The cluster's scheduler rings its own signal, not ours: only NOTIFY can wake us.
@@ -38,7 +38,7 @@ public sealed class PostgresDoorbellTests
                 "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @name AND datname = current_database()",
                 new { name = PostgresDoorbell.ApplicationName }), CancellationToken.None);
             Assert.Equal(1, killed);
-            await TestCluster.WaitUntilAsync(() => Task.FromResult(doorbell.Connections == 2), TimeSpan.FromSeconds(15), "the listener to reconnect");
+            await QueueCluster.WaitUntilAsync(() => Task.FromResult(doorbell.Connections == 2), TimeSpan.FromSeconds(15), "the listener to reconnect");
 
             bell = here.NextWork(Lane.Image);
             await cluster.Scheduler.RegenerateImageAsync(project.Sentences.Last().Id, null, false, CancellationToken.None);

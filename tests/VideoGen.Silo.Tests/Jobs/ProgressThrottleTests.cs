@@ -11,10 +11,10 @@ public sealed class ProgressThrottleTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task JobEnd_WithALongProgressInterval_IsStoredAsSoonAsTheBackendFinishes(string provider)
     {
-        var timings = TestCluster.FastTimings with { ProgressInterval = TimeSpan.FromSeconds(5) };
-        await using var cluster = await TestCluster.StartAsync(provider, timings);
+        var timings = QueueCluster.FastTimings with { ProgressInterval = TimeSpan.FromSeconds(5) };
+        await using var cluster = await QueueCluster.StartAsync(provider, timings);
         var image = new ScriptedBackend("gpu-0/image") { Duration = TimeSpan.FromMilliseconds(40), Steps = 4 };
-        await cluster.StartSiloAsync("a", TestCluster.Device("gpu-0", image, new ScriptedBackend("gpu-0/video")));
+        await cluster.StartSiloAsync("a", QueueCluster.Device("gpu-0", image, new ScriptedBackend("gpu-0/video")));
         var project = await cluster.ImportAsync("One.");
 
         var job = (await cluster.Scheduler.RegenerateImageAsync(project.Sentences.Single().Id, null, skipVideo: true, CancellationToken.None)).Value!;

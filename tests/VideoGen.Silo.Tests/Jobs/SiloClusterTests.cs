@@ -13,7 +13,7 @@ public sealed class SiloClusterTests
     {
         image = new ScriptedBackend($"{name}/image");
         video = new ScriptedBackend($"{name}/video");
-        return TestCluster.Device(name, image, video);
+        return QueueCluster.Device(name, image, video);
     }
 
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(30);
@@ -22,7 +22,7 @@ public sealed class SiloClusterTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RegenerateImage_WithCascade_StoresImageThenVideo(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", Device("gpu-0", out _, out _));
         var project = await cluster.ImportAsync("The tide rolls in.");
         var sentenceId = project.Sentences.Single().Id;
@@ -43,7 +43,7 @@ public sealed class SiloClusterTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RegenerateImage_SkippingVideo_LeavesTheVideoDirtyAndUnqueued(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", Device("gpu-0", out _, out var video));
         var project = await cluster.ImportAsync("The tide rolls in.");
         var sentenceId = project.Sentences.Single().Id;
@@ -61,7 +61,7 @@ public sealed class SiloClusterTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Cancel_QueuedAndRunningImageJobs_StopsThemAndTheirVideos(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", Device("gpu-0", out var image, out var video));
         image.Hold();
         var project = await cluster.ImportAsync("One. Two.");
@@ -93,22 +93,22 @@ public sealed class SiloClusterTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Burst_OfGenerateAll_KeepsOneJobPerLaneOnEveryDevice(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var backends = new List<ScriptedBackend>();
         ScriptedBackend i0, v0, i1, v1, i2, v2;
         var cpu = new ScriptedBackend("cpu-a");
-        await cluster.StartSiloAsync("a", Device("gpu-0", out i0, out v0), Device("gpu-1", out i1, out v1), TestCluster.CpuDevice("cpu-a", cpu));
+        await cluster.StartSiloAsync("a", Device("gpu-0", out i0, out v0), Device("gpu-1", out i1, out v1), QueueCluster.CpuDevice("cpu-a", cpu));
         await cluster.StartSiloAsync("b", Device("gpu-2", out i2, out v2));
         backends.AddRange([i0, v0, i1, v1, i2, v2, cpu]);
         foreach (var backend in backends) backend.Duration = TimeSpan.FromMilliseconds(10);
-        var project = await cluster.ImportAsync(TestCluster.Script(100));
+        var project = await cluster.ImportAsync(QueueCluster.Script(100));
 
         var batch = (await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None))!;
         Assert.Equal(100, batch.Total);
 
         var mostOnOneLane = 0;
         var samples = 0;
-        await TestCluster.WaitUntilAsync(async () =>
+        await QueueCluster.WaitUntilAsync(async () =>
         {
             mostOnOneLane = Math.Max(mostOnOneLane, await cluster.MostRunningOnOneLaneAsync());
             samples++;
@@ -129,7 +129,7 @@ public sealed class SiloClusterTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task KillSilo_MidImageJob_JobFinishesOnAnotherSiloWithTheNextAttempt(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var doomed = await cluster.StartSiloAsync("doomed", Device("gpu-a", out var doomedImage, out _));
         doomedImage.Hold();
         var project = await cluster.ImportAsync("One.");
@@ -154,7 +154,7 @@ public sealed class SiloClusterTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task KillSilo_MidVideoJob_JobFinishesOnAnotherSiloWithTheNextAttempt(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var doomed = await cluster.StartSiloAsync("doomed", Device("gpu-a", out _, out var doomedVideo));
         var project = await cluster.ImportAsync("One.");
         var sentenceId = project.Sentences.Single().Id;
@@ -179,7 +179,7 @@ public sealed class SiloClusterTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ZombieSilo_PausedPastItsLease_HasItsWritesRejected(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var zombie = await cluster.StartSiloAsync("zombie", Device("gpu-z", out var zombieImage, out _));
         zombieImage.Duration = cluster.Timings.Lease * 2;
         var project = await cluster.ImportAsync("One.");
@@ -194,7 +194,7 @@ public sealed class SiloClusterTests
         var writesBeforeResume = zombie.Queue.Writes.Count;
 
         zombie.Resume();
-        await TestCluster.WaitUntilAsync(() => Task.FromResult(zombie.Queue.Writes.Skip(writesBeforeResume).Any(w => w.JobId == job.Id && w.Write is "complete" or "renew")),
+        await QueueCluster.WaitUntilAsync(() => Task.FromResult(zombie.Queue.Writes.Skip(writesBeforeResume).Any(w => w.JobId == job.Id && w.Write is "complete" or "renew")),
             Long, "the zombie to try writing again");
         await Task.Delay(cluster.Timings.Heartbeat * 2);
 
@@ -203,7 +203,7 @@ public sealed class SiloClusterTests
         Assert.Contains("gpu-h/image", await File.ReadAllTextAsync(cluster.Media.ToAbsolute(sentence.ImageFile!)!));
         var stored = await cluster.Jobs.GetAsync(job.Id, CancellationToken.None);
         Assert.Equal((JobStatus.Succeeded, "gpu-h"), (stored!.Status, stored.Device));
-        await TestCluster.WaitUntilAsync(() => Task.FromResult(Directory.GetFiles(Path.GetDirectoryName(cluster.Media.ToAbsolute(sentence.ImageFile!))!).Length == 1),
+        await QueueCluster.WaitUntilAsync(() => Task.FromResult(Directory.GetFiles(Path.GetDirectoryName(cluster.Media.ToAbsolute(sentence.ImageFile!))!).Length == 1),
             Long, "the zombie's discarded output to be deleted");
     }
 
@@ -211,7 +211,7 @@ public sealed class SiloClusterTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task LaneFaults_RetryTransientFailRejected(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", Device("gpu-0", out var image, out _));
         var project = await cluster.ImportAsync("One. Two.");
         var (first, second) = (project.Sentences.First().Id, project.Sentences.Last().Id);
@@ -233,7 +233,7 @@ public sealed class SiloClusterTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RegenerateImage_ReplacingAnImage_DeletesTheOldFileOnlyOnceTheNewOneIsStored(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", Device("gpu-0", out var image, out _));
         var project = await cluster.ImportAsync("One.");
         var sentenceId = project.Sentences.Single().Id;
@@ -252,17 +252,17 @@ public sealed class SiloClusterTests
         Assert.NotEqual(oldFile, cluster.Media.ToAbsolute(sentence.ImageFile!));
         Assert.True(File.Exists(cluster.Media.ToAbsolute(sentence.ImageFile!)));
         // Deleted once the new image is committed, so just after the job reads succeeded.
-        await TestCluster.WaitUntilAsync(() => Task.FromResult(!File.Exists(oldFile)), TimeSpan.FromSeconds(10), "the replaced image to be deleted");
+        await QueueCluster.WaitUntilAsync(() => Task.FromResult(!File.Exists(oldFile)), TimeSpan.FromSeconds(10), "the replaced image to be deleted");
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TwoSilos_WithTheSameDeviceName_OnlyOneDrivesIt(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
-        var first = await cluster.StartSiloAsync("first", Device("gpu-0", out var firstImage, out _), TestCluster.CpuDevice("cpu-first", new ScriptedBackend("cpu")));
+        await using var cluster = await QueueCluster.StartAsync(provider);
+        var first = await cluster.StartSiloAsync("first", Device("gpu-0", out var firstImage, out _), QueueCluster.CpuDevice("cpu-first", new ScriptedBackend("cpu")));
         var second = await cluster.StartSiloAsync("second", Device("gpu-0", out var secondImage, out _));
-        var project = await cluster.ImportAsync(TestCluster.Script(6));
+        var project = await cluster.ImportAsync(QueueCluster.Script(6));
 
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
         await cluster.WaitForProjectAsync(project.Id, 18, Long);
@@ -276,14 +276,14 @@ public sealed class SiloClusterTests
 
         // Once the refused silo is gone, the clash is no longer reported.
         await second.KillAsync();
-        await TestCluster.WaitUntilAsync(async () => (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0").ContestedBy is null,
+        await QueueCluster.WaitUntilAsync(async () => (await cluster.Registry.ListAsync(CancellationToken.None)).Single(d => d.Name == "gpu-0").ContestedBy is null,
             Long, "the clash to age out");
     }
 
     [Fact]
     public async Task Stop_AfterDisposeAndTwice_IsHarmless()
     {
-        await using var cluster = await TestCluster.StartAsync("sqlite");
+        await using var cluster = await QueueCluster.StartAsync("sqlite");
         var silo = await cluster.StartSiloAsync("a", Device("gpu-0", out _, out _));
 
         await silo.Runtime.DisposeAsync();
@@ -294,10 +294,10 @@ public sealed class SiloClusterTests
         Assert.Equal(DeviceStatus.Offline, (await cluster.Registry.ListAsync(CancellationToken.None)).Single().Status);
     }
 
-    private static async Task<GenerationJob> WaitForVideoJobAsync(TestCluster cluster, Guid projectId)
+    private static async Task<GenerationJob> WaitForVideoJobAsync(QueueCluster cluster, Guid projectId)
     {
         GenerationJob? video = null;
-        await TestCluster.WaitUntilAsync(async () =>
+        await QueueCluster.WaitUntilAsync(async () =>
             (video = (await cluster.Jobs.ListByProjectAsync(projectId, CancellationToken.None)).FirstOrDefault(j => j.Kind == JobKind.Video)) is not null,
             Long, "the cascaded video job");
         return video!;

@@ -19,7 +19,7 @@ public sealed class SiloDrainTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Drain_MidBulkRunWithGrace_NoJobLostNoneRunTwice(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var backends = new List<ScriptedBackend>();
         var silos = new List<TestSilo>();
         // Every silo has a CPU device too: "generate all" narrates each scene before its clip.
@@ -28,15 +28,15 @@ public sealed class SiloDrainTests
             var gpu = Device($"gpu-{name}", backends);
             var cpu = new ScriptedBackend($"cpu-{name}") { Duration = TimeSpan.FromMilliseconds(50) };
             backends.Add(cpu);
-            silos.Add(await cluster.StartSiloAsync(name, gpu, TestCluster.CpuDevice($"cpu-{name}", cpu)));
+            silos.Add(await cluster.StartSiloAsync(name, gpu, QueueCluster.CpuDevice($"cpu-{name}", cpu)));
         }
-        var project = await cluster.ImportAsync(TestCluster.Script(Scenes));
+        var project = await cluster.ImportAsync(QueueCluster.Script(Scenes));
 
         await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None);
         var draining = silos[0];
         IReadOnlyList<Guid> runningAtStop = [];
         // The snapshot that had jobs in it is the one checked: a job ending in between would leave nothing to check.
-        await TestCluster.WaitUntilAsync(() => Task.FromResult((runningAtStop = draining.Runtime.RunningJobs).Count > 0), TimeSpan.FromSeconds(20), "silo a to run a job");
+        await QueueCluster.WaitUntilAsync(() => Task.FromResult((runningAtStop = draining.Runtime.RunningJobs).Count > 0), TimeSpan.FromSeconds(20), "silo a to run a job");
         await draining.StopAsync(TimeSpan.FromSeconds(20));
         var startedOnDrained = backends.Take(BackendsPerSilo).Sum(b => b.Started.Count);
 
@@ -58,13 +58,13 @@ public sealed class SiloDrainTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Drain_WithGraceRunningOut_HandsTheJobBackAndItSucceedsElsewhere(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         var slow = new List<ScriptedBackend>();
         var draining = await cluster.StartSiloAsync("a", Device("gpu-a", slow));
         slow.ForEach(b => b.Hold());
-        var project = await cluster.ImportAsync(TestCluster.Script(1));
+        var project = await cluster.ImportAsync(QueueCluster.Script(1));
         var image = (await cluster.Scheduler.RegenerateImageAsync(project.Sentences.Single().Id, null, skipVideo: true, CancellationToken.None)).Value!;
-        await TestCluster.WaitUntilAsync(() => Task.FromResult(draining.Runtime.RunningJobs.Count == 1), TimeSpan.FromSeconds(20), "silo a to run the image");
+        await QueueCluster.WaitUntilAsync(() => Task.FromResult(draining.Runtime.RunningJobs.Count == 1), TimeSpan.FromSeconds(20), "silo a to run the image");
 
         await draining.StopAsync(TimeSpan.FromMilliseconds(100));
         var others = new List<ScriptedBackend>();
@@ -80,6 +80,6 @@ public sealed class SiloDrainTests
         var image = new ScriptedBackend($"{name}/image") { Duration = TimeSpan.FromMilliseconds(150) };
         var video = new ScriptedBackend($"{name}/video") { Duration = TimeSpan.FromMilliseconds(150) };
         backends.AddRange([image, video]);
-        return TestCluster.Device(name, image, video);
+        return QueueCluster.Device(name, image, video);
     }
 }

@@ -14,7 +14,7 @@ public sealed class NarrationLaneTests
     public async Task RegenerateAudio_WithEspeak_StoresTheMeasuredDurationOnTheSentence(string provider)
     {
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("The lighthouse keeper lights the lamp.");
         var sentenceId = project.Sentences.Single().Id;
@@ -39,7 +39,7 @@ public sealed class NarrationLaneTests
     public async Task RegenerateAudio_AfterTheProjectSpeedsUp_SpeaksFasterAndMakesTheClipStale(string provider)
     {
         await using var backends = new RealBackends();
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("The lighthouse keeper climbs the stairs and lights the lamp before the storm.");
         var sentenceId = project.Sentences.Single().Id;
@@ -59,7 +59,7 @@ public sealed class NarrationLaneTests
         Assert.Equal((false, true), (sentence.IsAudioDirty, sentence.IsVideoDirty));
         // The replaced narration is deleted once the new one is committed, so just after the job reads succeeded.
         var firstFile = cluster.Media.ToAbsolute((await cluster.Jobs.GetAsync(first.Id, CancellationToken.None))!.Output!)!;
-        await TestCluster.WaitUntilAsync(() => Task.FromResult(!File.Exists(firstFile)), TimeSpan.FromSeconds(10), "the replaced narration to be deleted");
+        await QueueCluster.WaitUntilAsync(() => Task.FromResult(!File.Exists(firstFile)), TimeSpan.FromSeconds(10), "the replaced narration to be deleted");
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class NarrationLaneTests
             ["Speech:Engine"] = "openai", ["Speech:Url"] = speech.BaseUrl.ToString(), ["Speech:Model"] = "kokoro",
             ["Speech:Voice"] = "af_heart", ["Speech:ApiKey"] = "local-secret",
         });
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await cluster.StartSiloAsync("a", backends.Cpu("cpu-a"));
         var project = await cluster.ImportAsync("Waves fold over the reef.");
         var sentenceId = project.Sentences.Single().Id;

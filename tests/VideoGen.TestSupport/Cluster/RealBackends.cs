@@ -46,14 +46,14 @@ public sealed class RealBackends(IReadOnlyDictionary<string, string?>? settings 
     {
         var factory = _services.GetRequiredService<ComfyUiBackendFactory>();
         var options = new DeviceOptions { Name = device, Kind = "comfyui", Url = comfyUi.ToString(), VideoUrl = videoComfyUi?.ToString() };
-        return TestCluster.Device(device, factory.Create(options, Lane.Image), factory.Create(options, Lane.Video));
+        return QueueCluster.Device(device, factory.Create(options, Lane.Image), factory.Create(options, Lane.Video));
     }
 
     /// <summary>A CPU preview device.</summary>
     public DeviceSpec Preview(string device)
     {
         var preview = _services.GetRequiredService<PreviewBackend>();
-        return TestCluster.Device(device, preview, preview, DeviceKind.Preview);
+        return QueueCluster.Device(device, preview, preview, DeviceKind.Preview);
     }
 
     /// <summary>A silo's CPU device: narration with the configured speech engine, and exports.</summary>

@@ -4,7 +4,7 @@ using VideoGen.Silo.Lanes;
 namespace VideoGen.TestSupport.Cluster;
 
 /// <summary>
-/// A silo of a <see cref="TestCluster"/>: its runtime, the queue view a test can freeze, and
+/// A silo of a <see cref="QueueCluster"/>: its runtime, the queue view a test can freeze, and
 /// for a silo that stands for another process, the PostgreSQL listener that wakes it.
 /// </summary>
 public sealed class TestSilo(SiloRuntime runtime, PausableQueue queue, PostgresDoorbell? doorbell = null)

@@ -21,18 +21,18 @@ public sealed class MultiNodeTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task BulkRun_RequestedOnNodeB_IsFollowedToTheEndOnNodeA(string provider)
     {
-        await using var cluster = await TestCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider);
         await using var nodeA = new StudioFactory(cluster.Database);
         await using var nodeB = new StudioFactory(cluster.Database);
         using var clientA = await nodeA.BearerClientAsync("creator@example.test");
         using var clientB = nodeB.CreateClient();
         clientB.DefaultRequestHeaders.Authorization = clientA.DefaultRequestHeaders.Authorization;
         foreach (var name in new[] { "a", "b", "c" })
-            await cluster.StartSiloAsync(name, TestCluster.Device($"gpu-{name}", new ScriptedBackend($"{name}/image"), new ScriptedBackend($"{name}/video")),
-                TestCluster.CpuDevice($"cpu-{name}", new ScriptedBackend($"{name}/cpu")));
+            await cluster.StartSiloAsync(name, QueueCluster.Device($"gpu-{name}", new ScriptedBackend($"{name}/image"), new ScriptedBackend($"{name}/video")),
+                QueueCluster.CpuDevice($"cpu-{name}", new ScriptedBackend($"{name}/cpu")));
 
         // The token node A issued is accepted by node B: both read the key ring from the store.
-        var created = await clientB.PostAsJsonAsync("/api/v1/projects", new { name = "Tides", script = TestCluster.Script(Scenes) });
+        var created = await clientB.PostAsJsonAsync("/api/v1/projects", new { name = "Tides", script = QueueCluster.Script(Scenes) });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var projectId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 

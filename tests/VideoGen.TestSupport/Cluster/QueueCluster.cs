@@ -14,7 +14,7 @@ namespace VideoGen.TestSupport.Cluster;
 /// each with its own devices, and the creator's side of the queue. Silos can be killed
 /// abruptly, drained, or frozen past their leases.
 /// </summary>
-public sealed class TestCluster : IAsyncDisposable
+public sealed class QueueCluster : IAsyncDisposable
 {
     /// <summary>
     /// Leases and polls short enough for tests to watch rescues in seconds, with a lease long
@@ -35,7 +35,7 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly List<TestSilo> _silos = [];
     private readonly string _mediaRoot;
 
-    private TestCluster(TestDatabase database, Guid owner, QueueTimings timings, ILoggerFactory logs)
+    private QueueCluster(TestDatabase database, Guid owner, QueueTimings timings, ILoggerFactory logs)
     {
         Database = database;
         Owner = owner;
@@ -73,7 +73,7 @@ public sealed class TestCluster : IAsyncDisposable
     public ExportReader ExportViews { get; }
     public IReadOnlyList<TestSilo> Silos => _silos;
 
-    public static async Task<TestCluster> StartAsync(string provider, QueueTimings? timings = null, ILoggerFactory? logs = null)
+    public static async Task<QueueCluster> StartAsync(string provider, QueueTimings? timings = null, ILoggerFactory? logs = null)
     {
         var database = await TestDatabase.CreateMigratedAsync(provider);
         var owner = await TestAccounts.InsertAsync(database.Database);
