@@ -165,14 +165,16 @@ step "starting the web node and two silos as videogen-web.service and videogen-s
 start_unit videogen-web.service "$work/etc/web" web
 start_unit videogen-silo.service "$work/etc/silo-a" silo-a
 start_unit videogen-silo.service "$work/etc/silo-b" silo-b
+cluster_id="$(env_value "$work/etc/web/web.env" Cluster__Id)"
 for host in web:$web silo-a:$silo_a silo-b:$silo_b; do
   health="$(wait_healthy "${host%%:*}" "${host#*:}")"
   step "${host%%:*} /health: $(jq -c '{status, cluster, devices}' <<<"$health")"
   [ "$(jq -r .cluster.status <<<"$health")" = active ] || fail "${host%%:*} is not Active"
+  [ "$(jq -r .cluster.id <<<"$health")" = "$cluster_id" ] || fail "${host%%:*} is not in cluster $cluster_id"
 done
 
-membership() { psql_on "$database" "SELECT silo_name || ' ' || address || ':' || port || ' ' || status FROM orleans_membership WHERE cluster_id = 'videogen' ORDER BY silo_name, generation"; }
-active="$(psql_on "$database" "SELECT string_agg(silo_name, ',' ORDER BY silo_name) FROM orleans_membership WHERE status = 3")"
+membership() { psql_on "$database" "SELECT silo_name || ' ' || address || ':' || port || ' ' || status FROM orleans_membership WHERE cluster_id = '$cluster_id' ORDER BY silo_name, generation"; }
+active="$(psql_on "$database" "SELECT string_agg(silo_name, ',' ORDER BY silo_name) FROM orleans_membership WHERE cluster_id = '$cluster_id' AND status = 3")"
 step "orleans_membership (3 = Active): $(membership | paste -sd ';' -)"
 [ "$active" = "gpu-box-a,gpu-box-b,web-1" ] || fail "Active silos in orleans_membership are '$active', not gpu-box-a,gpu-box-b,web-1"
 
@@ -239,7 +241,7 @@ stop_started=$SECONDS
 set +e; wait "${pid[silo-b]}"; exit_code=$?; set -e
 step "silo-b exited with $exit_code after $((SECONDS - stop_started)) s"
 [ "$exit_code" = 0 ] || fail "silo-b exited with $exit_code after SIGTERM"
-status_b="$(psql_on "$database" "SELECT status FROM orleans_membership WHERE silo_name = 'gpu-box-b' ORDER BY generation DESC LIMIT 1")"
+status_b="$(psql_on "$database" "SELECT status FROM orleans_membership WHERE cluster_id = '$cluster_id' AND silo_name = 'gpu-box-b' ORDER BY generation DESC LIMIT 1")"
 step "orleans_membership (6 = Dead): $(membership | paste -sd ';' -)"
 [ "$status_b" = 6 ] || fail "gpu-box-b's membership row has status $status_b, not 6 (Dead)"
 device_b="$(api GET /api/v1/devices | jq -r '.[] | select(.name == "gpu-box-b-gpu0") | .status')"
