@@ -75,6 +75,34 @@ public sealed class DeployConfigTests
         Assert.True(stop > grace + 10, $"TimeoutStopSec={stop} must exceed the drain grace {grace} s plus the host's margin");
     }
 
+    [Theory]
+    [InlineData("videogen-web.service", "web.env.example")]
+    [InlineData("videogen-silo.service", "silo.env.example")]
+    public void Units_TakeTheAddressAndEveryClusterSetting_FromTheirEnvironmentFile(string unitFile, string example)
+    {
+        var unit = File.ReadAllLines(Path.Combine(Deploy, "systemd", unitFile));
+        var env = File.ReadAllLines(Path.Combine(Deploy, "env", example));
+        var role = example[..example.IndexOf('.', StringComparison.Ordinal)];
+
+        // deploy/check.sh runs the unit's own command line with another environment file, so
+        // nothing that differs between two hosts may sit on the command line.
+        var start = unit.Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal))["ExecStart=".Length..];
+        Assert.DoesNotContain(' ', start.Trim());
+        Assert.Contains($"EnvironmentFile=/etc/videogen/{role}.env", unit);
+        Assert.All(new[] { "Urls", "Store__Provider", "Cluster__Id", "Cluster__AdvertisedAddress", "Cluster__SiloPort", "Cluster__GatewayPort" },
+            key => Assert.Single(env, l => l.StartsWith(key + "=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void WebUnit_StopTimeout_ExceedsTheDefaultDrainGrace()
+    {
+        var unit = File.ReadAllLines(Path.Combine(Deploy, "systemd", "videogen-web.service"));
+        var stop = int.Parse(unit.Single(l => l.StartsWith("TimeoutStopSec=", StringComparison.Ordinal))["TimeoutStopSec=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var needed = new VideoGen.Silo.Options.SiloOptions().DrainGraceSeconds + VideoGen.Silo.Extensions.SiloHostExtensions.ShutdownMargin.TotalSeconds;
+
+        Assert.True(stop > needed, $"TimeoutStopSec={stop} must exceed the default drain grace plus the host's margin ({needed} s)");
+    }
+
     [Fact]
     public void ComfyUiUnit_PinsEachInstanceToItsGpu() =>
         Assert.Contains("Environment=CUDA_VISIBLE_DEVICES=%i", File.ReadAllText(Path.Combine(Deploy, "systemd", "comfyui@.service")));
