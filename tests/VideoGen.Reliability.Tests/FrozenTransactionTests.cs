@@ -15,6 +15,7 @@ namespace VideoGen.Reliability.Tests;
 /// The server ends the frozen session, another silo rescues and runs the job, and when the frozen
 /// silo wakes its completion is refused and the output the rescue stored stays.
 /// </summary>
+[Collection(FrozenSiloCollection.Name)]
 public sealed class FrozenTransactionTests(ITestOutputHelper output)
 {
     /// <summary>The hosts run with the default pacing: a 10 s lease, a rescue every 2 s.</summary>
@@ -48,7 +49,7 @@ public sealed class FrozenTransactionTests(ITestOutputHelper output)
         await WaitUntilAsync(async () => (current = await jobs.GetAsync(job.Id, CancellationToken.None))!.Device == "preview-rescuer",
             TimeSpan.FromSeconds(60), () => $"the rescuer to claim job {job.Id} (it is {current?.Status} on {current?.Device});\n{rescuer.Tail()}");
         var claimedAfter = sinceFreeze.Elapsed;
-        var finished = await WaitForJobAsync(jobs, job.Id, JobStatus.Succeeded);
+        var finished = await WaitForJobAsync(jobs, job.Id, JobStatus.Succeeded, rescuer);
         output.WriteLine($"claimed by the rescuer {claimedAfter.TotalSeconds:0.0} s after the freeze, succeeded after {sinceFreeze.Elapsed.TotalSeconds:0.0} s");
         Assert.True(claimedAfter <= Timings.Lease + Timings.RescueInterval + Slack,
             $"The rescuer claimed the job {claimedAfter.TotalSeconds:0.0} s after the freeze (lease {Timings.Lease.TotalSeconds} s + rescue every {Timings.RescueInterval.TotalSeconds} s).");
@@ -80,11 +81,11 @@ public sealed class FrozenTransactionTests(ITestOutputHelper output)
         return HostProcess.Start("Silo", name, settings);
     }
 
-    private static async Task<GenerationJob> WaitForJobAsync(JobReader jobs, Guid jobId, JobStatus status)
+    private static async Task<GenerationJob> WaitForJobAsync(JobReader jobs, Guid jobId, JobStatus status, HostProcess runner)
     {
         GenerationJob? job = null;
         await WaitUntilAsync(async () => (job = await jobs.GetAsync(jobId, CancellationToken.None))?.Status == status,
-            TimeSpan.FromSeconds(30), () => $"job {jobId} to be {status} (it is {job?.Status})");
+            TimeSpan.FromSeconds(30), () => $"job {jobId} to be {status} (it is {job?.Status}: {job?.Error});\n{runner.Tail()}");
         return job!;
     }
 
