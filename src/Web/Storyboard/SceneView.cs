@@ -7,6 +7,9 @@ namespace VideoGen.Web.Storyboard;
 public sealed record SceneView(Sentence Sentence, IReadOnlyList<GenerationJob> ActiveJobs)
 {
     public Guid Id => Sentence.Id;
+
+    /// <summary>The scene's place in the whole project, counted from 1 across sections; null where the view was built without the project.</summary>
+    public int? Number { get; init; }
     public Guid ProjectId => Sentence.ProjectId;
     public string? ImageUrl => MediaUrls.For(Sentence.ImageFile);
     public string? VideoUrl => MediaUrls.For(Sentence.VideoFile);

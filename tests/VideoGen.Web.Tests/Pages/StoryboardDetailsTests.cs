@@ -1,0 +1,49 @@
+using System.Net;
+using VideoGen.Web.Tests.Accounts;
+
+namespace VideoGen.Web.Tests.Pages;
+
+/// <summary>Small things a creator reads on the storyboard: scene numbers, camera movements, the site's icon.</summary>
+public sealed class StoryboardDetailsTests
+{
+    private const string Script = "# Dawn\nThe tide rolls in. Gulls cry. Boats leave.\n\n# Noon\nThe market fills with voices.";
+
+    [Fact]
+    public async Task Inspector_OfTheFirstSceneOfTheSecondSection_IsNumberedAcrossSections()
+    {
+        await using var studio = await CreatorStudio.StartAsync(script: Script, complete: false);
+        var fourth = studio.Project.Sentences.ElementAt(3);
+
+        var inspector = await studio.Alice.GetStringAsync($"/Projects/{studio.Project.Id}?handler=Inspector&sentenceId={fourth.Id}");
+
+        Assert.Equal("The market fills with voices.", fourth.Text);
+        Assert.Contains("<strong>Scene 4</strong>", inspector);
+    }
+
+    [Fact]
+    public async Task Inspector_CameraMovements_ReadAsWords()
+    {
+        await using var studio = await CreatorStudio.StartAsync(complete: false);
+
+        var inspector = await studio.Alice.GetStringAsync($"/Projects/{studio.Project.Id}?handler=Inspector&sentenceId={studio.Project.Sentences.First().Id}");
+
+        var shown = System.Text.RegularExpressions.Regex.Matches(inspector, "<option [^>]*>([^<]+)</option>").Select(m => m.Groups[1].Value);
+        Assert.Equal(["Static", "Zoom in", "Zoom out", "Pan left", "Pan right", "Tilt up", "Tilt down"], shown);
+    }
+
+    [Fact]
+    public async Task Favicon_IsARealIcon_LinkedFromEveryPage()
+    {
+        await using var studio = await CreatorStudio.StartAsync(complete: false);
+
+        using var icon = await studio.Alice.GetAsync("/favicon.ico");
+        var page = await studio.Alice.GetStringAsync($"/Projects/{studio.Project.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/x-icon", icon.Content.Headers.ContentType!.MediaType);
+        var bytes = await icon.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]);
+        Assert.InRange(bytes.Length, 100, 20_000);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico", page);
+    }
+}
