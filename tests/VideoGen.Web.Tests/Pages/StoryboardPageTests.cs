@@ -83,6 +83,8 @@ public sealed class StoryboardPageTests
     [InlineData("motionStrength", "1.5", "Motion strength must be between")]
     [InlineData("seed", "42", null)]
     [InlineData("seed", "-1", "The seed must be a whole number of 0 or more")]
+    [InlineData("text", "", "The sentence text cannot be empty.")]
+    [InlineData("imagePrompt", "", null)]
     public async Task Edit_FromTheInspector_SavesTheClientSpellingAndRefusesAnyOtherByName(string field, string value, string? refusal)
     {
         await using var studio = await StartAsync();

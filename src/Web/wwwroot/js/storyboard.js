@@ -63,9 +63,32 @@
   });
   document.body.addEventListener("htmx:load", markCurrentCard);
 
-  // A refused request (409, 400) answers with a sentence a person can act on: show it.
+  // An inspector field's place for why the server refused its last value, or null.
+  function fieldErrorOf(field) {
+    var panel = field && field.name ? field.closest(".inspector-panel") : null;
+    return panel ? panel.querySelector('[data-field-error="' + field.name + '"]') : null;
+  }
+
+  // A saved field is no longer marked: the server took its value.
+  document.body.addEventListener("htmx:afterRequest", function (e) {
+    var slot = fieldErrorOf(e.detail.elt);
+    if (!slot || !e.detail.successful) return;
+    e.detail.elt.removeAttribute("aria-invalid");
+    slot.hidden = true;
+    slot.textContent = "";
+  });
+
+  // A refused request (409, 400) answers with a sentence a person can act on: show it at the field
+  // that was refused, which stays marked until a value is saved; elsewhere as a toast.
   document.body.addEventListener("htmx:responseError", function (e) {
     var text = e.detail.xhr.responseText;
+    var slot = fieldErrorOf(e.detail.elt);
+    if (slot) {
+      e.detail.elt.setAttribute("aria-invalid", "true");
+      slot.textContent = "Not saved: " + (text && text.length < 500 ? text : "the server refused this value.");
+      slot.hidden = false;
+      return;
+    }
     if (text && text.length < 500) {
       var toasts = document.getElementById("toasts");
       if (toasts) {
