@@ -57,7 +57,7 @@ public sealed class StoryboardViews(IProjectStore projects, ISentenceStore sente
     {
         var scenes = project.Sentences.ToArray();
         return new ToolbarView(project.Id, progress, scenes.Length,
-            scenes.Count(s => s.IsImageDirty), scenes.Count(s => s.IsVideoDirty),
+            scenes.Count(SceneWork.ImageStale), scenes.Count(SceneWork.VideoStale),
             scenes.Count(s => SceneWork.Missing(s).Count > 0),
             progress.Failures.ToDictionary(f => f.SentenceId, f => scenes.FirstOrDefault(s => s.Id == f.SentenceId)?.Text ?? ""));
     }

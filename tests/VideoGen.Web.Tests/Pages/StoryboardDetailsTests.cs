@@ -1,4 +1,5 @@
 using System.Net;
+using VideoGen.Grains.Storage;
 using VideoGen.Web.Tests.Accounts;
 
 namespace VideoGen.Web.Tests.Pages;
@@ -45,5 +46,33 @@ public sealed class StoryboardDetailsTests
         Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]);
         Assert.InRange(bytes.Length, 100, 20_000);
         Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico", page);
+    }
+
+    [Fact]
+    public async Task AClipNeverMade_IsMissing_NotStale_AndCountedApartFromStaleClips()
+    {
+        await using var studio = await CreatorStudio.StartAsync(script: "The tide rolls in. Gulls cry.", complete: false);
+        var (first, second) = (studio.Project.Sentences.First().Id, studio.Project.Sentences.Last().Id);
+        var sentences = new SentenceStore(studio.Db.Database, TimeProvider.System);
+        await sentences.UpdateAsync(first, s => s.ImageStored("projects/p/first/image.png", DateTimeOffset.UtcNow), CancellationToken.None);
+        await sentences.UpdateAsync(second, s =>
+        {
+            s.ImageStored("projects/p/second/image.png", DateTimeOffset.UtcNow);
+            s.VideoStored("projects/p/second/video.mp4", DateTimeOffset.UtcNow);
+            s.EditVideoPrompt("the gulls wheel and dive", DateTimeOffset.UtcNow);
+        }, CancellationToken.None);
+        var url = $"/Projects/{studio.Project.Id}";
+
+        var missing = await studio.Alice.GetStringAsync($"{url}?handler=Inspector&sentenceId={first}");
+        var stale = await studio.Alice.GetStringAsync($"{url}?handler=Inspector&sentenceId={second}");
+        var card = await studio.Alice.GetStringAsync($"{url}?handler=Card&sentenceId={first}");
+        var toolbar = await studio.Alice.GetStringAsync($"{url}?handler=Toolbar");
+
+        Assert.Contains("data-testid=\"video-missing-notice\">No clip yet: Regenerate Video makes it from the image.", missing);
+        Assert.DoesNotContain("Clip settings changed", missing);
+        Assert.DoesNotContain("data-testid=\"badge-video\"", card);
+        Assert.Contains("The clip is out of date", stale);
+        Assert.Contains("Regenerate 1 dirty videos", toolbar);
+        Assert.Contains("2 scenes still to generate", toolbar);
     }
 }
