@@ -58,5 +58,22 @@ public sealed record SceneView(Sentence Sentence, IReadOnlyList<GenerationJob> A
         }
     }
 
+    /// <summary>
+    /// Why the clip is out of date, as a sentence: "The clip is out of date: the image changed."
+    /// A clip flagged before reasons were kept says only that it is out of date.
+    /// </summary>
+    public string StaleClip
+    {
+        get
+        {
+            var reasons = Sentence.VideoStaleReasons;
+            var what = new List<string>(3);
+            if (reasons.HasFlag(ClipStaleReasons.Image)) what.Add("the image");
+            if (reasons.HasFlag(ClipStaleReasons.Settings)) what.Add("its settings");
+            if (reasons.HasFlag(ClipStaleReasons.Narration)) what.Add("the narration's length");
+            return what.Count == 0 ? "The clip is out of date." : $"The clip is out of date: {string.Join(" and ", what)} changed.";
+        }
+    }
+
     public double? Progress => ActiveJobs.FirstOrDefault(j => j.Status == JobStatus.Running)?.Progress;
 }

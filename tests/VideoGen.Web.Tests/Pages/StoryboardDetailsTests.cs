@@ -75,4 +75,29 @@ public sealed class StoryboardDetailsTests
         Assert.Contains("Regenerate 1 dirty videos", toolbar);
         Assert.Contains("2 scenes still to generate", toolbar);
     }
+
+    [Fact]
+    public async Task AStaleClip_SaysWhatChanged_TheImageAfterSkipVideo_OrItsSettings()
+    {
+        await using var studio = await CreatorStudio.StartAsync(script: "The tide rolls in. Gulls cry.", complete: false);
+        var (first, second) = (studio.Project.Sentences.First().Id, studio.Project.Sentences.Last().Id);
+        var sentences = new SentenceStore(studio.Db.Database, TimeProvider.System);
+        foreach (var id in new[] { first, second })
+        {
+            await sentences.UpdateAsync(id, s =>
+            {
+                s.ImageStored($"projects/p/{id}/image.png", DateTimeOffset.UtcNow);
+                s.VideoStored($"projects/p/{id}/video.mp4", DateTimeOffset.UtcNow);
+            }, CancellationToken.None);
+        }
+        await sentences.UpdateAsync(first, s => s.ImageStored($"projects/p/{first}/image-2.png", DateTimeOffset.UtcNow), CancellationToken.None);
+        await sentences.UpdateAsync(second, s => s.ChangeCameraMovement(Grains.Domain.CameraMovement.ZoomIn, DateTimeOffset.UtcNow), CancellationToken.None);
+        var url = $"/Projects/{studio.Project.Id}";
+
+        var newImage = await studio.Alice.GetStringAsync($"{url}?handler=Inspector&sentenceId={first}");
+        var newSettings = await studio.Alice.GetStringAsync($"{url}?handler=Inspector&sentenceId={second}");
+
+        Assert.Contains("The clip is out of date: the image changed.", newImage);
+        Assert.Contains("The clip is out of date: its settings changed.", newSettings);
+    }
 }
