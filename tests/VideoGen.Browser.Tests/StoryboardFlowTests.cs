@@ -79,6 +79,7 @@ public sealed partial class StoryboardFlowTests
         await Assertions.Expect(card.Locator("[data-testid=spinner]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
         await Assertions.Expect(card.Locator("[data-testid=badge-video]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=toolbar]")).ToContainTextAsync("Regenerate 1 dirty videos");
+        await Assertions.Expect(page.Locator("[data-testid=video-dirty-notice]")).ToContainTextAsync("The clip is out of date: the image changed.");
     }
 
     [Fact]

@@ -41,6 +41,8 @@ internal static class SceneStates
         ["dirty image"] = Complete with { IsImageDirty = true, IsVideoDirty = true },
         ["dirty clip"] = Complete with { IsVideoDirty = true },
         ["dirty clip, no image"] = Complete with { ImageFile = null, IsVideoDirty = true },
+        ["image made, clip never"] = Complete with { VideoFile = null, IsVideoDirty = true },
+        ["prompt edited, no image yet"] = Fresh with { IsImageDirty = true, IsVideoDirty = true },
         ["image failed"] = Fresh with { AudioFile = "audio/a.wav", AudioDuration = 3.0, ImageStatus = AssetStatus.Failed, LastError = "oom" },
         ["clip failed"] = Complete with { VideoFile = null, VideoStatus = AssetStatus.Failed, LastError = "oom" },
         ["clip failed, no image"] = Fresh with { VideoStatus = AssetStatus.Failed, LastError = "oom" },

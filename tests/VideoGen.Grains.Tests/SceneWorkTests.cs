@@ -52,6 +52,8 @@ public sealed class SceneWorkTests
         { "dirty clip", false, true, [Video] },
         { "dirty clip, no image", false, true, [] },
         { "dirty clip", false, false, [] },
+        { "image made, clip never", false, true, [] },
+        { "prompt edited, no image yet", true, true, [] },
     };
 
     [Theory]

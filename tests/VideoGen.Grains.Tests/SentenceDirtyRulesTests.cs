@@ -80,6 +80,44 @@ public sealed class SentenceDirtyRulesTests
         Assert.Equal((imageDirty, videoDirty, audioDirty), (sentence.IsImageDirty, sentence.IsVideoDirty, sentence.IsAudioDirty));
     }
 
+    public static TheoryData<string, ClipStaleReasons> ClipReasons => new()
+    {
+        // edit, what the stale clip says changed
+        { "new image stored", ClipStaleReasons.Image },
+        { "image prompt changed, then new image stored", ClipStaleReasons.Image },
+        { "video prompt changed", ClipStaleReasons.Settings },
+        { "camera movement changed", ClipStaleReasons.Settings },
+        { "edit of video prompt, movement and strength", ClipStaleReasons.Settings },
+        { "new audio of another length", ClipStaleReasons.Narration },
+        { "new audio of the same length", ClipStaleReasons.None },
+        { "video prompt changed, then new video stored", ClipStaleReasons.None },
+        { "seed changed", ClipStaleReasons.None },
+    };
+
+    [Theory]
+    [MemberData(nameof(ClipReasons))]
+    public void Edit_OnCleanSentence_RecordsWhyTheClipIsStale(string edit, ClipStaleReasons expected)
+    {
+        var sentence = Generated();
+
+        Edits[edit](sentence);
+
+        Assert.Equal(expected, sentence.VideoStaleReasons);
+    }
+
+    [Fact]
+    public void ClipReasons_Accumulate_UntilANewClipIsStored()
+    {
+        var sentence = Generated();
+
+        sentence.ImageStored("images/b.png", Now);
+        sentence.ChangeCameraMovement(CameraMovement.PanLeft, Now);
+        var both = sentence.VideoStaleReasons;
+        sentence.VideoStored("videos/b.mp4", Now);
+
+        Assert.Equal((ClipStaleReasons.Image | ClipStaleReasons.Settings, ClipStaleReasons.None), (both, sentence.VideoStaleReasons));
+    }
+
     [Fact]
     public void Rules_CoverEveryNamedEdit() =>
         Assert.Equal(Edits.Keys.Order(), Rules.Select(row => (string)row[0]).Order());

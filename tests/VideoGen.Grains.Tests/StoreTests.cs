@@ -74,6 +74,7 @@ public sealed class StoreTests
         Assert.NotNull(updated);
         var loaded = await sentences.GetAsync(target.Id, CancellationToken.None);
         Assert.Equal(("a storm", true, true, false, 2L), (loaded!.ImagePrompt, loaded.IsImageDirty, loaded.IsVideoDirty, loaded.IsAudioDirty, loaded.Version));
+        Assert.Equal(ClipStaleReasons.Image, loaded.VideoStaleReasons);
         Assert.Equal(loaded.ToState(), updated.ToState());
 
         await db.SettledEventIdAsync();

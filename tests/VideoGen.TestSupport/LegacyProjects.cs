@@ -33,7 +33,7 @@ public static class LegacyProjects
                 "INSERT INTO sections (id, project_id, idx, title) VALUES (@Id, @ProjectId, @Index, @Title)",
                 project.Sections.Select(s => new { s.Id, s.ProjectId, s.Index, s.Title }), transaction));
             await connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO sentences ({SentenceRow.Columns}) VALUES ({SentenceRow.Values})",
+                $"INSERT INTO sentences ({SentenceRow.FirstColumns}) VALUES ({SentenceRow.FirstValues})",
                 project.Sentences.Select(s => SentenceRow.From(s.ToState(), version: 1)), transaction));
             return true;
         }, CancellationToken.None);

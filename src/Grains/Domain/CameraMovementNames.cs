@@ -19,6 +19,19 @@ public static class CameraMovementNames
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
+    /// <summary>The movement as a creator reads it: "Zoom in", not <c>ZoomIn</c>.</summary>
+    public static string Words(CameraMovement movement)
+    {
+        var name = movement.ToString();
+        var words = new System.Text.StringBuilder(name.Length + 2).Append(name[0]);
+        foreach (var c in name[1..])
+        {
+            if (char.IsUpper(c)) words.Append(' ').Append(char.ToLowerInvariant(c));
+            else words.Append(c);
+        }
+        return words.ToString();
+    }
+
     /// <summary>The movement called <paramref name="name"/>, or <see langword="null"/> when there is none.</summary>
     public static CameraMovement? Parse(string? name) => name is not null && ByName.TryGetValue(name, out var movement) ? movement : null;
 

@@ -32,13 +32,25 @@ public static class SceneWork
         : [];
 
     /// <summary>
-    /// What "regenerate dirty" queues: with <paramref name="images"/>, a dirty image (its clip
-    /// follows, as after a single "Regenerate Image"); with <paramref name="videos"/>, a dirty
-    /// clip whose image is there and current.
+    /// The image exists and no longer matches its prompt. The dirty flag alone is also set on a
+    /// scene that has no image yet: that one is missing, which "generate all" fills.
+    /// </summary>
+    public static bool ImageStale(Sentence sentence) => sentence.IsImageDirty && sentence.ImageFile is not null;
+
+    /// <summary>
+    /// The clip exists and no longer matches its image, settings or narration. A new image flags a
+    /// scene without a clip too: that clip is missing, not stale.
+    /// </summary>
+    public static bool VideoStale(Sentence sentence) => sentence.IsVideoDirty && sentence.VideoFile is not null;
+
+    /// <summary>
+    /// What "regenerate dirty" queues: with <paramref name="images"/>, a stale image (its clip
+    /// follows, as after a single "Regenerate Image"); with <paramref name="videos"/>, a stale
+    /// clip whose image is there and current. Missing assets are "generate all"'s.
     /// </summary>
     public static IReadOnlyList<JobKind> Dirty(Sentence sentence, bool images, bool videos) =>
-        images && sentence.IsImageDirty ? [JobKind.Image]
-        : videos && sentence.IsVideoDirty && sentence.ImageFile is not null && !sentence.IsImageDirty ? [JobKind.Video]
+        images && ImageStale(sentence) ? [JobKind.Image]
+        : videos && VideoStale(sentence) && sentence.ImageFile is not null && !sentence.IsImageDirty ? [JobKind.Video]
         : [];
 
     /// <summary>

@@ -31,6 +31,8 @@ public sealed class Sentence : Entity
     public double? AudioDuration => _state.AudioDuration;
     public bool IsImageDirty => _state.IsImageDirty;
     public bool IsVideoDirty => _state.IsVideoDirty;
+    /// <summary>What changed since the clip was made; <see cref="ClipStaleReasons.None"/> while it is current.</summary>
+    public ClipStaleReasons VideoStaleReasons => _state.VideoStaleReasons;
     public bool IsAudioDirty => _state.IsAudioDirty;
     public AssetStatus ImageStatus => _state.ImageStatus;
     public AssetStatus VideoStatus => _state.VideoStatus;
@@ -80,7 +82,7 @@ public sealed class Sentence : Entity
     {
         Require(SentenceRules.CheckPrompt(prompt));
         if (prompt == ImagePrompt) return false;
-        _state = _state with { ImagePrompt = prompt, IsImageDirty = true, IsVideoDirty = true };
+        _state = _state with { ImagePrompt = prompt, IsImageDirty = true, IsVideoDirty = true, VideoStaleReasons = VideoStaleReasons | ClipStaleReasons.Image };
         return Changed(now, "imagePrompt");
     }
 
@@ -88,7 +90,7 @@ public sealed class Sentence : Entity
     {
         Require(SentenceRules.CheckPrompt(prompt));
         if (prompt == VideoPrompt) return false;
-        _state = _state with { VideoPrompt = prompt, IsVideoDirty = true };
+        _state = _state with { VideoPrompt = prompt, IsVideoDirty = true, VideoStaleReasons = VideoStaleReasons | ClipStaleReasons.Settings };
         return Changed(now, "videoPrompt");
     }
 
@@ -96,7 +98,7 @@ public sealed class Sentence : Entity
     {
         if (!Enum.IsDefined(movement)) throw new DomainException($"Unknown camera movement {(int)movement}.");
         if (movement == CameraMovement) return false;
-        _state = _state with { CameraMovement = movement, IsVideoDirty = true };
+        _state = _state with { CameraMovement = movement, IsVideoDirty = true, VideoStaleReasons = VideoStaleReasons | ClipStaleReasons.Settings };
         return Changed(now, "cameraMovement");
     }
 
@@ -104,7 +106,7 @@ public sealed class Sentence : Entity
     {
         Require(SentenceRules.CheckMotionStrength(strength));
         if (strength.Equals(MotionStrength)) return false;
-        _state = _state with { MotionStrength = strength, IsVideoDirty = true };
+        _state = _state with { MotionStrength = strength, IsVideoDirty = true, VideoStaleReasons = VideoStaleReasons | ClipStaleReasons.Settings };
         return Changed(now, "motionStrength");
     }
 
@@ -156,7 +158,7 @@ public sealed class Sentence : Entity
     public string? ImageStored(string file, DateTimeOffset now)
     {
         var replaced = ReplaceFile(ImageFile, file);
-        _state = _state with { ImageFile = file, IsImageDirty = false, IsVideoDirty = true };
+        _state = _state with { ImageFile = file, IsImageDirty = false, IsVideoDirty = true, VideoStaleReasons = VideoStaleReasons | ClipStaleReasons.Image };
         SetStatus(AssetKind.Image, AssetStatus.Idle, error: null);
         Changed(now, "image");
         return replaced;
@@ -166,7 +168,7 @@ public sealed class Sentence : Entity
     public string? VideoStored(string file, DateTimeOffset now)
     {
         var replaced = ReplaceFile(VideoFile, file);
-        _state = _state with { VideoFile = file, IsVideoDirty = false };
+        _state = _state with { VideoFile = file, IsVideoDirty = false, VideoStaleReasons = ClipStaleReasons.None };
         SetStatus(AssetKind.Video, AssetStatus.Idle, error: null);
         Changed(now, "video");
         return replaced;
@@ -188,6 +190,7 @@ public sealed class Sentence : Entity
             AudioDuration = durationSeconds,
             IsAudioDirty = false,
             IsVideoDirty = IsVideoDirty || lengthChanged,
+            VideoStaleReasons = lengthChanged ? VideoStaleReasons | ClipStaleReasons.Narration : VideoStaleReasons,
         };
         SetStatus(AssetKind.Audio, AssetStatus.Idle, error: null);
         Changed(now, "audio");

@@ -22,6 +22,7 @@ public sealed record SentenceState
     public double? AudioDuration { get; init; }
     public bool IsImageDirty { get; init; }
     public bool IsVideoDirty { get; init; }
+    public ClipStaleReasons VideoStaleReasons { get; init; }
     public bool IsAudioDirty { get; init; }
     public AssetStatus ImageStatus { get; init; }
     public AssetStatus VideoStatus { get; init; }

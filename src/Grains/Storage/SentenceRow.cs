@@ -5,15 +5,21 @@ namespace VideoGen.Grains.Storage;
 /// <summary>A row of <c>sentences</c>, column for column.</summary>
 internal sealed class SentenceRow
 {
-    public const string Columns =
+    /// <summary>The columns of the first schema's table, which databases being upgraded hold.</summary>
+    public const string FirstColumns =
         "id, project_id, section_id, idx, text, image_prompt, video_prompt, camera_movement, motion_strength, seed, " +
         "image_file, video_file, audio_file, audio_duration, is_image_dirty, is_video_dirty, is_audio_dirty, " +
         "image_status, video_status, audio_status, last_error, updated_at, version";
 
-    public const string Values =
+    /// <summary>The parameters of <see cref="FirstColumns"/>.</summary>
+    public const string FirstValues =
         "@Id, @ProjectId, @SectionId, @Idx, @Text, @ImagePrompt, @VideoPrompt, @CameraMovement, @MotionStrength, @Seed, " +
         "@ImageFile, @VideoFile, @AudioFile, @AudioDuration, @IsImageDirty, @IsVideoDirty, @IsAudioDirty, " +
         "@ImageStatus, @VideoStatus, @AudioStatus, @LastError, @UpdatedAt, @Version";
+
+    public const string Columns = FirstColumns + ", video_stale_reasons";
+
+    public const string Values = FirstValues + ", @VideoStaleReasons";
 
     public Guid Id { get; set; }
     public Guid ProjectId { get; set; }
@@ -32,6 +38,7 @@ internal sealed class SentenceRow
     public bool IsImageDirty { get; set; }
     public bool IsVideoDirty { get; set; }
     public bool IsAudioDirty { get; set; }
+    public int VideoStaleReasons { get; set; }
     public int ImageStatus { get; set; }
     public int VideoStatus { get; set; }
     public int AudioStatus { get; set; }
@@ -46,6 +53,7 @@ internal sealed class SentenceRow
         CameraMovement = (CameraMovement)CameraMovement, MotionStrength = MotionStrength, Seed = Seed,
         ImageFile = ImageFile, VideoFile = VideoFile, AudioFile = AudioFile, AudioDuration = AudioDuration,
         IsImageDirty = IsImageDirty, IsVideoDirty = IsVideoDirty, IsAudioDirty = IsAudioDirty,
+        VideoStaleReasons = (ClipStaleReasons)VideoStaleReasons,
         ImageStatus = (AssetStatus)ImageStatus, VideoStatus = (AssetStatus)VideoStatus, AudioStatus = (AssetStatus)AudioStatus,
         LastError = LastError, UpdatedAt = UnixTime.FromMs(UpdatedAt), Version = Version,
     };
@@ -57,6 +65,7 @@ internal sealed class SentenceRow
         CameraMovement = (int)s.CameraMovement, MotionStrength = s.MotionStrength, Seed = s.Seed,
         ImageFile = s.ImageFile, VideoFile = s.VideoFile, AudioFile = s.AudioFile, AudioDuration = s.AudioDuration,
         IsImageDirty = s.IsImageDirty, IsVideoDirty = s.IsVideoDirty, IsAudioDirty = s.IsAudioDirty,
+        VideoStaleReasons = (int)s.VideoStaleReasons,
         ImageStatus = (int)s.ImageStatus, VideoStatus = (int)s.VideoStatus, AudioStatus = (int)s.AudioStatus,
         LastError = s.LastError, UpdatedAt = UnixTime.ToMs(s.UpdatedAt), Version = version,
     };

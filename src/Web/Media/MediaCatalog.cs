@@ -10,8 +10,8 @@ public sealed class MediaCatalog(IMediaCatalogStore store)
     {
         var origin = await store.OriginOfAsync(file, projectId, ct)
             ?? throw new InvalidOperationException($"Project {projectId} of media file {file} is not in the store.");
-        return origin.ExportedAt is { } exportedAt
-            ? DownloadNames.ForExport(origin.ProjectName, exportedAt, file)
+        return origin is { ExportedAt: { } exportedAt, ExportId: { } exportId }
+            ? DownloadNames.ForExport(origin.ProjectName, exportedAt, exportId, file)
             : DownloadNames.ForScene(origin.ProjectName, file);
     }
 }

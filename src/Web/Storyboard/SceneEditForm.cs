@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using VideoGen.Grains.Domain;
 
@@ -6,15 +7,21 @@ namespace VideoGen.Web.Storyboard;
 /// <summary>
 /// The inspector's auto-saved fields as a form posts them: a field left out of the post is
 /// left alone; there is no field for dirty flags. Values are read as text and checked here, so a
-/// value that does not parse is refused by name rather than dropped by model binding.
+/// value that does not parse is refused by name rather than dropped by model binding. A field
+/// posted empty stays empty (not null, which would leave it alone): cleared narration is refused,
+/// a cleared prompt is saved, a cleared seed means a random one.
 /// </summary>
 public sealed class SceneEditForm
 {
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Text { get; set; }
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? ImagePrompt { get; set; }
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? VideoPrompt { get; set; }
     public string? CameraMovement { get; set; }
     public string? MotionStrength { get; set; }
+    [DisplayFormat(ConvertEmptyStringToNull = false)]
     public string? Seed { get; set; }
 
     public Outcome<SentenceEdit> ToEdit()

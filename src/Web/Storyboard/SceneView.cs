@@ -7,6 +7,9 @@ namespace VideoGen.Web.Storyboard;
 public sealed record SceneView(Sentence Sentence, IReadOnlyList<GenerationJob> ActiveJobs)
 {
     public Guid Id => Sentence.Id;
+
+    /// <summary>The scene's place in the whole project, counted from 1 across sections; null where the view was built without the project.</summary>
+    public int? Number { get; init; }
     public Guid ProjectId => Sentence.ProjectId;
     public string? ImageUrl => MediaUrls.For(Sentence.ImageFile);
     public string? VideoUrl => MediaUrls.For(Sentence.VideoFile);
@@ -52,6 +55,23 @@ public sealed record SceneView(Sentence Sentence, IReadOnlyList<GenerationJob> A
             if (running is not null) return $"generating {running.Kind.ToString().ToLowerInvariant()} {running.Progress:0%}";
             var waiting = ActiveJobs.FirstOrDefault();
             return waiting is null ? null : $"{waiting.Kind.ToString().ToLowerInvariant()} queued";
+        }
+    }
+
+    /// <summary>
+    /// Why the clip is out of date, as a sentence: "The clip is out of date: the image changed."
+    /// A clip flagged before reasons were kept says only that it is out of date.
+    /// </summary>
+    public string StaleClip
+    {
+        get
+        {
+            var reasons = Sentence.VideoStaleReasons;
+            var what = new List<string>(3);
+            if (reasons.HasFlag(ClipStaleReasons.Image)) what.Add("the image");
+            if (reasons.HasFlag(ClipStaleReasons.Settings)) what.Add("its settings");
+            if (reasons.HasFlag(ClipStaleReasons.Narration)) what.Add("the narration's length");
+            return what.Count == 0 ? "The clip is out of date." : $"The clip is out of date: {string.Join(" and ", what)} changed.";
         }
     }
 

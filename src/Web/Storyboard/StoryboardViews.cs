@@ -32,6 +32,18 @@ public sealed class StoryboardViews(IProjectStore projects, ISentenceStore sente
     public async Task<SceneView?> SceneAsync(Guid projectId, Guid sentenceId, CancellationToken ct) =>
         await SentenceAsync(projectId, sentenceId, ct) is { } sentence ? new SceneView(sentence, await jobs.ActiveForSentenceAsync(sentenceId, ct)) : null;
 
+    /// <summary>
+    /// One scene for the inspector, numbered across the project's sections (a sentence's own index
+    /// counts within its section); null when the project is not the owner's or the sentence not in it.
+    /// </summary>
+    public async Task<SceneView?> InspectedSceneAsync(Guid projectId, Guid sentenceId, Guid ownerId, CancellationToken ct)
+    {
+        if (await projects.GetAsync(projectId, ownerId, ct) is not { } project) return null;
+        var (sentence, index) = project.Sentences.Select((s, i) => (s, i)).FirstOrDefault(p => p.s.Id == sentenceId);
+        if (sentence is null) return null;
+        return new SceneView(sentence, await jobs.ActiveForSentenceAsync(sentenceId, ct)) { Number = index + 1 };
+    }
+
     public async Task<ToolbarView> ToolbarAsync(Project project, CancellationToken ct) => Toolbar(project, await jobs.ProgressAsync(project.Id, ct));
 
     /// <summary>The toolbar and the scenes' work of <paramref name="project"/>, from one read of its current run's jobs.</summary>
@@ -45,7 +57,7 @@ public sealed class StoryboardViews(IProjectStore projects, ISentenceStore sente
     {
         var scenes = project.Sentences.ToArray();
         return new ToolbarView(project.Id, progress, scenes.Length,
-            scenes.Count(s => s.IsImageDirty), scenes.Count(s => s.IsVideoDirty),
+            scenes.Count(SceneWork.ImageStale), scenes.Count(SceneWork.VideoStale),
             scenes.Count(s => SceneWork.Missing(s).Count > 0),
             progress.Failures.ToDictionary(f => f.SentenceId, f => scenes.FirstOrDefault(s => s.Id == f.SentenceId)?.Text ?? ""));
     }

@@ -2,7 +2,10 @@ using VideoGen.Grains.Jobs;
 
 namespace VideoGen.Web.Storyboard;
 
-/// <summary>The storyboard toolbar: the run's progress, the dirty counters, and what failed.</summary>
+/// <summary>
+/// The storyboard toolbar: the run's progress, the counters of stale images and clips, apart from
+/// them the scenes with an asset never made (<paramref name="Missing"/>), and what failed.
+/// </summary>
 public sealed record ToolbarView(
     Guid ProjectId, ProjectProgress Progress, int Scenes, int DirtyImages, int DirtyVideos, int Missing,
     IReadOnlyDictionary<Guid, string> SceneTexts)

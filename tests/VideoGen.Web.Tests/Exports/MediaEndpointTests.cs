@@ -65,7 +65,7 @@ public sealed class MediaEndpointTests
     }
 
     [Fact]
-    public async Task Download_OfAnExport_IsAnAttachmentNamedAfterTheProjectAndDay()
+    public async Task Download_OfAnExport_IsAnAttachmentNamedAfterTheProjectAndTimeAndId()
     {
         var (studio, export) = await ExportedAsync(name: "Café Crème: Tides & Gulls!");
         await using var owned = studio;
@@ -74,11 +74,29 @@ public sealed class MediaEndpointTests
         using var subtitles = await studio.Alice.GetAsync($"/media/{export.SubtitlesFile}?download=1");
         using var inline = await studio.Alice.GetAsync($"/media/{export.File}");
 
-        var day = export.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd");
+        var made = $"{export.CreatedAt.UtcDateTime:yyyy-MM-dd_HHmm}_{export.Id.ToString("N")[^6..]}";
         Assert.Equal("attachment", video.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal($"ad_café_crème_tides_gulls_{day}.mp4", video.Content.Headers.ContentDisposition.FileNameStar);
-        Assert.Equal($"ad_café_crème_tides_gulls_{day}.srt", subtitles.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal($"ad_café_crème_tides_gulls_{made}.mp4", video.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal($"ad_café_crème_tides_gulls_{made}.srt", subtitles.Content.Headers.ContentDisposition!.FileNameStar);
         Assert.Null(inline.Content.Headers.ContentDisposition);
+    }
+
+    [Fact]
+    public async Task Download_OfTwoExportsOfOneProject_HasDistinctNames()
+    {
+        var (studio, first) = await ExportedAsync();
+        await using var owned = studio;
+        var second = await studio.ExportAsync(video: Video);
+
+        var names = new List<string?>();
+        foreach (var file in new[] { first.File, first.SubtitlesFile, second.File, second.SubtitlesFile })
+        {
+            using var response = await studio.Alice.GetAsync($"/media/{file}?download=1");
+            names.Add(response.Content.Headers.ContentDisposition!.FileNameStar);
+        }
+
+        Assert.Equal(4, names.Distinct().Count());
+        Assert.Equal(Path.GetFileNameWithoutExtension(names[0]), Path.GetFileNameWithoutExtension(names[1]));
     }
 
     public static TheoryData<string> TraversalUrls => new()

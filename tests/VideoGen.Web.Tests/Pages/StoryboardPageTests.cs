@@ -67,8 +67,9 @@ public sealed class StoryboardPageTests
         var saved = await studio.Alice.HtmxPostAsync($"{url}?handler=Edit&sentenceId={sentence}", page, new() { ["videoPrompt"] = "waves crash" });
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         var live = await saved.Content.ReadAsStringAsync();
-        Assert.Contains("data-testid=\"live-badge-video\"", live);
-        Assert.Contains("Prompt changed. Regenerate to update image.", live);
+        // Nothing was generated yet: the scene's assets are missing, not stale.
+        Assert.DoesNotContain("data-testid=\"live-badge-video\"", live);
+        Assert.Contains("No image yet: Regenerate Image makes it from the prompt.", live);
         var stored = (await new SentenceStore(studio.Db.Database, TimeProvider.System).GetAsync(sentence, CancellationToken.None))!;
         Assert.Equal(("waves crash", true), (stored.VideoPrompt, stored.IsVideoDirty));
     }
@@ -83,6 +84,8 @@ public sealed class StoryboardPageTests
     [InlineData("motionStrength", "1.5", "Motion strength must be between")]
     [InlineData("seed", "42", null)]
     [InlineData("seed", "-1", "The seed must be a whole number of 0 or more")]
+    [InlineData("text", "", "The sentence text cannot be empty.")]
+    [InlineData("imagePrompt", "", null)]
     public async Task Edit_FromTheInspector_SavesTheClientSpellingAndRefusesAnyOtherByName(string field, string value, string? refusal)
     {
         await using var studio = await StartAsync();

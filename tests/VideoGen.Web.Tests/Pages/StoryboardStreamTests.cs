@@ -24,6 +24,8 @@ public sealed partial class StoryboardStreamTests
         var project = await db.ImportAsync(await db.UserIdAsync("creator@example.test"), "Tides", "The tide rolls in. Gulls cry.");
         var sentence = project.Sentences.First().Id;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // An image to go stale: a prompt edited before any image is made leaves it missing, with no badge.
+        await new SentenceStore(db.Database, TimeProvider.System).UpdateAsync(sentence, s => s.ImageStored("projects/p/image.png", DateTimeOffset.UtcNow), timeout.Token);
         await FeedHasReadAsync(factory, timeout.Token);
 
         // Each page opens the stream its own HTML names, as htmx does.

@@ -71,7 +71,7 @@ public sealed class StoryboardModel(
         await SceneAsync(sentenceId, ct) is { } scene ? Fragment("_SentenceCard", scene) : NotFound();
 
     public async Task<IActionResult> OnGetInspectorAsync(Guid sentenceId, CancellationToken ct) =>
-        await SceneAsync(sentenceId, ct) is { } scene ? Fragment("_Inspector", scene) : NotFound();
+        await views.InspectedSceneAsync(Id, sentenceId, User.GetUserId(), ct) is { } scene ? Fragment("_Inspector", scene) : NotFound();
 
     public async Task<IActionResult> OnGetToolbarAsync(CancellationToken ct)
     {

@@ -16,6 +16,17 @@
     root.querySelectorAll("[data-word-counter]").forEach(countWords);
   }
 
+  // The card whose scene the inspector shows is marked as the current one; cards re-rendered by the
+  // live stream are marked again, since the server does not know which scene this page has open.
+  function markCurrentCard() {
+    var panel = document.querySelector("#inspector [data-sentence]");
+    var open = panel ? panel.dataset.sentence : null;
+    document.querySelectorAll("[data-testid=card][data-sentence]").forEach(function (card) {
+      if (card.dataset.sentence === open) card.setAttribute("aria-current", "true");
+      else card.removeAttribute("aria-current");
+    });
+  }
+
   document.addEventListener("input", function (e) {
     if (e.target.matches("[data-word-counter]")) countWords(e.target);
     if (e.target.matches("input[type=range]")) {
@@ -34,6 +45,7 @@
     }
     if (e.target.closest("[data-close-inspector]")) {
       document.getElementById("inspector").innerHTML = '<p class="muted">Select a scene to inspect its image and clip.</p>';
+      markCurrentCard();
       return;
     }
     var opener = e.target.closest("[data-open-dialog]");
@@ -45,11 +57,38 @@
     if (closer) closer.closest("dialog").close();
   });
 
-  document.body.addEventListener("htmx:afterSwap", function (e) { refreshCounters(e.target); });
+  document.body.addEventListener("htmx:afterSwap", function (e) {
+    refreshCounters(e.target);
+    markCurrentCard();
+  });
+  document.body.addEventListener("htmx:load", markCurrentCard);
 
-  // A refused request (409, 400) answers with a sentence a person can act on: show it.
+  // An inspector field's place for why the server refused its last value, or null.
+  function fieldErrorOf(field) {
+    var panel = field && field.name ? field.closest(".inspector-panel") : null;
+    return panel ? panel.querySelector('[data-field-error="' + field.name + '"]') : null;
+  }
+
+  // A saved field is no longer marked: the server took its value.
+  document.body.addEventListener("htmx:afterRequest", function (e) {
+    var slot = fieldErrorOf(e.detail.elt);
+    if (!slot || !e.detail.successful) return;
+    e.detail.elt.removeAttribute("aria-invalid");
+    slot.hidden = true;
+    slot.textContent = "";
+  });
+
+  // A refused request (409, 400) answers with a sentence a person can act on: show it at the field
+  // that was refused, which stays marked until a value is saved; elsewhere as a toast.
   document.body.addEventListener("htmx:responseError", function (e) {
     var text = e.detail.xhr.responseText;
+    var slot = fieldErrorOf(e.detail.elt);
+    if (slot) {
+      e.detail.elt.setAttribute("aria-invalid", "true");
+      slot.textContent = "Not saved: " + (text && text.length < 500 ? text : "the server refused this value.");
+      slot.hidden = false;
+      return;
+    }
     if (text && text.length < 500) {
       var toasts = document.getElementById("toasts");
       if (toasts) {
