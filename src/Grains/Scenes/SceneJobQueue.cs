@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using VideoGen.Grains.Commands;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 
@@ -13,9 +12,9 @@ namespace VideoGen.Grains.Scenes;
 /// still carries the claim token, so a lane that lost its claim changes nothing either way.
 /// </summary>
 /// <remarks>
-/// A scene's grain may live on a silo that froze or died and is not yet declared dead; calls to it
-/// then hang or fail until membership moves it. A lane does not wait for that: after
-/// <see cref="GrainWait"/> it stores the outcome itself, under the same claim token, and a late
+/// A scene's grain may live on a silo that froze or died and is not yet declared dead, or this silo
+/// may still be joining the cluster; calls to it then hang or fail until membership settles. A lane
+/// does not wait for that: after <see cref="GrainWait"/>, or on any error of the call, it stores the outcome itself, under the same claim token, and a late
 /// delivery of the grain call finds the outcome already stored (storing it again is accepted).
 /// </remarks>
 public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains, ILogger<SceneJobQueue> logger) : IJobQueue
@@ -77,8 +76,10 @@ public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains, ILogger<
             {
                 return await call(grains.GetGrain<ISentenceGrain>(sentenceId)).WaitAsync(GrainWait, ct);
             }
-            catch (Exception e) when (e is TimeoutException || ClusterRetry.IsTransient(e))
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
+                // Whatever kept the grain from answering (a silo frozen or dead, a silo still joining), the
+                // claim token is the fence: the lane stores the outcome itself rather than lose the work.
                 logger.LogWarning("The grain of scene {SentenceId} did not answer ({Reason}); job {JobId}'s outcome is stored directly under its claim",
                     sentenceId, e.GetType().Name, jobId);
                 return await direct();
