@@ -12,7 +12,7 @@ namespace VideoGen.Grains.Projects;
 /// and the jobs' claim tokens, so a batch and a scene's own command never lose each other's writes.
 /// </summary>
 public sealed class ProjectGrain(
-    IProjectStore projects, JobScheduler scheduler, JobReader jobs, ExportScheduler exports, NarrationSettingsStore narration, TimeProvider clock)
+    IProjectStore projects, IOwnershipStore owners, JobScheduler scheduler, JobReader jobs, ExportScheduler exports, NarrationSettingsStore narration, TimeProvider clock)
     : Grain, IProjectGrain
 {
     private readonly RecentRequests<BatchResult?> _batches = new(16);
@@ -32,7 +32,7 @@ public sealed class ProjectGrain(
         catch (DbException)
         {
             // A retry of an import whose answer was lost finds the project already stored.
-            if (!await projects.ExistsAsync(Id, request.OwnerId, CancellationToken.None)) throw;
+            if (!await OwnsAsync(request.OwnerId)) throw;
         }
         return ImportResult.Created;
     }
@@ -55,7 +55,7 @@ public sealed class ProjectGrain(
     /// <inheritdoc />
     public async Task<bool> Delete(Guid ownerId)
     {
-        if (!await projects.ExistsAsync(Id, ownerId, CancellationToken.None)) return false;
+        if (!await OwnsAsync(ownerId)) return false;
         // Jobs first, so no lane stores into a scene that is going away.
         await scheduler.CancelProjectAsync(Id, CancellationToken.None);
         var deleted = await projects.DeleteAsync(Id, ownerId, CancellationToken.None);
@@ -74,6 +74,9 @@ public sealed class ProjectGrain(
     /// <inheritdoc />
     public Task<IReadOnlyList<string>?> DeleteExport(Guid ownerId, Guid exportId) =>
         exports.DeleteAsync(exportId, ownerId, CancellationToken.None);
+
+    private async Task<bool> OwnsAsync(Guid ownerId) =>
+        await owners.ProjectOfAsync(OwnedKind.Project, Id, ownerId, CancellationToken.None) is not null;
 
     /// <inheritdoc />
     public async Task<bool> CancelJob(Guid jobId)

@@ -11,9 +11,6 @@ public interface IProjectStore
     /// <summary>Saves a new project, its sections, sentences and events in one transaction.</summary>
     Task CreateAsync(Project project, CancellationToken ct);
 
-    /// <summary>Whether the project exists and is <paramref name="ownerId"/>'s, without reading it.</summary>
-    Task<bool> ExistsAsync(Guid id, Guid ownerId, CancellationToken ct);
-
     /// <summary>The whole project in narration order, or null when it does not exist or is not <paramref name="ownerId"/>'s.</summary>
     Task<Project?> GetAsync(Guid id, Guid ownerId, CancellationToken ct);
 

@@ -24,10 +24,6 @@ public sealed class ProjectStore(Database database, TimeProvider clock) : IProje
             return true;
         }, ct);
 
-    public Task<bool> ExistsAsync(Guid id, Guid ownerId, CancellationToken ct) =>
-        database.ReadAsync(async connection => await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM projects WHERE id = @id AND owner_id = @ownerId", new { id, ownerId }, cancellationToken: ct)) > 0, ct);
-
     public Task<Project?> GetAsync(Guid id, Guid ownerId, CancellationToken ct) =>
         database.ReadAsync(async connection =>
         {

@@ -52,6 +52,10 @@ public sealed class GrainCluster : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
+    /// <summary>Whether the project <paramref name="projectId"/> is stored and is the tests' account's.</summary>
+    public async Task<bool> OwnsAsync(Guid projectId) =>
+        await new OwnershipStore(Database.Database).ProjectOfAsync(OwnedKind.Project, projectId, Owner, CancellationToken.None) is not null;
+
     /// <summary>Imports a project of <paramref name="sentences"/> sentences through its grain and reads it back.</summary>
     public async Task<Project> ImportAsync(int sentences)
     {

@@ -26,7 +26,7 @@ public sealed class ProjectGrainTests(GrainCluster cluster)
         var result = await cluster.Client.GetGrain<IProjectGrain>(id).Import(new ImportProject(cluster.Owner, " ", "One sentence.", AspectRatio.Landscape, null));
 
         Assert.Equal("name", Assert.Single(result.Errors).Field);
-        Assert.False(await cluster.Projects.ExistsAsync(id, cluster.Owner, CancellationToken.None));
+        Assert.False(await cluster.OwnsAsync(id));
     }
 
     [Fact]
@@ -80,9 +80,9 @@ public sealed class ProjectGrainTests(GrainCluster cluster)
         var grain = cluster.Client.GetGrain<IProjectGrain>(project.Id);
 
         Assert.False(await grain.Delete(Guid.NewGuid()));
-        Assert.True(await cluster.Projects.ExistsAsync(project.Id, cluster.Owner, CancellationToken.None));
+        Assert.True(await cluster.OwnsAsync(project.Id));
         Assert.True(await grain.Delete(cluster.Owner));
-        Assert.False(await cluster.Projects.ExistsAsync(project.Id, cluster.Owner, CancellationToken.None));
+        Assert.False(await cluster.OwnsAsync(project.Id));
     }
 
     [Fact]
