@@ -12,17 +12,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var table = new ResultTable(options.Engines);
         log.WriteLine($"VideoGen benchmarks ({(options.Quick ? "quick" : "full")} run) on {Environment.ProcessorCount} cores, engines: {string.Join(", ", options.Engines)}");
         log.WriteLine($"load average at start: {LoadAverage()}");
-        IFigure[] figures =
-        [
-            new EnqueueLatency(options.Quick),
-            new GpuUtilisation(options.Quick),
-            new Pipelining(options.Quick),
-            new SseLatency(options.Quick),
-            new PageTimes(options.Quick),
-            new QueueBurnDown(options.Quick),
-            new DirectOverhead(options.Quick),
-        ];
-        foreach (var figure in figures.Where(f => options.Runs(f.Id)))
+        foreach (var figure in Figures(options.Quick).Where(f => options.Runs(f.Id)))
         {
             foreach (var engine in options.Engines)
             {
@@ -38,8 +28,20 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         return table;
     }
 
+    /// <summary>Every figure this program measures, in the order it measures them.</summary>
+    public static IReadOnlyList<IFigure> Figures(bool quick) =>
+    [
+        new EnqueueLatency(quick),
+        new GpuUtilisation(quick),
+        new Pipelining(quick),
+        new SseLatency(quick),
+        new PageTimes(quick),
+        new QueueBurnDown(quick),
+        new DirectOverhead(quick),
+    ];
+
     /// <summary>The machine's 1, 5 and 15 minute load averages: figures taken on a busy machine say so.</summary>
-    private static string LoadAverage() =>
+    public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
 

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace VideoGen.Bench.Comparison;
+
+/// <summary>Runs a command to its end, echoing its output to the log as it comes, and keeps what it wrote.</summary>
+public static class ChildProcess
+{
+    /// <summary>The exit code and standard output of <paramref name="file"/> run with <paramref name="arguments"/> in <paramref name="folder"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> arguments, string folder, TextWriter log, string prefix)
+    {
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = new Process { StartInfo = start };
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => Line(e.Data, toOutput: true);
+        process.ErrorDataReceived += (_, e) => Line(e.Data, toOutput: false);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await process.WaitForExitAsync();
+        lock (output) return (process.ExitCode, output.ToString());
+
+        void Line(string? line, bool toOutput)
+        {
+            if (line is null) return;
+            lock (output)
+            {
+                if (toOutput) output.AppendLine(line);
+                log.WriteLine($"{prefix}{line}");
+            }
+        }
+    }
+
+    /// <summary>Runs a command that must succeed, and returns its standard output trimmed.</summary>
+    /// <exception cref="InvalidOperationException">The command exited with another code than 0.</exception>
+    public static async Task<string> RequireAsync(string file, IEnumerable<string> arguments, string folder, TextWriter log, string prefix)
+    {
+        var args = arguments.ToArray();
+        var (exit, output) = await RunAsync(file, args, folder, log, prefix);
+        return exit == 0 ? output.Trim() : throw new InvalidOperationException($"`{file} {string.Join(' ', args)}` in {folder} exited with {exit}.");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace VideoGen.Bench.Comparison;
+
+/// <summary>
+/// The previous design's figures beside this one's: one row per figure, engine and measure, in the
+/// order they were measured (a measure only one of the two programs has keeps its row, "—" on the other side).
+/// </summary>
+public sealed class ComparisonTable
+{
+    /// <summary>What a side's cell says when that side's run of the figure failed.</summary>
+    public const string Failed = "failed";
+
+    private readonly List<ComparisonRow> _rows = [];
+    private readonly List<string> _failures = [];
+
+    /// <summary>The rows so far.</summary>
+    public IReadOnlyList<ComparisonRow> Rows => _rows;
+
+    /// <summary>Why a run gave no figures, one line per failed run.</summary>
+    public IReadOnlyList<string> Failures => _failures;
+
+    /// <summary>Adds <paramref name="figure"/> as the previous design and this one measured it.</summary>
+    public void Add(string figure, RunResult previous, RunResult now)
+    {
+        if (previous.Failure is not null) _failures.Add($"{figure}, previous design: {previous.Failure}");
+        if (now.Failure is not null) _failures.Add($"{figure}, now: {now.Failure}");
+        var measured = now.Measurements.Concat(previous.Measurements).Where(m => m.Figure == figure).ToList();
+        var keys = measured.Select(m => m.Engine).Distinct()
+            .SelectMany(engine => measured.Where(m => m.Engine == engine).Select(m => (engine, m.Measure)).Distinct());
+        foreach (var (engine, measure) in keys)
+        {
+            var before = previous.Measurements.FirstOrDefault(m => m.Figure == figure && m.Engine == engine && m.Measure == measure);
+            var after = now.Measurements.FirstOrDefault(m => m.Figure == figure && m.Engine == engine && m.Measure == measure);
+            _rows.Add(Row(figure, measure, engine, before, previous.Failure, after, now.Failure));
+        }
+    }
+
+    /// <summary>The table as Markdown, with the failed runs listed under it.</summary>
+    public string ToMarkdown()
+    {
+        string[] header = ["figure", "measure", "engine", "previous", "now", "now ÷ previous", "better", "goal", "goal met (previous / now)"];
+        var rows = _rows.Select(r => (IReadOnlyList<string>)[r.Figure, r.Measure, r.Engine, r.Previous, r.Now, r.Ratio, r.Better, r.Goal, r.GoalMet]).ToList();
+        var text = MarkdownTable.Render(header, rows);
+        return _failures.Count == 0 ? text : text + Environment.NewLine + string.Join(Environment.NewLine, _failures.Select(f => $"- {f}")) + Environment.NewLine;
+    }
+
+    private static ComparisonRow Row(string figure, string measure, string engine, Measurement? before, string? beforeFailed, Measurement? after, string? afterFailed)
+    {
+        var goalText = after?.Goal is { Length: > 0 } g ? g : before?.Goal ?? "";
+        var goal = FigureGoal.Read(goalText);
+        var previous = before is null ? null : FigureValue.Read(before.Value);
+        var now = after is null ? null : FigureValue.Read(after.Value);
+        return new ComparisonRow(
+            figure, measure, engine,
+            Cell(before, beforeFailed), Cell(after, afterFailed),
+            previous is { } p && now is { } n && p != 0 ? (n / p).ToString("0.00", CultureInfo.InvariantCulture) : PrintedResults.NotMeasured,
+            Better(previous, now, FigureGoal.LowerIsBetterFor(measure, goal)),
+            goalText,
+            goal is null ? ""
+            : goal.Engine is { } only && only != engine ? $"n/a ({only} only)"
+            : $"{Met(goal, previous, engine)} / {Met(goal, now, engine)}");
+    }
+
+    private static string Cell(Measurement? measured, string? failure) =>
+        measured?.Value ?? (failure is null ? PrintedResults.NotMeasured : Failed);
+
+    private static string Better(double? previous, double? now, bool? lowerIsBetter) =>
+        (previous, now, lowerIsBetter) switch
+        {
+            ({ } p, { } n, { } lower) when p == n => "same",
+            ({ } p, { } n, { } lower) => (n < p) == lower ? "now" : "previous",
+            _ => PrintedResults.NotMeasured,
+        };
+
+    private static string Met(FigureGoal goal, double? value, string engine) =>
+        value is { } v && goal.MetBy(v, engine) is { } met ? (met ? "yes" : "no") : PrintedResults.NotMeasured;
+}
