@@ -4,10 +4,11 @@ using System.Text;
 namespace VideoGen.Bench.Comparison;
 
 /// <summary>Runs a command to its end, echoing its output to the log as it comes, and keeps what it wrote.</summary>
+/// <remarks>The result is the exit code, the standard output, and the standard error.</remarks>
 public static class ChildProcess
 {
-    /// <summary>The exit code and standard output of <paramref name="file"/> run with <paramref name="arguments"/> in <paramref name="folder"/>.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string file, IEnumerable<string> arguments, string folder, TextWriter log, string prefix)
+    /// <summary>The exit code, standard output and standard error of <paramref name="file"/> run with <paramref name="arguments"/> in <paramref name="folder"/>.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string file, IEnumerable<string> arguments, string folder, TextWriter log, string prefix)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
@@ -18,20 +19,21 @@ public static class ChildProcess
         };
         using var process = new Process { StartInfo = start };
         var output = new StringBuilder();
+        var errors = new StringBuilder();
         process.OutputDataReceived += (_, e) => Line(e.Data, toOutput: true);
         process.ErrorDataReceived += (_, e) => Line(e.Data, toOutput: false);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await process.WaitForExitAsync();
-        lock (output) return (process.ExitCode, output.ToString());
+        lock (output) return (process.ExitCode, output.ToString(), errors.ToString());
 
         void Line(string? line, bool toOutput)
         {
             if (line is null) return;
             lock (output)
             {
-                if (toOutput) output.AppendLine(line);
+                (toOutput ? output : errors).AppendLine(line);
                 log.WriteLine($"{prefix}{line}");
             }
         }
@@ -42,7 +44,7 @@ public static class ChildProcess
     public static async Task<string> RequireAsync(string file, IEnumerable<string> arguments, string folder, TextWriter log, string prefix)
     {
         var args = arguments.ToArray();
-        var (exit, output) = await RunAsync(file, args, folder, log, prefix);
+        var (exit, output, _) = await RunAsync(file, args, folder, log, prefix);
         return exit == 0 ? output.Trim() : throw new InvalidOperationException($"`{file} {string.Join(' ', args)}` in {folder} exited with {exit}.");
     }
 }

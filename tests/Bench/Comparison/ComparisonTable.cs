@@ -12,19 +12,22 @@ public sealed class ComparisonTable
     public const string Failed = "failed";
 
     private readonly List<ComparisonRow> _rows = [];
-    private readonly List<string> _failures = [];
+    private readonly List<string> _notes = [];
 
     /// <summary>The rows so far.</summary>
     public IReadOnlyList<ComparisonRow> Rows => _rows;
 
-    /// <summary>Why a run gave no figures, one line per failed run.</summary>
-    public IReadOnlyList<string> Failures => _failures;
+    /// <summary>Why a run gave no figures, and what else a run's figures come with, one line each.</summary>
+    public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>Adds <paramref name="figure"/> as the previous design and this one measured it.</summary>
     public void Add(string figure, RunResult previous, RunResult now)
     {
-        if (previous.Failure is not null) _failures.Add($"{figure}, previous design: {previous.Failure}");
-        if (now.Failure is not null) _failures.Add($"{figure}, now: {now.Failure}");
+        foreach (var (side, run) in new[] { ("previous design", previous), ("now", now) })
+        {
+            _notes.AddRange(run.Notes.Select(note => $"{figure}, {side}: {note}"));
+            if (run.Failure is not null) _notes.Add($"{figure}, {side}: {run.Failure}");
+        }
         var measured = now.Measurements.Concat(previous.Measurements).Where(m => m.Figure == figure).ToList();
         var keys = measured.Select(m => m.Engine).Distinct()
             .SelectMany(engine => measured.Where(m => m.Engine == engine).Select(m => (engine, m.Measure)).Distinct());
@@ -36,13 +39,13 @@ public sealed class ComparisonTable
         }
     }
 
-    /// <summary>The table as Markdown, with the failed runs listed under it.</summary>
+    /// <summary>The table as Markdown, with the notes listed under it.</summary>
     public string ToMarkdown()
     {
         string[] header = ["figure", "measure", "engine", "previous", "now", "now ÷ previous", "better", "goal", "goal met (previous / now)"];
         var rows = _rows.Select(r => (IReadOnlyList<string>)[r.Figure, r.Measure, r.Engine, r.Previous, r.Now, r.Ratio, r.Better, r.Goal, r.GoalMet]).ToList();
         var text = MarkdownTable.Render(header, rows);
-        return _failures.Count == 0 ? text : text + Environment.NewLine + string.Join(Environment.NewLine, _failures.Select(f => $"- {f}")) + Environment.NewLine;
+        return _notes.Count == 0 ? text : text + Environment.NewLine + string.Join(Environment.NewLine, _notes.Select(n => $"- {n}")) + Environment.NewLine;
     }
 
     private static ComparisonRow Row(string figure, string measure, string engine, Measurement? before, string? beforeFailed, Measurement? after, string? afterFailed)

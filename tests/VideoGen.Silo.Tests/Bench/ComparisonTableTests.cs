@@ -64,8 +64,20 @@ public sealed class ComparisonTableTests
 
         var row = Assert.Single(table.Rows);
         Assert.Equal((ComparisonTable.Failed, "9.0", "—"), (row.Previous, row.Now, row.Ratio));
-        Assert.Equal(["P1, previous design: exited with 134"], table.Failures);
+        Assert.Equal(["P1, previous design: exited with 134"], table.Notes);
         Assert.EndsWith("- P1, previous design: exited with 134" + Environment.NewLine, table.ToMarkdown());
+    }
+
+    [Fact]
+    public void Add_ARunThatPassedOnItsSecondTry_KeepsItsFigures_AndSaysTheFirstFailed()
+    {
+        var table = new ComparisonTable();
+        var retried = RunResult.Of([Latency("sqlite", "40.0")]) with { Notes = ["a first run failed (database is locked)"] };
+
+        table.Add("P1", retried, RunResult.Of([Latency("sqlite", "10.0")]));
+
+        Assert.Equal(("40.0", "0.25"), (table.Rows[0].Previous, table.Rows[0].Ratio));
+        Assert.Equal(["P1, previous design: a first run failed (database is locked)"], table.Notes);
     }
 
     [Fact]
