@@ -18,7 +18,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             {
                 log.WriteLine($"{figure.Id} on {engine}…");
                 var clock = Stopwatch.StartNew();
-                var results = await figure.RunAsync(engine);
+                var results = await MeasureAsync(figure, engine);
                 table.Add(results);
                 foreach (var r in results) log.WriteLine($"  {r.Measure}: {r.Value}");
                 log.WriteLine($"  ({clock.Elapsed.TotalSeconds:0} s)");
@@ -27,6 +27,27 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         log.WriteLine($"load average at end: {LoadAverage()}");
         return table;
     }
+
+    /// <summary>
+    /// The figure's measurements on <paramref name="engine"/>, or one row saying why it failed:
+    /// a figure that fails on one engine (a SQLite writer starved past its busy timeout on an
+    /// overloaded machine) still leaves the other engines and figures to be measured.
+    /// </summary>
+    private static async Task<IReadOnlyList<Measurement>> MeasureAsync(IFigure figure, string engine)
+    {
+        try
+        {
+            return await figure.RunAsync(engine);
+        }
+        catch (Exception e)
+        {
+            var why = $"{e.GetType().Name}: {e.Message}".ReplaceLineEndings(" ").Replace('|', '/');
+            return [new Measurement(figure.Id, FailedRun, "", engine, $"failed ({why})")];
+        }
+    }
+
+    /// <summary>The measure of the row that stands for a figure's run that failed on an engine.</summary>
+    public const string FailedRun = "the figure's run";
 
     /// <summary>Every figure this program measures, in the order it measures them.</summary>
     public static IReadOnlyList<IFigure> Figures(bool quick) =>

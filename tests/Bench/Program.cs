@@ -30,6 +30,11 @@ public static class BenchProgram
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (OperationCanceledException) when (options.Against is not null)
+        {
+            await Console.Error.WriteLineAsync("Interrupted: no table.");
+            return 130;
+        }
         Console.WriteLine();
         Console.WriteLine(table);
         return 0;

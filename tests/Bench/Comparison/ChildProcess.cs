@@ -8,7 +8,8 @@ namespace VideoGen.Bench.Comparison;
 public static class ChildProcess
 {
     /// <summary>The exit code, standard output and standard error of <paramref name="file"/> run with <paramref name="arguments"/> in <paramref name="folder"/>.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string file, IEnumerable<string> arguments, string folder, TextWriter log, string prefix)
+    /// <exception cref="OperationCanceledException"><paramref name="stop"/> was cancelled; the command and its children were killed.</exception>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string file, IEnumerable<string> arguments, string folder, TextWriter log, string prefix, CancellationToken stop = default)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
@@ -25,7 +26,15 @@ public static class ChildProcess
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await process.WaitForExitAsync();
+        try
+        {
+            await process.WaitForExitAsync(stop);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         lock (output) return (process.ExitCode, output.ToString(), errors.ToString());
 
         void Line(string? line, bool toOutput)
@@ -41,10 +50,10 @@ public static class ChildProcess
 
     /// <summary>Runs a command that must succeed, and returns its standard output trimmed.</summary>
     /// <exception cref="InvalidOperationException">The command exited with another code than 0.</exception>
-    public static async Task<string> RequireAsync(string file, IEnumerable<string> arguments, string folder, TextWriter log, string prefix)
+    public static async Task<string> RequireAsync(string file, IEnumerable<string> arguments, string folder, TextWriter log, string prefix, CancellationToken stop = default)
     {
         var args = arguments.ToArray();
-        var (exit, output, _) = await RunAsync(file, args, folder, log, prefix);
+        var (exit, output, _) = await RunAsync(file, args, folder, log, prefix, stop);
         return exit == 0 ? output.Trim() : throw new InvalidOperationException($"`{file} {string.Join(' ', args)}` in {folder} exited with {exit}.");
     }
 }

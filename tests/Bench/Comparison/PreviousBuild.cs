@@ -23,7 +23,7 @@ public sealed class PreviousBuild : IAsyncDisposable
 
     /// <summary>Checks <paramref name="reference"/> out beside this program's repository and builds its <c>tests/Bench</c>.</summary>
     /// <exception cref="InvalidOperationException">The reference names no commit, it has no <c>tests/Bench</c>, or it does not build.</exception>
-    public static async Task<PreviousBuild> CreateAsync(string reference, TextWriter log)
+    public static async Task<PreviousBuild> CreateAsync(string reference, TextWriter log, CancellationToken stop)
     {
         const string prefix = "  [git] ";
         // This program runs from its build output inside the repository, wherever it was started from.
@@ -37,7 +37,7 @@ public sealed class PreviousBuild : IAsyncDisposable
             var project = Path.Combine(folder, "tests", "Bench", "VideoGen.Bench.csproj");
             if (!File.Exists(project)) throw new InvalidOperationException($"{reference} ({commit[..12]}) has no tests/Bench/VideoGen.Bench.csproj.");
             log.WriteLine($"building {reference} ({commit[..12]})'s benchmark in {folder}…");
-            await ChildProcess.RequireAsync("dotnet", ["build", project, "-c", "Release", "-v", "quiet", "-nologo"], folder, log, "  [build] ");
+            await ChildProcess.RequireAsync("dotnet", ["build", project, "-c", "Release", "-v", "quiet", "-nologo"], folder, log, "  [build] ", stop);
             var assembly = Directory.EnumerateFiles(Path.Combine(folder, "tests", "Bench", "bin", "Release"), "VideoGen.Bench.dll", SearchOption.AllDirectories).FirstOrDefault()
                 ?? throw new InvalidOperationException($"The build of {commit[..12]} left no VideoGen.Bench.dll under tests/Bench/bin/Release.");
             return new PreviousBuild(commit, assembly, Remove);
