@@ -28,7 +28,9 @@ public sealed class PreviousBuild : IAsyncDisposable
         const string prefix = "  [git] ";
         // This program runs from its build output inside the repository, wherever it was started from.
         var repository = await ChildProcess.RequireAsync("git", ["rev-parse", "--show-toplevel"], AppContext.BaseDirectory, log, prefix);
-        var commit = await ChildProcess.RequireAsync("git", ["rev-parse", "--verify", "--quiet", $"{reference}^{{commit}}"], repository, log, prefix);
+        var (found, resolved, _) = await ChildProcess.RunAsync("git", ["rev-parse", "--verify", "--quiet", $"{reference}^{{commit}}"], repository, log, prefix, stop);
+        if (found != 0) throw new InvalidOperationException($"\"{reference}\" names no commit in {repository}.");
+        var commit = resolved.Trim();
         var folder = Path.Combine(Path.GetTempPath(), $"videogen-bench-{commit[..12]}-{Guid.NewGuid().ToString("N")[..8]}");
         await ChildProcess.RequireAsync("git", ["worktree", "add", "--detach", folder, commit], repository, log, prefix);
         async ValueTask Remove() => await ChildProcess.RunAsync("git", ["worktree", "remove", "--force", folder], repository, log, prefix);
