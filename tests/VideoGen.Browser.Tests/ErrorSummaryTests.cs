@@ -12,12 +12,7 @@ public sealed class ErrorSummaryTests
     {
         await using var comfyUi = await FakeComfyUi.StartAsync();
         comfyUi.FailNextPrompts(1, FakeFailure.NodeError);
-        await using var studio = await BrowserStudio.StartAsync(new Dictionary<string, string?>
-        {
-            ["Devices:0:Name"] = "gpu-0",
-            ["Devices:0:Kind"] = "comfyui",
-            ["Devices:0:Url"] = comfyUi.BaseUrl.ToString(),
-        });
+        await using var studio = await BrowserStudio.StartAsync(comfyUi);
         var page = await studio.NewProjectAsync("Fragile", "The bridge sways. The river runs on.");
 
         await page.ClickAsync("[data-testid=generate-all]");
