@@ -40,7 +40,7 @@ public sealed partial class RunProgressTests
         await Assertions.Expect(page.Locator("[data-testid=cancel-all]")).ToBeVisibleAsync();
         await finished.ClickAsync();
         await page.ClickAsync("[data-testid=inspector] [data-testid=regenerate-image]");
-        await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync("Generation finished", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator("[data-testid=generate-all]")).ToHaveTextAsync("Generate All Scenes", new() { Timeout = 120_000 });
 
         var seen = await page.EvaluateAsync<string[]>("() => window.toolbarSeen");
         var run = seen.Select(entry => Generating().Match(entry)).Where(m => m.Success)
@@ -58,6 +58,7 @@ public sealed partial class RunProgressTests
         var lastGenerating = Array.FindLastIndex(seen, e => e.StartsWith("Generating", StringComparison.Ordinal));
         Assert.True(seen[firstGenerating..(lastGenerating + 1)].All(e => e.StartsWith("Generating", StringComparison.Ordinal)), $"the run broke in two: {shown}");
         await Assertions.Expect(page.Locator("[data-testid=toast]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync("Generation finished: 6 scenes generated.");
     }
 
     [GeneratedRegex(@"^Generating\.\.\. \((\d+)/(\d+)\)\|(\d+)$")]

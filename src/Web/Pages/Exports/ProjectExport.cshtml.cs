@@ -45,16 +45,16 @@ public sealed class ProjectExportModel(IProjectStore projects, FinalCutReader fi
     public async Task<IActionResult> OnGetFinalCutAsync(CancellationToken ct) => await PanelAsync(ct) ? Partial("_FinalCut", FinalCut) : NotFound();
 
     /// <summary>
-    /// Starts an export with the panel's choices. While scenes are stale, failed or missing, it first
-    /// asks (unless <paramref name="anyway"/>): regenerate them first, or export anyway. Scenes
-    /// without an asset are listed instead of starting.
+    /// Starts an export with the panel's choices. While scenes are stale or failed, it first asks
+    /// (unless <paramref name="anyway"/>): regenerate them first, or export anyway. Scenes without an
+    /// asset are listed instead of starting, with the offer to regenerate them.
     /// </summary>
     public async Task<IActionResult> OnPostAsync(string? transitions, int? fps, bool subtitles, bool anyway, CancellationToken ct)
     {
         var settings = ExportSettings.Read(subtitles, transitions, fps ?? finalCuts.DefaultFramesPerSecond);
         if (!settings.Succeeded) return BadRequest(string.Join(" ", settings.Errors.Select(e => e.Message)));
         if (!await PanelAsync(ct)) return NotFound();
-        if (!anyway && FinalCut.Unready.Count > 0)
+        if (!anyway && FinalCut.Unready.Count > 0 && FinalCut.CanExportAnyway)
         {
             FinalCut = FinalCut with { Asking = settings.Value };
             return await AnswerAsync(ct);
@@ -65,7 +65,7 @@ public sealed class ProjectExportModel(IProjectStore projects, FinalCutReader fi
         if (start.Status == ExportStartStatus.ProjectNotFound) return NotFound();
         if (start.Status == ExportStartStatus.Started && !Request.IsHtmx()) return RedirectToPage(new { id = ProjectId });
         if (!await PanelAsync(ct)) return NotFound();
-        if (start.Status == ExportStartStatus.Incomplete) FinalCut = FinalCut with { Incomplete = start.Incomplete };
+        if (start.Status == ExportStartStatus.Incomplete) FinalCut = FinalCut with { Incomplete = start.Incomplete, Asking = settings.Value };
         return await AnswerAsync(ct);
     }
 
