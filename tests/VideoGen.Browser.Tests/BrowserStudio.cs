@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VideoGen.TestSupport;
+using VideoGen.TestSupport.FakeComfyUi;
 
 namespace VideoGen.Browser.Tests;
 
@@ -54,6 +55,14 @@ public sealed partial class BrowserStudio : WebApplicationFactory<Program>
         });
         return studio;
     }
+
+    /// <summary>Starts the studio with one ComfyUI device, <paramref name="comfyUi"/>, in place of the preview device.</summary>
+    public static Task<BrowserStudio> StartAsync(FakeComfyUi comfyUi) => StartAsync(new Dictionary<string, string?>
+    {
+        ["Devices:0:Name"] = "gpu-0",
+        ["Devices:0:Kind"] = "comfyui",
+        ["Devices:0:Url"] = comfyUi.BaseUrl.ToString(),
+    });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -12,16 +12,11 @@ public sealed class ErrorSummaryTests
     {
         await using var comfyUi = await FakeComfyUi.StartAsync();
         comfyUi.FailNextPrompts(1, FakeFailure.NodeError);
-        await using var studio = await BrowserStudio.StartAsync(new Dictionary<string, string?>
-        {
-            ["Devices:0:Name"] = "gpu-0",
-            ["Devices:0:Kind"] = "comfyui",
-            ["Devices:0:Url"] = comfyUi.BaseUrl.ToString(),
-        });
+        await using var studio = await BrowserStudio.StartAsync(comfyUi);
         var page = await studio.NewProjectAsync("Fragile", "The bridge sways. The river runs on.");
 
         await page.ClickAsync("[data-testid=generate-all]");
-        await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync("1 of 2 scenes ready, 1 failed", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync("1 scene generated, 1 failed", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("[data-testid=card-error]")).ToHaveCountAsync(1);
         await page.ClickAsync("[data-testid=show-errors]");
         var summary = page.Locator("[data-testid=error-summary]");
@@ -31,7 +26,7 @@ public sealed class ErrorSummaryTests
         await BrowserStudio.ScreenshotAsync(page, "error-summary");
 
         await page.ClickAsync("[data-testid=retry-failed]");
-        await Assertions.Expect(page.Locator("[data-testid=toast]").First).ToContainTextAsync("The scene is ready", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=toast]").First).ToContainTextAsync("Generation finished: 1 scene generated.", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("[data-testid=card-error]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=card-video]")).ToHaveCountAsync(2);
     }

@@ -13,7 +13,7 @@ public sealed partial class StoryboardFlowTests
     private static async Task GenerateAllAsync(IPage page, int scenes)
     {
         await page.ClickAsync("[data-testid=generate-all]");
-        await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync($"All {scenes} scenes are ready", new() { Timeout = 90_000 });
+        await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync($"Generation finished: {scenes} scenes generated.", new() { Timeout = 90_000 });
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed partial class StoryboardFlowTests
         await page.ClickAsync("[data-testid=generate-all]");
         await Assertions.Expect(page.Locator("[data-testid=generate-all]")).ToHaveTextAsync(Generating(), new() { Timeout = 10_000 });
         await Assertions.Expect(page.Locator("[data-testid=progress]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync("All 3 scenes are ready", new() { Timeout = 90_000 });
+        await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync("Generation finished: 3 scenes generated.", new() { Timeout = 90_000 });
 
         await Assertions.Expect(page.Locator("[data-testid=card-video]")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("[data-testid=generate-all]")).ToHaveTextAsync("Generate All Scenes");
@@ -96,7 +96,7 @@ public sealed partial class StoryboardFlowTests
         await Assertions.Expect(page.Locator("[data-testid=generate-all]")).ToHaveTextAsync("Generate All Scenes", new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("[data-testid=spinner]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         Assert.True(await page.Locator("[data-testid=card-video]").CountAsync() < 16, "the cancelled run still finished every scene");
-        await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync("stopped");
+        await Assertions.Expect(page.Locator("[data-testid=toast]")).ToContainTextAsync("Generation cancelled");
     }
 
     [GeneratedRegex(@"^Generating\.\.\. \(\d+/3\)$")]

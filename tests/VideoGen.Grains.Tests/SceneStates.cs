@@ -45,6 +45,8 @@ internal static class SceneStates
         ["prompt edited, no image yet"] = Fresh with { IsImageDirty = true, IsVideoDirty = true },
         ["image failed"] = Fresh with { AudioFile = "audio/a.wav", AudioDuration = 3.0, ImageStatus = AssetStatus.Failed, LastError = "oom" },
         ["clip failed"] = Complete with { VideoFile = null, VideoStatus = AssetStatus.Failed, LastError = "oom" },
+        ["clip failed, old clip kept"] = Complete with { VideoStatus = AssetStatus.Failed, LastError = "oom" },
+        ["narration failed, old one kept"] = Complete with { AudioStatus = AssetStatus.Failed, LastError = "oom" },
         ["clip failed, no image"] = Fresh with { VideoStatus = AssetStatus.Failed, LastError = "oom" },
         ["narration and image failed"] = Fresh with { AudioStatus = AssetStatus.Failed, ImageStatus = AssetStatus.Failed, LastError = "oom" },
         ["image queued"] = Fresh with { ImageStatus = AssetStatus.Queued },

@@ -40,6 +40,32 @@ public sealed class SceneWorkTests
     public void Failed_ForEachScene_NamesWhatRetryQueues(string scene, JobKind[] expected) =>
         Assert.Equal(expected, SceneWork.Failed(SceneStates.Scene(scene)));
 
+    public static TheoryData<string, JobKind[], SceneProblem?> BeforeAFinalCut => new()
+    {
+        // scene, what "regenerate them first" queues, what the final-cut panel says of it
+        { "complete", [], null },
+        { "fresh", [Audio, Image], SceneProblem.Missing },
+        { "image without clip", [Video], SceneProblem.Missing },
+        { "clip without narration", [Audio], SceneProblem.Missing },
+        { "stale narration", [Audio], SceneProblem.Stale },
+        { "dirty image", [Image], SceneProblem.Stale },
+        { "dirty clip", [Video], SceneProblem.Stale },
+        { "image failed", [Image], SceneProblem.Missing },
+        { "clip failed, old clip kept", [Video], SceneProblem.Failed },
+        { "narration failed, old one kept", [Audio], SceneProblem.Failed },
+        { "narration and image failed", [Audio, Image], SceneProblem.Missing },
+    };
+
+    [Theory]
+    [MemberData(nameof(BeforeAFinalCut))]
+    public void Unready_ForEachScene_QueuesWhatTheFinalCutPanelComplainsOf(string scene, JobKind[] expected, SceneProblem? problem)
+    {
+        var sentence = SceneStates.Scene(scene);
+
+        Assert.Equal(expected, SceneWork.Unready(sentence));
+        Assert.Equal(problem, ExportRules.Unready([sentence]).SingleOrDefault()?.Problem);
+    }
+
     public static TheoryData<string, bool, bool, JobKind[]> RegenerateDirty => new()
     {
         // scene, images asked, videos asked, what is queued

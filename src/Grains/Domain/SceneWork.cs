@@ -54,6 +54,20 @@ public static class SceneWork
         : [];
 
     /// <summary>
+    /// What "regenerate them first" (asked before a final cut) queues, so that the scene is neither
+    /// missing, failed nor stale any more: its narration when missing, stale or failed, then its
+    /// image (followed by its clip) when missing, stale or failed, or else its clip when it is.
+    /// </summary>
+    public static IReadOnlyList<JobKind> Unready(Sentence sentence)
+    {
+        var kinds = new List<JobKind>(2);
+        if (sentence.AudioFile is null || sentence.IsAudioDirty || sentence.AudioStatus == AssetStatus.Failed) kinds.Add(JobKind.Audio);
+        if (sentence.ImageFile is null || ImageStale(sentence) || sentence.ImageStatus == AssetStatus.Failed) kinds.Add(JobKind.Image);
+        else if (sentence.VideoFile is null || VideoStale(sentence) || sentence.VideoStatus == AssetStatus.Failed) kinds.Add(JobKind.Video);
+        return kinds;
+    }
+
+    /// <summary>
     /// What a batch actually queues for a scene out of the <paramref name="picked"/> kinds:
     /// nothing while the scene has any work waiting or running (<paramref name="active"/>),
     /// and no kind whose prompt is empty.

@@ -16,16 +16,18 @@ public sealed class JobReader(Database database)
 
     /// <summary>
     /// The scene jobs of the project's current run as <see cref="ProjectProgress"/> defines it, oldest
-    /// first: those queued since the oldest one still waiting or running, or when nothing is, the last
-    /// batch's. Everything a progress or a storyboard frame needs, without the project's older history.
+    /// first: the run of the oldest job still waiting or running, or when nothing is, of the newest job.
+    /// Everything a progress or a storyboard frame needs, without the project's older history.
     /// </summary>
     public Task<IReadOnlyList<GenerationJob>> CurrentRunAsync(Guid projectId, CancellationToken ct)
     {
         const string sceneJobs = "project_id = @projectId AND sentence_id IS NOT NULL";
-        const string runStart = $"(SELECT MIN(created_at) FROM jobs WHERE {sceneJobs} AND status IN (0, 1))";
-        // The newest batch; on a tie in time, the first of them by id, as ProjectProgress picks it.
-        const string lastBatch = $"(SELECT batch_id FROM jobs WHERE {sceneJobs} AND batch_id IS NOT NULL ORDER BY created_at DESC, id LIMIT 1)";
-        return ListAsync($"{sceneJobs} AND (created_at >= {runStart} OR ({runStart} IS NULL AND batch_id = {lastBatch}))", new { projectId }, ct);
+        // As ProjectProgress.RunOf: a job queued before runs had ids is a run of its own.
+        const string run = "COALESCE(batch_id, id)";
+        const string activeRun = $"(SELECT {run} FROM jobs WHERE {sceneJobs} AND status IN (0, 1) ORDER BY created_at, id LIMIT 1)";
+        // The newest job; on a tie in time, the first of them by id, as ProjectProgress picks it.
+        const string lastRun = $"(SELECT {run} FROM jobs WHERE {sceneJobs} ORDER BY created_at DESC, id LIMIT 1)";
+        return ListAsync($"{sceneJobs} AND {run} = COALESCE({activeRun}, {lastRun})", new { projectId }, ct);
     }
 
     /// <summary>Every job of a project, oldest first.</summary>

@@ -45,18 +45,25 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
         QueueBatchAsync(projectId, sentence => SceneWork.Dirty(sentence, images, videos), ct);
 
     /// <summary>
+    /// "Regenerate them first", asked before a final cut: for every scene what
+    /// <see cref="SceneWork.Unready"/> names, so none is missing, failed or stale once it is done.
+    /// </summary>
+    public Task<BatchResult?> RegenerateUnreadyAsync(Guid projectId, CancellationToken ct) =>
+        QueueBatchAsync(projectId, SceneWork.Unready, ct);
+
+    /// <summary>
     /// Queues, as one bulk batch, the jobs <paramref name="pick"/> chooses for each sentence of
     /// the project (in narration order), as far as <see cref="SceneWork.InBatch"/> lets it.
     /// </summary>
     private async Task<BatchResult?> QueueBatchAsync(Guid projectId, Func<Sentence, IReadOnlyList<JobKind>> pick, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var batchId = Guid.CreateVersion7(now);
         var result = await database.WriteAsync<BatchResult?>(async (connection, transaction) =>
         {
             var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "SELECT COUNT(*) FROM projects WHERE id = @projectId", new { projectId }, transaction, cancellationToken: ct));
             if (exists == 0) return null;
+            var batchId = await RunToJoinAsync(connection, transaction, projectId, now, ct);
             var active = (await connection.QueryAsync<(Guid SentenceId, int Kind)>(new CommandDefinition(
                 "SELECT DISTINCT sentence_id, kind FROM jobs WHERE project_id = @projectId AND status IN (0, 1) AND sentence_id IS NOT NULL",
                 new { projectId }, transaction, cancellationToken: ct))).ToLookup(j => j.SentenceId, j => (JobKind)j.Kind);
@@ -155,13 +162,23 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
                 new { sentenceId }, transaction, cancellationToken: ct))).Select(k => (JobKind)k).ToArray();
             if (SceneWork.Refusal(sentence, kind, active) is { } refusal) return Outcome<GenerationJob>.Failure(refusal);
             if (seed is not null) sentence.ChangeSeed(seed, now);
-            var job = (await QueueAsync(connection, transaction, sentence, [kind], seed ?? sentence.Seed, skipVideo, priority, batchId: null, now, ct))[0];
+            var run = await RunToJoinAsync(connection, transaction, sentence.ProjectId, now, ct);
+            var job = (await QueueAsync(connection, transaction, sentence, [kind], seed ?? sentence.Seed, skipVideo, priority, run, now, ct))[0];
             await database.RingAsync(connection, transaction, Channels.Jobs, ct);
             return Outcome<GenerationJob>.Success(job);
         }, ct);
         if (outcome.Succeeded) signal.RingWork(JobTransitions.LaneOf(kind));
         return outcome;
     }
+
+    /// <summary>
+    /// The run new work of the project belongs to: the run that has work waiting or running (so a
+    /// single regeneration during "generate all" joins it and its count never starts over), else a new one.
+    /// </summary>
+    private static async Task<Guid> RunToJoinAsync(DbConnection connection, DbTransaction transaction, Guid projectId, DateTimeOffset now, CancellationToken ct) =>
+        await connection.QueryFirstOrDefaultAsync<Guid?>(new CommandDefinition(
+            "SELECT batch_id FROM jobs WHERE project_id = @projectId AND sentence_id IS NOT NULL AND batch_id IS NOT NULL AND status IN (0, 1) ORDER BY created_at, id LIMIT 1",
+            new { projectId }, transaction, cancellationToken: ct)) ?? Guid.CreateVersion7(now);
 
     /// <summary>Queues one job of each kind for the sentence; the sentence is saved once, since its stored version moves with each save.</summary>
     private async Task<IReadOnlyList<GenerationJob>> QueueAsync(

@@ -28,6 +28,10 @@ public interface IProjectGrain : IGrainWithGuidKey
     [Alias("RegenerateDirty")]
     Task<BatchResult?> RegenerateDirty(Guid requestId, bool images, bool videos);
 
+    /// <summary>Queues what keeps each scene from a current final cut (missing, failed or stale assets); null when the project does not exist.</summary>
+    [Alias("RegenerateUnready")]
+    Task<BatchResult?> RegenerateUnready(Guid requestId);
+
     /// <summary>Cancels the scenes' waiting and running work (not exports); returns how many jobs.</summary>
     [Alias("CancelScenes")]
     Task<int> CancelScenes();

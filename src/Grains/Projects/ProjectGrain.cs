@@ -50,6 +50,10 @@ public sealed class ProjectGrain(
         _batches.OnceAsync(requestId, () => scheduler.RegenerateDirtyAsync(Id, images, videos, CancellationToken.None));
 
     /// <inheritdoc />
+    public Task<BatchResult?> RegenerateUnready(Guid requestId) =>
+        _batches.OnceAsync(requestId, () => scheduler.RegenerateUnreadyAsync(Id, CancellationToken.None));
+
+    /// <inheritdoc />
     public Task<int> CancelScenes() => scheduler.CancelScenesAsync(Id, CancellationToken.None);
 
     /// <inheritdoc />

@@ -17,10 +17,13 @@ public sealed record JobAccepted(Guid JobId, string Message);
 /// <summary>The answer to "generate all": the batch and how many scenes it covers.</summary>
 public sealed record BatchAccepted(Guid BatchId, int Total);
 
-/// <summary>A project's current run, for the progress endpoint.</summary>
-public sealed record ProgressResponse(int Total, int Done, int Failed, int Running, int Queued, int Cancelled, IReadOnlyList<StepResponse> CurrentSteps)
+/// <summary>
+/// A project's current run, for the progress endpoint: its counted scenes by state, and whether any
+/// of its work (also a single regeneration that joined it, not counted) still waits or runs.
+/// </summary>
+public sealed record ProgressResponse(int Total, int Done, int Failed, int Running, int Queued, int Cancelled, bool Active, IReadOnlyList<StepResponse> CurrentSteps)
 {
-    public static ProgressResponse From(VideoGen.Grains.Jobs.ProjectProgress p) => new(p.Total, p.Done, p.Failed, p.Running, p.Queued, p.Cancelled,
+    public static ProgressResponse From(VideoGen.Grains.Jobs.ProjectProgress p) => new(p.Total, p.Done, p.Failed, p.Running, p.Queued, p.Cancelled, p.Active,
         p.CurrentSteps.Select(s => new StepResponse(s.SentenceId, s.Step.ToString().ToLowerInvariant(), s.Progress)).ToArray());
 }
 

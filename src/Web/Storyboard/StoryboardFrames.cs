@@ -4,6 +4,7 @@ using System.Text.Json;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
+using VideoGen.Web.Exports;
 using VideoGen.Web.Live;
 
 namespace VideoGen.Web.Storyboard;
@@ -17,13 +18,14 @@ namespace VideoGen.Web.Storyboard;
 /// (catching up after a reconnect) asks for a batch no other page has, and builds its own.
 /// </summary>
 public sealed class StoryboardFrames(
-    StoryboardViews views, ISentenceStore sentences, JobReader jobs, FragmentRenderer renderer,
+    StoryboardViews views, ISentenceStore sentences, JobReader jobs, FragmentRenderer renderer, FinalCutReader finalCuts,
     IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, TimeProvider clock)
 {
     private const string CardPartial = "/Pages/Projects/_SentenceCard.cshtml";
     private const string LivePartial = "/Pages/Projects/_SceneLive.cshtml";
     private const string ToolbarPartial = "/Pages/Projects/_Toolbar.cshtml";
     private const string ToastPartial = "/Pages/Projects/_Toast.cshtml";
+    private const string FinalCutScenesPartial = "/Pages/Shared/_FinalCutScenes.cshtml";
 
     /// <summary>How long a built frame is kept for other pages; pages of a project ask within milliseconds.</summary>
     public static readonly TimeSpan Kept = TimeSpan.FromSeconds(10);
@@ -91,6 +93,9 @@ public sealed class StoryboardFrames(
             scenes.Append(SseWriter.Format($"card-{id}", await renderer.RenderAsync(http, CardPartial, scene), null));
             scenes.Append(SseWriter.Format($"live-{id}", await renderer.RenderAsync(http, LivePartial, scene), null));
         }
+        // Which scenes a final cut would show stale, failed or missing changes only with sentences, as the counters do.
+        if (reread is not null)
+            scenes.Append(SseWriter.Format("final-cut-scenes", await renderer.RenderAsync(http, FinalCutScenesPartial, await finalCuts.ReadAsync(reread, ct)), null));
         var progress = ProjectProgress.Of(run);
         var toolbar = StoryboardViews.Toolbar(current, progress);
         var toast = !progress.Active && progress.Total > 0
@@ -125,7 +130,7 @@ public sealed class StoryboardFrames(
 
 /// <summary>
 /// One batch's storyboard changes in the stream's form: <see cref="Scenes"/> (cards and live
-/// parts), the <see cref="Toast"/> for a page that saw the run active, and the
+/// parts, and the final-cut panel's list of unready scenes when sentences changed), the <see cref="Toast"/> for a page that saw the run active, and the
 /// <see cref="Toolbar"/>, which carries the batch's last event id so a page resumes after it.
 /// </summary>
 public sealed record StoryboardFrame(Project Project, bool Active, string Scenes, string? Toast, string Toolbar);

@@ -135,13 +135,13 @@ public sealed class ScenesApiTests
         Assert.Equal(3, (await generated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32());
 
         var progress = await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/progress");
-        Assert.Equal((3, 0, 3), (progress.GetProperty("total").GetInt32(), progress.GetProperty("done").GetInt32(), progress.GetProperty("queued").GetInt32()));
+        Assert.Equal((3, 0, 3, true), (progress.GetProperty("total").GetInt32(), progress.GetProperty("done").GetInt32(), progress.GetProperty("queued").GetInt32(), progress.GetProperty("active").GetBoolean()));
 
         // Each scene had two jobs waiting: its narration and its image.
         var cancelled = await client.PostAsync($"/api/v1/projects/{id}/cancel-scenes", null);
         Assert.Equal(6, (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelled").GetInt32());
         progress = await client.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{id}/progress");
-        Assert.Equal((3, 3, 0), (progress.GetProperty("total").GetInt32(), progress.GetProperty("cancelled").GetInt32(), progress.GetProperty("queued").GetInt32()));
+        Assert.Equal((3, 3, 0, false), (progress.GetProperty("total").GetInt32(), progress.GetProperty("cancelled").GetInt32(), progress.GetProperty("queued").GetInt32(), progress.GetProperty("active").GetBoolean()));
 
         var retried = await client.PostAsync($"/api/v1/projects/{id}/retry-failed-scenes", null);
         Assert.Equal(0, (await retried.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("retried").GetInt32());

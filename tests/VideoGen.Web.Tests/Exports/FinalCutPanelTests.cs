@@ -75,6 +75,63 @@ public sealed class FinalCutPanelTests
         Assert.Contains("Final cut out of date", stale);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_WithAStaleScene_AsksFirst_KeepsTheChoices_AndQueuesNothing(string provider)
+    {
+        await using var studio = await CreatorStudio.StartAsync(provider, script: "The tide rolls in. Gulls cry.");
+        await StaleImageAsync(studio);
+        var before = await StoreSnapshot.TakeAsync(studio.Db.Database);
+
+        using var response = await studio.Alice.PostFormAsync(PageOf(studio), new(Choices));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"export-confirm\"", html);
+        Assert.Contains("Regenerate them first, or export anyway", html);
+        Assert.Contains("name=\"anyway\" value=\"true\"", html);
+        Assert.Contains("<option value=\"crossfade\" selected=\"selected\">", html);
+        Assert.Contains("Scene 2, “Gulls cry.”: out of date", html);
+        Assert.Equal(before, await StoreSnapshot.TakeAsync(studio.Db.Database));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Post_Anyway_ExportsTheStaleScenesAsTheyAre(string provider)
+    {
+        await using var studio = await CreatorStudio.StartAsync(provider, script: "The tide rolls in. Gulls cry.");
+        await StaleImageAsync(studio);
+
+        using var response = await studio.Alice.PostFormAsync(PageOf(studio), new(Choices) { ["anyway"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Single(await new ExportReader(studio.Db.Database).ListAsync(studio.Owner, null, null, CancellationToken.None));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RegenerateFirst_QueuesTheStaleScenesWorkAndNoExport(string provider)
+    {
+        await using var studio = await CreatorStudio.StartAsync(provider, script: "The tide rolls in. Gulls cry.");
+        var stale = await StaleImageAsync(studio);
+        var shown = await studio.Alice.GetStringAsync(PageOf(studio));
+
+        using var response = await studio.Alice.HtmxPostAsync($"{PageOf(studio)}?handler=RegenerateFirst", shown);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var job = Assert.Single(await new JobReader(studio.Db.Database).ListByProjectAsync(studio.Project.Id, CancellationToken.None));
+        Assert.Equal((JobKind.Image, stale, true), (job.Kind, job.SentenceId!.Value, job.ThenVideo));
+    }
+
+    /// <summary>Edits the last scene's image prompt, so its image and clip are out of date; returns that scene.</summary>
+    private static async Task<Guid> StaleImageAsync(CreatorStudio studio)
+    {
+        var id = studio.Project.Sentences.Last().Id;
+        await new SentenceStore(studio.Db.Database, TimeProvider.System)
+            .UpdateAsync(id, s => s.EditImagePrompt("gulls over a stormy sea", DateTimeOffset.UtcNow), CancellationToken.None);
+        return id;
+    }
+
     [Fact]
     public async Task Post_FromHtmx_AnswersWithThePanelOnly()
     {

@@ -39,30 +39,54 @@ public sealed class ProjectExportModel(IProjectStore projects, FinalCutReader fi
         await next();
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        FinalCut = await finalCuts.ReadAsync(ProjectId, ct);
-        return await PageAsync(ct);
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await PanelAsync(ct) ? await PageAsync(ct) : NotFound();
 
     /// <summary>The panel alone, for htmx polling while an export runs.</summary>
-    public async Task<IActionResult> OnGetFinalCutAsync(CancellationToken ct) => Partial("_FinalCut", await finalCuts.ReadAsync(ProjectId, ct));
+    public async Task<IActionResult> OnGetFinalCutAsync(CancellationToken ct) => await PanelAsync(ct) ? Partial("_FinalCut", FinalCut) : NotFound();
 
-    /// <summary>Starts an export with the panel's choices; the scenes that are not ready are listed instead.</summary>
-    public async Task<IActionResult> OnPostAsync(string? transitions, int? fps, bool subtitles, CancellationToken ct)
+    /// <summary>
+    /// Starts an export with the panel's choices. While scenes are stale or failed, it first asks
+    /// (unless <paramref name="anyway"/>): regenerate them first, or export anyway. Scenes without an
+    /// asset are listed instead of starting, with the offer to regenerate them.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(string? transitions, int? fps, bool subtitles, bool anyway, CancellationToken ct)
     {
         var settings = ExportSettings.Read(subtitles, transitions, fps ?? finalCuts.DefaultFramesPerSecond);
         if (!settings.Succeeded) return BadRequest(string.Join(" ", settings.Errors.Select(e => e.Message)));
+        if (!await PanelAsync(ct)) return NotFound();
+        if (!anyway && FinalCut.Unready.Count > 0 && FinalCut.CanExportAnyway)
+        {
+            FinalCut = FinalCut with { Asking = settings.Value };
+            return await AnswerAsync(ct);
+        }
 
         var (request, owner) = (Guid.NewGuid(), User.GetUserId());
         var start = await grains.ProjectAsync(ProjectId, g => g.StartExport(request, owner, settings.Value), ct);
         if (start.Status == ExportStartStatus.ProjectNotFound) return NotFound();
-        var htmx = Request.IsHtmx();
-        if (start.Status == ExportStartStatus.Started && !htmx) return RedirectToPage(new { id = ProjectId });
-        FinalCut = await finalCuts.ReadAsync(ProjectId, ct);
-        if (start.Status == ExportStartStatus.Incomplete) FinalCut = FinalCut with { Incomplete = start.Incomplete };
-        return htmx ? Partial("_FinalCut", FinalCut) : await PageAsync(ct);
+        if (start.Status == ExportStartStatus.Started && !Request.IsHtmx()) return RedirectToPage(new { id = ProjectId });
+        if (!await PanelAsync(ct)) return NotFound();
+        if (start.Status == ExportStartStatus.Incomplete) FinalCut = FinalCut with { Incomplete = start.Incomplete, Asking = settings.Value };
+        return await AnswerAsync(ct);
     }
+
+    /// <summary>"Regenerate them first": queues what keeps the scenes from a current final cut, and answers the panel.</summary>
+    public async Task<IActionResult> OnPostRegenerateFirstAsync(CancellationToken ct)
+    {
+        var request = Guid.NewGuid();
+        if (await grains.ProjectAsync(ProjectId, g => g.RegenerateUnready(request), ct) is null) return NotFound();
+        return await PanelAsync(ct) ? await AnswerAsync(ct) : NotFound();
+    }
+
+    /// <summary>Reads the panel of the viewer's project; false when it is not theirs.</summary>
+    private async Task<bool> PanelAsync(CancellationToken ct)
+    {
+        if (await finalCuts.ReadAsync(ProjectId, User.GetUserId(), ct) is not { } panel) return false;
+        FinalCut = panel;
+        return true;
+    }
+
+    /// <summary>The panel for htmx, the whole page otherwise.</summary>
+    private async Task<IActionResult> AnswerAsync(CancellationToken ct) => Request.IsHtmx() ? Partial("_FinalCut", FinalCut) : await PageAsync(ct);
 
     private async Task<IActionResult> PageAsync(CancellationToken ct)
     {

@@ -60,7 +60,7 @@ public sealed class StoryboardModel(
         EventPosition = feed.Position;
         if (!await LoadAsync(ct)) return NotFound();
         (Toolbar, Active) = await views.BoardAsync(Project, ct);
-        FinalCut = await finalCuts.ReadAsync(Id, ct);
+        FinalCut = await finalCuts.ReadAsync(Project, ct);
         return Page();
     }
 
