@@ -44,17 +44,28 @@ public sealed class NarrationFailureTests
         await Assertions.Expect(page.Locator("[data-testid=card-error]")).ToHaveCountAsync(0);
     }
 
-    /// <summary>The toast stands over no button or link of the page: it never hides what it speaks of.</summary>
+    /// <summary>
+    /// The toast stands over no button or link, with the page as it opened and with the inspector's
+    /// actions scrolled to the bottom of the window, where a floating toast used to hide them.
+    /// </summary>
     private static async Task AssertCoversNoControlAsync(IPage page, ILocator toast)
     {
-        var box = await toast.BoundingBoxAsync() ?? throw new InvalidOperationException("The toast has no box.");
-        var covered = new List<string>();
-        foreach (var control in await page.Locator("button:visible, a:visible").AllAsync())
-        {
-            if (await control.BoundingBoxAsync() is not { } other) continue;
-            var overlaps = box.X < other.X + other.Width && other.X < box.X + box.Width && box.Y < other.Y + other.Height && other.Y < box.Y + box.Height;
-            if (overlaps) covered.Add((await control.InnerTextAsync()).Trim());
-        }
-        Assert.True(covered.Count == 0, $"The toast covers: {string.Join(", ", covered)}");
+        var handle = await toast.ElementHandleAsync();
+        Assert.Empty(await CoveredAsync(page, handle));
+        await page.Locator("#inspector .actions").First.EvaluateAsync("e => e.scrollIntoView({ block: 'end' })");
+        Assert.Empty(await CoveredAsync(page, handle));
     }
+
+    /// <summary>The text of every button and link in the window whose middle shows the toast instead of the control.</summary>
+    private static Task<string[]> CoveredAsync(IPage page, IElementHandle toast) =>
+        page.EvaluateAsync<string[]>("""
+            toast => [...document.querySelectorAll("button, a")].filter(control => {
+                const box = control.getBoundingClientRect();
+                if (box.width === 0 || box.height === 0) return false;
+                const x = box.left + box.width / 2, y = box.top + box.height / 2;
+                if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;
+                const shown = document.elementFromPoint(x, y);
+                return shown !== null && toast.contains(shown);
+            }).map(control => control.textContent.trim())
+            """, toast);
 }
