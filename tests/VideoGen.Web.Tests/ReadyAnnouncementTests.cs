@@ -16,6 +16,8 @@ public sealed class ReadyAnnouncementTests
             ["Store:ConnectionString"] = db.ConnectionString,
             ["Media:Root"] = Path.Combine(Path.GetTempPath(), "videogen-tests", Guid.NewGuid().ToString("N")),
             ["Silo:Name"] = "ready-test",
+            // As ./videogen start sets them: one line per entry.
+            ["Logging:Console:FormatterName"] = "simple",
             ["Logging:Console:FormatterOptions:SingleLine"] = "true",
         });
 
@@ -23,6 +25,7 @@ public sealed class ReadyAnnouncementTests
         // Give anything the host still had to say the time to say it: the announcement must stay last.
         await Task.Delay(TimeSpan.FromSeconds(2));
 
+        Assert.StartsWith("info: VideoGen.Web.Ready[0] VideoGen Studio is ready: ", ready);
         Assert.Contains($"open {web.Address.ToString().TrimEnd('/')} and register; the first account registered becomes the operator", ready);
         Assert.Equal(ready, web.Output.Last());
         Assert.Single(web.Output, line => line.Contains("VideoGen Studio is ready", StringComparison.Ordinal));
