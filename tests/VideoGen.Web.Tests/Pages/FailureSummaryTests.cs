@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging.Abstractions;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
-using VideoGen.Web.Tests.Accounts;
 
 namespace VideoGen.Web.Tests.Pages;
 
@@ -16,12 +16,9 @@ public sealed partial class FailureSummaryTests
     {
         await using var studio = await CreatorStudio.StartAsync(script: "The tide rolls in. Gulls cry.", complete: false);
         await new JobScheduler(studio.Db.Database, new JobSignal(), TimeProvider.System).GenerateAllAsync(studio.Project.Id, CancellationToken.None);
-        var jobs = await new JobReader(studio.Db.Database).ListByProjectAsync(studio.Project.Id, CancellationToken.None);
-        foreach (var narration in jobs.Where(j => j.Kind == JobKind.Audio).OrderBy(j => j.CreatedAt))
-            await studio.Db.RunJobAsync(narration.Id, new GpuDevice("cpu-test", DeviceKind.Cpu, GpuDevice.LanesOf(DeviceKind.Cpu)), Lane.Cpu, null, SpeechFailure);
-        foreach (var image in jobs.Where(j => j.Kind == JobKind.Image).OrderBy(j => j.CreatedAt))
-            await studio.Db.RunJobAsync(image.Id, new GpuDevice("preview-test", DeviceKind.Preview, GpuDevice.LanesOf(DeviceKind.Preview)), Lane.Image,
-                new JobOutput($"images/{image.Id:N}.png"), "unused");
+        await FinishEveryJobAsync(studio, Lane.Cpu, DeviceKind.Cpu, (queue, claimed) => queue.FailAsync(claimed.Job.Id, claimed.Token, SpeechFailure, CancellationToken.None));
+        await FinishEveryJobAsync(studio, Lane.Image, DeviceKind.Preview, async (queue, claimed) =>
+            (await queue.CompleteAsync(claimed.Job.Id, claimed.Token, new JobOutput($"images/{claimed.Job.Id:N}.png"), CancellationToken.None)).Accepted);
         var url = $"/Projects/{studio.Project.Id}";
 
         var toolbar = await studio.Alice.GetStringAsync($"{url}?handler=Toolbar");
@@ -35,6 +32,16 @@ public sealed partial class FailureSummaryTests
         Assert.Contains("data-testid=\"failure-headline\">The clip waits for its narration, which failed: espeak-ng could not speak the sentence.</span>", inspector);
         Assert.Contains("<details class=\"failure-detail\"", inspector);
         Assert.Equal(0, (await new JobReader(studio.Db.Database).ListByProjectAsync(studio.Project.Id, CancellationToken.None)).Count(j => j is { Kind: JobKind.Video, Status: not JobStatus.Failed }));
+    }
+
+    /// <summary>Takes every job waiting on <paramref name="lane"/> as a silo's lane would, in the queue's order, and ends each with <paramref name="finish"/>.</summary>
+    private static async Task FinishEveryJobAsync(CreatorStudio studio, Lane lane, DeviceKind kind, Func<JobQueue, ClaimedJob, Task<bool>> finish)
+    {
+        var device = new GpuDevice($"{kind}-test".ToLowerInvariant(), kind, GpuDevice.LanesOf(kind));
+        await new DeviceRegistry(studio.Db.Database, new QueueTimings(), TimeProvider.System).HeartbeatAsync(device, "test-silo", answering: true, CancellationToken.None);
+        var queue = new JobQueue(studio.Db.Database, new JobSignal(), new QueueTimings(), TimeProvider.System, NullLogger<JobQueue>.Instance);
+        while (await queue.ClaimAsync(device.Name, lane, "test-silo", CancellationToken.None) is { } claimed)
+            Assert.True(await finish(queue, claimed));
     }
 
     [GeneratedRegex("<li data-testid=\"failure\">.*?</li>", RegexOptions.Singleline)]
