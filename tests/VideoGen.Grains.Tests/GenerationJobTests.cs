@@ -21,6 +21,7 @@ public sealed class GenerationJobTests
     {
         { JobStatus.Queued, JobStatus.Running },
         { JobStatus.Queued, JobStatus.Cancelled },
+        { JobStatus.Queued, JobStatus.Failed },
         { JobStatus.Running, JobStatus.Succeeded },
         { JobStatus.Running, JobStatus.Failed },
         { JobStatus.Running, JobStatus.Cancelled },

@@ -95,7 +95,7 @@ public sealed class JobReflectionTests
     {
         var job = JobIn(SceneStates.Scene("fresh"), kind, status, skipVideo);
 
-        var clip = job.ClipToFollow(Now.AddSeconds(1));
+        var clip = job.ClipToFollow(SceneStates.Scene("fresh"), Now.AddSeconds(1));
 
         Assert.Equal(follows, clip is not null);
     }
@@ -105,9 +105,45 @@ public sealed class JobReflectionTests
     {
         var job = JobIn(SceneStates.Scene("fresh"), JobKind.Image, JobStatus.Succeeded);
 
-        var clip = Assert.IsType<GenerationJob>(job.ClipToFollow(Now.AddSeconds(1)));
+        var clip = Assert.IsType<GenerationJob>(job.ClipToFollow(SceneStates.Scene("fresh"), Now.AddSeconds(1)));
 
         Assert.Equal((JobKind.Video, JobStatus.Queued, job.SentenceId, job.Priority, job.Seed, job.BatchId),
             (clip.Kind, clip.Status, clip.SentenceId, clip.Priority, clip.Seed, clip.BatchId));
+    }
+
+    [Fact]
+    public void ClipToFollow_OfASceneWhoseNarrationFailed_IsFailedWithTheNarrationsReason()
+    {
+        var scene = SceneStates.Scene("narration failed");
+        var job = JobIn(scene, JobKind.Image, JobStatus.Succeeded);
+
+        var clip = Assert.IsType<GenerationJob>(job.ClipToFollow(scene, Now.AddSeconds(1)));
+
+        Assert.Equal((JobKind.Video, JobStatus.Failed, job.BatchId), (clip.Kind, clip.Status, clip.BatchId));
+        Assert.Equal("The clip waits for its narration, which failed: espeak-ng is not installed.", FailureText.Headline(clip.Error!));
+        Assert.Equal("No such file or directory", FailureText.Detail(clip.Error!));
+    }
+
+    public static TheoryData<JobKind, JobStatus, bool> NarrationFailures => new()
+    {
+        // job kind, job status, the job fails because its scene's narration failed
+        { JobKind.Video, JobStatus.Queued, true },
+        { JobKind.Video, JobStatus.Running, false },
+        { JobKind.Video, JobStatus.Succeeded, false },
+        { JobKind.Image, JobStatus.Queued, false },
+        { JobKind.Audio, JobStatus.Queued, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(NarrationFailures))]
+    public void FailForNarration_InEachState_FailsOnlyAQueuedClip(JobKind kind, JobStatus status, bool fails)
+    {
+        var job = JobIn(SceneStates.Scene("complete"), kind, status);
+
+        var failed = job.FailForNarration("espeak-ng is not installed.", Now.AddSeconds(1));
+
+        Assert.Equal(fails, failed);
+        Assert.Equal(fails ? JobStatus.Failed : status, job.Status);
+        Assert.Equal(fails, job.Error?.StartsWith("The clip waits for its narration, which failed: espeak-ng is not installed.", StringComparison.Ordinal) == true);
     }
 }

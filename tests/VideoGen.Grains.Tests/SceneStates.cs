@@ -49,6 +49,8 @@ internal static class SceneStates
         ["narration failed, old one kept"] = Complete with { AudioStatus = AssetStatus.Failed, LastError = "oom" },
         ["clip failed, no image"] = Fresh with { VideoStatus = AssetStatus.Failed, LastError = "oom" },
         ["narration and image failed"] = Fresh with { AudioStatus = AssetStatus.Failed, ImageStatus = AssetStatus.Failed, LastError = "oom" },
+        ["narration failed"] = Fresh with { ImageFile = "images/a.png", AudioStatus = AssetStatus.Failed, LastError = "espeak-ng is not installed.\nNo such file or directory" },
+        ["narration and clip failed"] = Complete with { AudioFile = null, AudioDuration = null, VideoFile = null, AudioStatus = AssetStatus.Failed, VideoStatus = AssetStatus.Failed, LastError = "espeak-ng is not installed." },
         ["image queued"] = Fresh with { ImageStatus = AssetStatus.Queued },
         ["empty image prompt"] = Complete with { ImageFile = null, VideoFile = null, ImagePrompt = " " },
         ["empty video prompt"] = Complete with { VideoFile = null, VideoPrompt = "" },

@@ -32,7 +32,9 @@ public sealed class SceneWorkTests
         { "image failed", [Image] },
         { "clip failed", [Video] },
         { "clip failed, no image", [] },
-        { "narration and image failed", [Audio] },
+        { "narration and image failed", [Audio, Image] },
+        { "narration and clip failed", [Audio, Video] },
+        { "narration failed", [Audio] },
     };
 
     [Theory]
@@ -123,6 +125,9 @@ public sealed class SceneWorkTests
         { "empty video prompt", Video, [], "video prompt is empty" },
         { "empty prompts", Video, [Video], "video prompt is empty" },
         { "empty prompts", Audio, [], null },
+        { "narration and clip failed", Video, [], "narration of this scene failed" },
+        { "narration and clip failed", Audio, [], null },
+        { "narration and clip failed", Image, [], null },
     };
 
     [Theory]

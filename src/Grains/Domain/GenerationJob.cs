@@ -148,7 +148,7 @@ public sealed class GenerationJob : Entity
         if (Attempt >= MaxAttempts)
         {
             MoveTo(JobStatus.Failed);
-            Finish(now, $"{reason} (gave up after {Attempt} attempts)");
+            Finish(now, FailureText.WithHeadlineSuffix(reason, $"(gave up after {Attempt} attempts)"));
             return;
         }
         _state = _state with { Attempt = Attempt + 1 };
@@ -206,12 +206,35 @@ public sealed class GenerationJob : Entity
     /// <summary>
     /// The clip a finished image job asked for (<see cref="ThenVideo"/>), to queue in the
     /// transaction that stores the image, with the image's priority, seed and batch; null for
-    /// any other job.
+    /// any other job. When the scene's narration has failed the clip is not made: it comes
+    /// back failed with the narration's reason, so the run counts the scene as failed.
     /// </summary>
-    public GenerationJob? ClipToFollow(DateTimeOffset now) =>
-        this is { Kind: JobKind.Image, ThenVideo: true, Status: JobStatus.Succeeded }
-            ? Create(ProjectId, SentenceId, JobKind.Video, Priority, now, seed: Seed, batchId: BatchId)
-            : null;
+    public GenerationJob? ClipToFollow(Sentence sentence, DateTimeOffset now)
+    {
+        if (this is not { Kind: JobKind.Image, ThenVideo: true, Status: JobStatus.Succeeded }) return null;
+        var clip = Create(ProjectId, SentenceId, JobKind.Video, Priority, now, seed: Seed, batchId: BatchId);
+        if (sentence.AudioStatus == AssetStatus.Failed) clip.FailForNarration(sentence.LastError, now);
+        return clip;
+    }
+
+    /// <summary>The readable reason of a clip that was not made because its narration failed.</summary>
+    public const string NarrationFailedHeadline = "The clip waits for its narration, which failed";
+
+    /// <summary>
+    /// A queued clip whose scene's narration failed with <paramref name="narrationError"/>: it
+    /// fails without running, since a clip lasts as long as its narration. False (nothing
+    /// changed) for any other job.
+    /// </summary>
+    public bool FailForNarration(string? narrationError, DateTimeOffset now)
+    {
+        if (this is not { Kind: JobKind.Video, Status: JobStatus.Queued }) return false;
+        MoveTo(JobStatus.Failed);
+        var error = narrationError is null
+            ? FailureText.Compose(NarrationFailedHeadline + ".", null)
+            : FailureText.Compose($"{NarrationFailedHeadline}: {FailureText.Headline(narrationError)}", FailureText.Detail(narrationError));
+        Finish(now, error);
+        return true;
+    }
 
     /// <summary>The lane stopped the work it was asked to cancel.</summary>
     public void ConfirmCancelled(Guid token, DateTimeOffset now)

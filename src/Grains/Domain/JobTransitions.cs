@@ -7,6 +7,8 @@ public static class JobTransitions
     {
         (JobStatus.Queued, JobStatus.Running) => true,
         (JobStatus.Queued, JobStatus.Cancelled) => true,
+        // A clip whose narration failed fails where it waits: its length would be made up.
+        (JobStatus.Queued, JobStatus.Failed) => true,
         (JobStatus.Running, JobStatus.Succeeded) => true,
         (JobStatus.Running, JobStatus.Failed) => true,
         (JobStatus.Running, JobStatus.Cancelled) => true,

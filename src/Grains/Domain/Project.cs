@@ -37,12 +37,14 @@ public sealed class Project : Entity
     public static Outcome<Project> Import(Guid ownerId, string? name, string? script, AspectRatio aspectRatio, string? style, DateTimeOffset now) =>
         Import(Guid.CreateVersion7(now), ownerId, name, script, aspectRatio, style, now);
 
-    /// <summary>A new project with the id <paramref name="projectId"/> (its grain's key) from a pasted script; bad input is answered with errors, not thrown.</summary>
+    /// <summary>A new project with the id <paramref name="projectId"/> (its grain's key) from a pasted script, named after its first heading when <paramref name="name"/> is empty; bad input is answered with errors, not thrown.</summary>
     public static Outcome<Project> Import(Guid projectId, Guid ownerId, string? name, string? script, AspectRatio aspectRatio, string? style, DateTimeOffset now)
     {
         if (projectId == Guid.Empty) throw new DomainException("A project needs an id: the project id is empty.");
         if (ownerId == Guid.Empty) throw new DomainException("A project belongs to an account: the owner id is empty.");
         var errors = new List<ValidationError>();
+        if (string.IsNullOrWhiteSpace(name) && ScriptParser.FirstHeading(script) is { } heading)
+            name = heading.Length > MaxNameLength ? heading[..MaxNameLength].TrimEnd() : heading;
         if (CheckName(name) is { } nameProblem) errors.Add(new ValidationError("name", nameProblem));
         if (style is { Length: > MaxStyleLength })
             errors.Add(new ValidationError("style", $"The style is {style.Length} characters; at most {MaxStyleLength} are allowed."));
@@ -90,7 +92,7 @@ public sealed class Project : Entity
     }
 
     public static string? CheckName(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? "Give the project a name."
+        string.IsNullOrWhiteSpace(name) ? "Give the project a name (or start the script with a # heading, which names it)."
         : name.Trim().Length > MaxNameLength ? $"The name is {name.Trim().Length} characters; at most {MaxNameLength} are allowed."
         : null;
 }

@@ -22,14 +22,18 @@ public static class SceneWork
     }
 
     /// <summary>
-    /// What "retry failed" queues again: the failed narration, else the failed image (and its
-    /// clip), else the failed clip when the scene has an image to start it from.
+    /// What "retry failed" queues again: the failed narration, and with it the failed image (and
+    /// its clip) or else the failed clip when the scene has an image to start it from. The clip
+    /// waits in the queue for the narration it lasts as long as.
     /// </summary>
-    public static IReadOnlyList<JobKind> Failed(Sentence sentence) =>
-        sentence.AudioStatus == AssetStatus.Failed ? [JobKind.Audio]
-        : sentence.ImageStatus == AssetStatus.Failed ? [JobKind.Image]
-        : sentence.VideoStatus == AssetStatus.Failed && sentence.ImageFile is not null ? [JobKind.Video]
-        : [];
+    public static IReadOnlyList<JobKind> Failed(Sentence sentence)
+    {
+        var kinds = new List<JobKind>(2);
+        if (sentence.AudioStatus == AssetStatus.Failed) kinds.Add(JobKind.Audio);
+        if (sentence.ImageStatus == AssetStatus.Failed) kinds.Add(JobKind.Image);
+        else if (sentence.VideoStatus == AssetStatus.Failed && sentence.ImageFile is not null) kinds.Add(JobKind.Video);
+        return kinds;
+    }
 
     /// <summary>
     /// The image exists and no longer matches its prompt. The dirty flag alone is also set on a
@@ -77,13 +81,17 @@ public static class SceneWork
 
     /// <summary>
     /// Why a creator's request for one job of <paramref name="kind"/> is refused, or null: an
-    /// empty prompt, a clip without an image to start from, or the same kind of work already
-    /// waiting or running (<paramref name="active"/>).
+    /// empty prompt, a clip without an image to start from, a clip whose narration failed (it
+    /// would be made at a made-up length), or the same kind of work already waiting or running
+    /// (<paramref name="active"/>).
     /// </summary>
     public static ValidationError? Refusal(Sentence sentence, JobKind kind, IReadOnlyCollection<JobKind> active) =>
         CheckPrompt(sentence, kind)
         ?? (kind == JobKind.Video && sentence.ImageFile is null
             ? new ValidationError("sentenceId", "This scene has no image yet: generate the image first, the clip starts from it.", ValidationErrorKind.Conflict)
+            : null)
+        ?? (kind == JobKind.Video && sentence.AudioStatus == AssetStatus.Failed
+            ? new ValidationError("sentenceId", "The narration of this scene failed: regenerate it first, the clip lasts as long as it.", ValidationErrorKind.Conflict)
             : null)
         ?? (active.Contains(kind)
             ? new ValidationError("sentenceId",

@@ -111,7 +111,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
         }, ct, holdOpen: true, cascade: (job, sentence, now) =>
         {
             // The creator asked for image then video: queue the video in the transaction that stores the image.
-            if (sentence is null || job.ClipToFollow(now) is not { } video) return null;
+            if (sentence is null || job.ClipToFollow(sentence, now) is not { } video) return null;
             sentence.ReflectJob(video, now);
             cascaded = video.Id;
             return video;
@@ -187,12 +187,11 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
                     var token = job.ClaimToken;
                     logger.LogWarning("Job {JobId} on {DeviceName} lost its lease (silo {Silo} went silent); requeued", job.Id, job.Device, job.Silo);
                     job.Retry($"Silo {job.Silo} stopped answering while running this job on {job.Device}", now);
-                    if (sentence is not null)
-                    {
-                        sentence.ReflectJob(job, now);
-                        await SaveSentenceAsync(connection, transaction, sentence, now, ct);
-                    }
+                    sentence?.ReflectJob(job, now);
+                    var stopped = await WaitingClips.StopAsync(database, connection, transaction, job, sentence, now, ct);
+                    if (sentence is not null) await SaveSentenceAsync(connection, transaction, sentence, now, ct);
                     await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct);
+                    await WaitingClips.SaveAsync(database, connection, transaction, stopped, now, ct, withEvents: true);
                     requeued++;
                 }
                 if (requeued > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
@@ -232,13 +231,16 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
             var device = job.Device;
             change(job, sentence, now);
             var next = cascade?.Invoke(job, sentence, now);
+            var stopped = await WaitingClips.StopAsync(database, connection, transaction, job, sentence, now, ct);
             if (sentence is not null) await SaveSentenceAsync(connection, transaction, sentence, now, ct, withEvents: false);
             var notBeforeMs = job.Status == JobStatus.Queued ? UnixTime.ToMs(now + notBefore) : 0;
             if (!await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct, notBeforeMs, withEvents: false))
                 throw new StoreConflictException($"Job {jobId} changed while its claim was held.");
+            await WaitingClips.SaveAsync(database, connection, transaction, stopped, now, ct);
             if (afterSave is not null) await afterSave(connection, transaction, job);
             if (next is not null) await JobRecords.InsertAsync(connection, transaction, next, ct);
-            await EventStore.AppendAsync(database, connection, transaction, [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents(), .. next?.TakeEvents() ?? []], now, ct);
+            await EventStore.AppendAsync(database, connection, transaction,
+                [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents(), .. stopped.SelectMany(c => c.TakeEvents()), .. next?.TakeEvents() ?? []], now, ct);
             if (job.Status is JobStatus.Succeeded or JobStatus.Failed)
                 await connection.ExecuteAsync(new CommandDefinition(
                     job.Status == JobStatus.Succeeded

@@ -47,6 +47,12 @@ public static class ScriptParser
             : Outcome<ParsedScript>.Success(new ParsedScript(sections));
     }
 
+    /// <summary>The title of the script's first heading that has one, or null: a project named after nothing else is named after it.</summary>
+    public static string? FirstHeading(string? script) =>
+        script?.ReplaceLineEndings("\n").Split('\n').Where(IsHeading)
+            .Select(line => line.TrimStart().TrimStart('#').Trim())
+            .FirstOrDefault(title => title.Length > 0);
+
     /// <summary>A line starting with '#'; one with no title after the marks starts an untitled section.</summary>
     private static bool IsHeading(string line) => line.TrimStart().StartsWith('#');
 

@@ -76,10 +76,10 @@ public sealed class ComfyUiBackend : IDeviceBackend
 
                     case PromptOutcomeKind.Failed when outcome.Error!.IsOutOfMemory:
                         throw new GenerationException(FailureCause.OutOfMemory,
-                            $"{DeviceName} ran out of GPU memory even after freeing it: {outcome.Error.Describe()}");
+                            FailureText.Compose($"{DeviceName} ran out of GPU memory even after freeing it.", outcome.Error.Describe()));
 
                     case PromptOutcomeKind.Failed:
-                        throw new GenerationException(FailureCause.Rejected, $"ComfyUI could not run the workflow: {outcome.Error!.Describe()}");
+                        throw new GenerationException(FailureCause.Rejected, FailureText.Compose("ComfyUI could not run the workflow.", outcome.Error!.Describe()));
 
                     case PromptOutcomeKind.Interrupted:
                         throw new GenerationException(FailureCause.Transient,

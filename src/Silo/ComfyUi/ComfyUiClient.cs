@@ -1,3 +1,4 @@
+using VideoGen.Grains.Domain;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
@@ -207,11 +208,11 @@ public sealed class ComfyUiClient
         catch (Exception e) when (ComfyUiRetry.IsTransient(e) && !ct.IsCancellationRequested)
         {
             var attempts = retry ? options.MaxAttempts : 1;
-            throw new GenerationException(FailureCause.Transient, $"ComfyUI at {BaseAddress} did not answer {call} after {attempts} attempt(s): {e.Message}", e);
+            throw new GenerationException(FailureCause.Transient, FailureText.Compose($"ComfyUI at {BaseAddress} did not answer {call} after {attempts} attempt(s).", e.Message), e);
         }
         catch (JsonException e)
         {
-            throw new GenerationException(FailureCause.Transient, $"ComfyUI at {BaseAddress} answered {call} with unreadable JSON: {e.Message}", e);
+            throw new GenerationException(FailureCause.Transient, FailureText.Compose($"ComfyUI at {BaseAddress} answered {call} with unreadable JSON.", e.Message), e);
         }
         finally
         {

@@ -94,7 +94,7 @@ public sealed class ExportRenderer(FfmpegRunner ffmpeg, FfprobeRunner ffprobe, I
         }
         catch (FfmpegException e)
         {
-            throw new GenerationException(FfmpegFailures.CauseOf(e), $"ffprobe could not read {what}: {e.Message}", e);
+            throw new GenerationException(FfmpegFailures.CauseOf(e), FailureText.Compose($"ffprobe could not read {what}.", e.Message), e);
         }
     }
 
@@ -106,7 +106,7 @@ public sealed class ExportRenderer(FfmpegRunner ffmpeg, FfprobeRunner ffprobe, I
         }
         catch (FfmpegException e)
         {
-            throw new GenerationException(FfmpegFailures.CauseOf(e), $"ffmpeg could not render the export: {e.Message}", e);
+            throw new GenerationException(FfmpegFailures.CauseOf(e), FailureText.Compose("ffmpeg could not render the export.", e.Message), e);
         }
     }
 

@@ -133,7 +133,7 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
         catch (Exception e) when (!kill.IsCancellationRequested && e is not OperationCanceledException)
         {
             logger.LogError(e, "Job {JobId} failed unexpectedly", job.Id);
-            await PersistAsync(() => silo.Queue.RetryAsync(job.Id, token, $"Unexpected error on {DeviceName}: {e.Message}", silo.Backoff(job.Attempt), CancellationToken.None),
+            await PersistAsync(() => silo.Queue.RetryAsync(job.Id, token, FailureText.Compose($"Unexpected error on {DeviceName}.", e.Message), silo.Backoff(job.Attempt), CancellationToken.None),
                 job.Id, kill);
         }
         return null;

@@ -33,7 +33,7 @@ public sealed class FfmpegRunner(IOptions<FfmpegOptions> options, ILogger<Ffmpeg
         if (progress is not null && duration is { } total && total > TimeSpan.Zero)
             command.NotifyOnPercentageProgress(new MonotonicProgress(progress).Report, total);
 
-        logger.LogInformation("Running {CommandLine}", $"{GlobalFFOptions.GetFFMpegBinaryPath(ffOptions)} {command.Arguments}");
+        logger.LogDebug("Running {CommandLine}", $"{GlobalFFOptions.GetFFMpegBinaryPath(ffOptions)} {command.Arguments}");
         FFMpegResult result;
         try
         {

@@ -126,7 +126,7 @@ public sealed class PreviewBackend(FfmpegRunner ffmpeg, IOptions<PreviewOptions>
         }
         catch (FfmpegException e)
         {
-            throw new GenerationException(FfmpegFailures.CauseOf(e), $"The preview device could not render the {what}: {e.Message}", e);
+            throw new GenerationException(FfmpegFailures.CauseOf(e), FailureText.Compose($"The preview device could not render the {what}.", e.Message), e);
         }
         var path = output.Commit();
         logger.LogInformation("Preview device rendered {OutputPath} for job {JobId}", path, work.JobId);

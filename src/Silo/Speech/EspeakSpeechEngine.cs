@@ -41,7 +41,7 @@ public sealed class EspeakSpeechEngine(IOptions<SpeechOptions> options, ILogger<
         catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
             throw new GenerationException(FailureCause.Rejected,
-                $"espeak-ng could not be started ({e.Message}): install the Debian package espeak-ng or set {SpeechOptions.Section}:EspeakPath.", e);
+                FailureText.Compose($"espeak-ng could not be started: install the Debian package espeak-ng or set {SpeechOptions.Section}:EspeakPath.", e.Message), e);
         }
         using (process)
         {
@@ -55,9 +55,8 @@ public sealed class EspeakSpeechEngine(IOptions<SpeechOptions> options, ILogger<
                 await copying;
                 if (exitCode != 0)
                 {
-                    var reason = process.Stderr.LastLine;
                     throw new GenerationException(FailureCause.Rejected,
-                        $"espeak-ng could not speak the sentence: it exited with code {exitCode}{(reason.Length > 0 ? ": " + reason : ".")}");
+                        FailureText.Compose("espeak-ng could not speak the sentence.", $"espeak-ng exited with code {exitCode}.\n{process.Stderr}"));
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

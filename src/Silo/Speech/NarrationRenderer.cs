@@ -1,3 +1,4 @@
+using VideoGen.Grains.Domain;
 using VideoGen.Silo.Devices;
 using VideoGen.Silo.Media;
 using VideoGen.Silo.Preview;
@@ -44,7 +45,7 @@ public sealed class NarrationRenderer(ISpeechEngine engine, FfmpegRunner ffmpeg,
         catch (FfmpegException e)
         {
             // A tool that could not start or was killed may do better next time; unreadable audio will not.
-            throw new GenerationException(FfmpegFailures.CauseOf(e), $"What {engine.Name} answered is not audio ffmpeg can read: {e.Message}", e);
+            throw new GenerationException(FfmpegFailures.CauseOf(e), FailureText.Compose($"What {engine.Name} answered is not audio ffmpeg can read.", e.Message), e);
         }
         if (seconds is not > 0)
             throw new GenerationException(FailureCause.Rejected, $"{engine.Name} produced no audio for this sentence.");

@@ -48,7 +48,7 @@ public sealed class OpenAiSpeechEngine(HttpClient http, IOptions<SpeechOptions> 
         }
         catch (HttpRequestException e)
         {
-            throw new GenerationException(FailureCause.Transient, $"The speech server at {_options.Url} could not be reached: {e.Message}", e);
+            throw new GenerationException(FailureCause.Transient, FailureText.Compose($"The speech server at {_options.Url} could not be reached.", e.Message), e);
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed class SpeechProcess : IDisposable
             RedirectStandardError = true,
         };
         foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
-        logger.LogInformation("Running {Program} {Arguments}", fileName, string.Join(' ', arguments));
+        logger.LogDebug("Running {Program} {Arguments}", fileName, string.Join(' ', arguments));
         var process = new Process { StartInfo = startInfo };
         try
         {

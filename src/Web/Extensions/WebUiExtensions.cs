@@ -30,6 +30,7 @@ public static class WebUiExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
+        app.AnnounceWhenReady();
         return app;
     }
 }

@@ -25,6 +25,22 @@ public sealed class FfmpegRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_Render_LogsItsCommandLineAtDebugLevelOnly()
+    {
+        using var folder = new TempFolder();
+        var log = new LevelLog<FfmpegRunner>();
+        var runner = new FfmpegRunner(Microsoft.Extensions.Options.Options.Create(new FfmpegOptions()), log);
+        var arguments = MediaTools.Lavfi("testsrc2=s=64x36:r=24:d=0.2")
+            .OutputToFile(folder.File("out.nut"), overwrite: true, o => o.WithCustomArgument(FfmpegCommand.Option("-f", "nut")));
+
+        await runner.RunAsync(arguments, TimeSpan.FromSeconds(0.2), null, CancellationToken.None);
+
+        var (level, message) = Assert.Single(log.Entries);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, level);
+        Assert.Contains("testsrc2=s=64x36", message);
+    }
+
+    [Fact]
     public async Task RunAsync_MissingInput_ThrowsWithExitCodeAndStderr()
     {
         using var folder = new TempFolder();

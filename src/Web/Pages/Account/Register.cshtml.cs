@@ -22,11 +22,14 @@ public sealed class RegisterModel(
     /// <summary>Whether the form is offered: registration is open, or no account exists yet.</summary>
     public bool IsOpen { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => IsOpen = await IsOpenAsync(ct);
+    /// <summary>No account exists yet: the one registered here becomes the operator.</summary>
+    public bool IsFirst { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        IsOpen = await IsOpenAsync(ct);
+        await LoadAsync(ct);
         if (!ModelState.IsValid) return Page();
         var user = new StudioUser { UserName = Input.Email, Email = Input.Email };
         var result = await users.CreateAsync(user, Input.Password);
@@ -39,7 +42,11 @@ public sealed class RegisterModel(
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
-    private async Task<bool> IsOpenAsync(CancellationToken ct) => options.Value.AllowRegistration || !await store.HasAccountsAsync(ct);
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        IsFirst = !await store.HasAccountsAsync(ct);
+        IsOpen = options.Value.AllowRegistration || IsFirst;
+    }
 
     private static string FieldOf(IdentityError error) =>
         error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password"
