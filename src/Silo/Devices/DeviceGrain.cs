@@ -16,17 +16,10 @@ public abstract class DeviceGrain(LaneHost lanes, IOptions<SiloOptions> silo) : 
 {
     private string Name => this.GetPrimaryKeyString();
 
-    /// <summary>This silo's lanes drive the device from now on: Orleans activates its grain once, so one silo drives it.</summary>
+    /// <summary>This silo's lanes drive the device: the calls that wake it arrive here.</summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         lanes.Drive(Name);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>The grain leaves (the silo stops): its lanes take no new work for the device.</summary>
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        lanes.Release(Name);
         return Task.CompletedTask;
     }
 

@@ -10,7 +10,8 @@ namespace VideoGen.Silo.Devices;
 /// its lanes before anyone asks, and keeps them active. Tries again while the silo is joining (a
 /// call can fail until membership settles); stops only when the silo stops.
 /// </summary>
-internal sealed class DeviceGrainStarter(LocalDevices local, IGrainFactory grains, IOptions<SiloOptions> silo, ILogger<DeviceGrainStarter> logger)
+internal sealed class DeviceGrainStarter(
+    LocalDevices local, IGrainFactory grains, LaneHost lanes, IOptions<SiloOptions> silo, ILogger<DeviceGrainStarter> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(500);
@@ -64,9 +65,13 @@ internal sealed class DeviceGrainStarter(LocalDevices local, IGrainFactory grain
     private void Report(DeviceDeclaration device, string host)
     {
         if (host == silo.Value.Name)
+        {
+            lanes.Drive(device.Name);
             logger.LogInformation("Device grain {DeviceName} is active on silo {Silo}", device.Name, host);
-        else
-            // Two silos configured with one device name: the one that was there first drives it.
-            logger.LogWarning("Device {DeviceName} is declared by silo {Silo} too, but silo {Host} drives it", device.Name, silo.Value.Name, host);
+            return;
+        }
+        // Two silos configured with one device name: the one whose grain it is drives it.
+        lanes.DrivenElsewhere(device.Name);
+        logger.LogWarning("Device {DeviceName} is declared by silo {Silo} too, but silo {Host} drives it", device.Name, silo.Value.Name, host);
     }
 }

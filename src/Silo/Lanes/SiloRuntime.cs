@@ -60,22 +60,21 @@ public sealed class SiloRuntime : IAsyncDisposable
 
     /// <summary>
     /// Whether this silo currently holds <paramref name="device"/>: it may drive it (on the cluster, the
-    /// device's grain lives here) and its last heartbeat was accepted.
+    /// device's grain does not live elsewhere) and its last heartbeat was accepted.
     /// </summary>
     public bool Holds(string device) => _drives(device) && HeldInStore(device);
 
     private bool HeldInStore(string device) => _held.TryGetValue(device, out var held) && held;
 
     /// <summary>
-    /// Takes (or keeps) the hold of every device it may drive now, and wakes the lanes of those it
-    /// holds: called when a device's grain activates here, so its lanes need not wait for the next heartbeat.
+    /// Takes (or keeps) the hold of every device it may drive now (the lanes of a device just taken
+    /// wake): called when a device's grain comes back here, so its lanes need not wait for the next heartbeat.
     /// </summary>
     public async Task HeartbeatNowAsync()
     {
         try
         {
             await HeartbeatOnceAsync(_stopLoops.Token);
-            foreach (var spec in _devices.Where(d => Holds(d.Device.Name))) Wake(spec.Device.Name, [.. spec.Backends.Keys]);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -193,7 +192,10 @@ public sealed class SiloRuntime : IAsyncDisposable
         foreach (var spec in _devices.Where(d => _drives(d.Device.Name)))
         {
             var hold = await _registry.HeartbeatAsync(spec.Device, Identity.Id, Answers(spec.Device.Name), ct);
+            var taken = hold.Held && !HeldInStore(spec.Device.Name);
             _held[spec.Device.Name] = hold.Held;
+            // A device just taken over (its previous silo went silent) may have work waiting that nobody will announce.
+            if (taken) Wake(spec.Device.Name, [.. spec.Backends.Keys]);
             if (hold.Held) _refused.TryRemove(spec.Device.Name, out _);
             else if (_refused.TryAdd(spec.Device.Name, hold.Holder))
                 _logger.LogWarning("Device {DeviceName} is driven by silo {Holder}; silo {Silo} will not drive it while that silo holds it",
