@@ -2,6 +2,7 @@ using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
+using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Grains.Tests;
 
@@ -44,7 +45,7 @@ public sealed class SchemaMigratorTests
         Assert.Equal(1, await ClaimUnownedAsync(db, owner));
         var loaded = await new ProjectStore(db.Database, TimeProvider.System).GetAsync(project.Id, owner, CancellationToken.None);
         Assert.Equal(project.Sentences.Select(s => s.Text), loaded!.Sentences.Select(s => s.Text));
-        var scheduler = new JobScheduler(db.Database, new JobSignal(), TimeProvider.System);
+        var scheduler = new JobScheduler(db.Database, NoLanes.Instance, TimeProvider.System);
         Assert.True((await scheduler.RegenerateImageAsync(project.Sentences.First().Id, null, false, CancellationToken.None)).Succeeded);
     }
 

@@ -6,6 +6,7 @@ using VideoGen.Silo.Lanes;
 using VideoGen.TestSupport;
 using VideoGen.TestSupport.Processes;
 using Xunit.Abstractions;
+using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Reliability.Tests;
 
@@ -37,7 +38,7 @@ public sealed class FrozenTransactionTests(ITestOutputHelper output)
         var project = Project.Import(await TestAccounts.InsertAsync(db.Database), "Frozen", "One scene.", AspectRatio.Landscape, null, DateTimeOffset.UtcNow).Value!;
         await new ProjectStore(db.Database, TimeProvider.System).CreateAsync(project, CancellationToken.None);
         var sentenceId = project.Sentences.Single().Id;
-        var scheduler = new JobScheduler(db.Database, new JobSignal(), TimeProvider.System);
+        var scheduler = new JobScheduler(db.Database, NoLanes.Instance, TimeProvider.System);
         var job = (await scheduler.RegenerateImageAsync(sentenceId, null, skipVideo: true, CancellationToken.None)).Value!;
 
         await frozen.WaitForOutputAsync($"Holding the completion of job {job.Id}", TimeSpan.FromSeconds(60));

@@ -7,6 +7,7 @@ using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
 using VideoGen.Web.Tests.Accounts;
+using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Web.Tests;
 
@@ -50,7 +51,7 @@ public sealed class HostTests
         using var client = factory.CreateClient();
         var owner = await TestAccounts.InsertAsync(db.Database, "creator@example.com");
         var project = await db.ImportAsync(owner, script: "The tide rolls in.");
-        var scheduler = new JobScheduler(db.Database, new JobSignal(), TimeProvider.System);
+        var scheduler = new JobScheduler(db.Database, NoLanes.Instance, TimeProvider.System);
 
         var job = (await scheduler.RegenerateImageAsync(project.Sentences.Single().Id, 3, skipVideo: true, CancellationToken.None)).Value!;
 

@@ -9,7 +9,7 @@ namespace VideoGen.Grains.Jobs;
 /// needs, so nothing is discovered halfway), and delete one. Every request names the owner:
 /// another account's project or export is answered exactly like one that does not exist.
 /// </summary>
-public sealed class ExportScheduler(Database database, JobSignal signal, JobScheduler jobs, TimeProvider clock)
+public sealed class ExportScheduler(Database database, ILaneDispatch lanes, JobScheduler jobs, TimeProvider clock)
 {
     /// <summary>
     /// Queues an export job of the project on a CPU lane, with its export row, in one
@@ -34,10 +34,9 @@ public sealed class ExportScheduler(Database database, JobSignal signal, JobSche
             await JobRecords.InsertAsync(connection, transaction, job, ct);
             await ExportRecords.InsertAsync(connection, transaction, exportId, job, settings, ExportSettings.FrameSize((AspectRatio)aspect), ct);
             await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
-            await database.RingAsync(connection, transaction, Channels.Jobs, ct);
             return ExportStart.Started(exportId, job.Id);
         }, ct);
-        if (start.Status == ExportStartStatus.Started) signal.RingWork(Lane.Cpu);
+        if (start.Status == ExportStartStatus.Started) lanes.WorkQueued([Lane.Cpu]);
         return start;
     }
 

@@ -7,7 +7,7 @@ using VideoGen.Grains.Storage;
 namespace VideoGen.Grains.Jobs;
 
 /// <summary>The queue on the store's database: PostgreSQL claims with SKIP LOCKED, SQLite under its single writer.</summary>
-public sealed class JobQueue(Database database, JobSignal signal, QueueTimings timings, TimeProvider clock, ILogger<JobQueue> logger,
+public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTimings timings, TimeProvider clock, ILogger<JobQueue> logger,
     CompletionHold? hold = null) : IJobQueue
 {
     public async Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct)
@@ -194,7 +194,6 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
                     await WaitingClips.SaveAsync(database, connection, transaction, stopped, now, ct, withEvents: true);
                     requeued++;
                 }
-                if (requeued > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
                 return requeued;
             }, ct);
         }
@@ -203,7 +202,7 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
             logger.LogWarning("Rescuing expired jobs waited too long for a lock; the next round tries again");
             return 0;
         }
-        if (rescued > 0) signal.RingAllWork();
+        if (rescued > 0) lanes.WorkQueued(JobScheduler.AllLanes);
         return rescued;
     }
 
@@ -249,10 +248,9 @@ public sealed class JobQueue(Database database, JobSignal signal, QueueTimings t
                     new { device }, transaction, cancellationToken: ct));
             // A finished narration frees the clip that waited for it.
             rangWork = next is not null || job.Status == JobStatus.Queued || (job.Kind == JobKind.Audio && job.Status.IsFinished());
-            if (rangWork) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
             return true;
         }, ct);
-        if (rangWork) signal.RingAllWork();
+        if (rangWork) lanes.WorkQueued(JobScheduler.AllLanes);
         return saved;
     }
 

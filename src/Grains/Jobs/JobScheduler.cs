@@ -8,10 +8,13 @@ namespace VideoGen.Grains.Jobs;
 /// <summary>
 /// The creator's side of the queue: regenerate an image or a clip, generate a whole
 /// project, cancel. Every request is one transaction that queues the jobs and marks the
-/// sentences, then rings the lanes.
+/// sentences; once it commits, the lanes that can take the work are told.
 /// </summary>
-public sealed class JobScheduler(Database database, JobSignal signal, TimeProvider clock)
+public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimeProvider clock)
 {
+    /// <summary>Every lane kind: a batch may queue narration, images and clips.</summary>
+    internal static readonly IReadOnlyCollection<Lane> AllLanes = Enum.GetValues<Lane>();
+
     /// <summary>Queues a new image for the sentence; the clip follows unless <paramref name="skipVideo"/>.</summary>
     public Task<Outcome<GenerationJob>> RegenerateImageAsync(Guid sentenceId, long? seed, bool skipVideo, CancellationToken ct, JobPriority priority = JobPriority.Interactive) =>
         EnqueueForSentenceAsync(sentenceId, JobKind.Image, seed, skipVideo, priority, ct);
@@ -80,10 +83,9 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
                 await QueueAsync(connection, transaction, sentence, kinds, sentence.Seed, skipVideo: false, JobPriority.Bulk, batchId, now, ct);
                 total++;
             }
-            if (total > 0) await database.RingAsync(connection, transaction, Channels.Jobs, ct);
             return new BatchResult(batchId, total);
         }, ct);
-        if (result is { Total: > 0 }) signal.RingAllWork();
+        if (result is { Total: > 0 }) lanes.WorkQueued(AllLanes);
         return result;
     }
 
@@ -97,7 +99,7 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
             var result = await CancelLoadedAsync(connection, transaction, job, clock.GetUtcNow(), ct);
             return (job, result);
         }, ct);
-        if (result == CancelResult.Requested) signal.RingCancel();
+        if (result == CancelResult.Requested && job?.Device is { } device) lanes.CancelRequested(device, jobId);
         return job;
     }
 
@@ -109,13 +111,14 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
 
     private async Task<int> CancelAllAsync(Guid projectId, bool scenesOnly, CancellationToken ct)
     {
-        var (count, requested) = await database.WriteAsync(async (connection, transaction) =>
+        var (count, requested) = await database.WriteAsync<(int, List<GenerationJob>)>(async (connection, transaction) =>
         {
             var ids = await connection.QueryAsync<Guid>(new CommandDefinition(
                 $"SELECT id FROM jobs WHERE project_id = @projectId AND status IN (0, 1){(scenesOnly ? " AND sentence_id IS NOT NULL" : "")} ORDER BY created_at",
                 new { projectId }, transaction, cancellationToken: ct));
             var now = clock.GetUtcNow();
-            int count = 0, requested = 0;
+            var count = 0;
+            var requested = new List<GenerationJob>();
             foreach (var id in ids)
             {
                 var job = await JobRecords.LoadAsync(connection, transaction, id, database.RowLockClause, ct);
@@ -123,11 +126,12 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
                 var result = await CancelLoadedAsync(connection, transaction, job, now, ct);
                 if (result == CancelResult.AlreadyFinished) continue;
                 count++;
-                if (result == CancelResult.Requested) requested++;
+                if (result == CancelResult.Requested) requested.Add(job);
             }
             return (count, requested);
         }, ct);
-        if (requested > 0) signal.RingCancel();
+        foreach (var job in requested)
+            if (job.Device is { } device) lanes.CancelRequested(device, job.Id);
         return count;
     }
 
@@ -145,7 +149,6 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
         }
         if (!await JobRecords.SaveAsync(database, connection, transaction, job, status, token, now, ct))
             throw new StoreConflictException($"Job {job.Id} changed while locked.");
-        if (result == CancelResult.Requested) await database.RingAsync(connection, transaction, Channels.Cancel, ct);
         return result;
     }
 
@@ -164,10 +167,9 @@ public sealed class JobScheduler(Database database, JobSignal signal, TimeProvid
             if (seed is not null) sentence.ChangeSeed(seed, now);
             var run = await RunToJoinAsync(connection, transaction, sentence.ProjectId, now, ct);
             var job = (await QueueAsync(connection, transaction, sentence, [kind], seed ?? sentence.Seed, skipVideo, priority, run, now, ct))[0];
-            await database.RingAsync(connection, transaction, Channels.Jobs, ct);
             return Outcome<GenerationJob>.Success(job);
         }, ct);
-        if (outcome.Succeeded) signal.RingWork(JobTransitions.LaneOf(kind));
+        if (outcome.Succeeded) lanes.WorkQueued([JobTransitions.LaneOf(kind)]);
         return outcome;
     }
 

@@ -6,10 +6,11 @@ using VideoGen.Grains.Storage;
 namespace VideoGen.Grains.Jobs;
 
 /// <summary>
-/// Listens for other processes' doorbells on one dedicated PostgreSQL connection and rings
-/// the in-process signal. The connection has TCP keepalive; when it drops it is reopened
-/// with backoff, and every bell is rung once on (re)connect because rings sent while
-/// disconnected are lost. Lanes keep their slow poll, so a lost ring only delays work.
+/// Listens for other processes' new events on one dedicated PostgreSQL connection and rings
+/// the in-process signal, so live pages show them at once. The connection has TCP keepalive;
+/// when it drops it is reopened with backoff, and the bell is rung once on (re)connect because
+/// rings sent while disconnected are lost. The event feed keeps its slow poll, so a lost ring
+/// only delays a page. (Lanes are woken by calls to the device grains, not here.)
 /// </summary>
 public sealed class PostgresDoorbell(Database database, JobSignal signal, ILogger<PostgresDoorbell> logger) : BackgroundService
 {
@@ -37,12 +38,10 @@ public sealed class PostgresDoorbell(Database database, JobSignal signal, ILogge
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => Ring(e.Channel);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channels.Jobs}; LISTEN {Channels.Cancel}; LISTEN {Channels.Events}", connection))
+                connection.Notification += (_, _) => signal.RingEvents();
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channels.Events}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 logger.LogInformation("Listening for doorbells on PostgreSQL");
-                signal.RingAllWork();
-                signal.RingCancel();
                 signal.RingEvents();
                 Interlocked.Increment(ref _connections);
                 delay = TimeSpan.FromMilliseconds(250);
@@ -59,16 +58,6 @@ public sealed class PostgresDoorbell(Database database, JobSignal signal, ILogge
                 catch (OperationCanceledException) { return; }
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 10_000));
             }
-        }
-    }
-
-    private void Ring(string channel)
-    {
-        switch (channel)
-        {
-            case Channels.Jobs: signal.RingAllWork(); break;
-            case Channels.Cancel: signal.RingCancel(); break;
-            case Channels.Events: signal.RingEvents(); break;
         }
     }
 }

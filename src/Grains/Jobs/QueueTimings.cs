@@ -12,11 +12,17 @@ public sealed record QueueTimings
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromSeconds(3);
     public TimeSpan RescueInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often a silo looks for cancel requests of its running jobs (the in-process signal is immediate).</summary>
-    public TimeSpan CancelPoll { get; init; } = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// How often a silo looks in the store for cancel requests of its running jobs: the fallback
+    /// when the call to the job's device grain was lost (that call is immediate).
+    /// </summary>
+    public TimeSpan CancelPoll { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The slow poll an idle lane falls back to when no doorbell rings.</summary>
-    public TimeSpan IdlePoll { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// The slow poll an idle lane falls back to when no device grain call wakes it (a lost call,
+    /// or a retry whose backoff has passed).
+    /// </summary>
+    public TimeSpan IdlePoll { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>At most this often a running job writes progress (≤ 10 events per second).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(100);

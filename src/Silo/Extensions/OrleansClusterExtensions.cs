@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using VideoGen.Grains.Jobs;
-using VideoGen.Grains.Scenes;
+using VideoGen.Silo.Devices;
+using VideoGen.Silo.Lanes;
 using VideoGen.Grains.Storage;
 using VideoGen.Silo.Options;
 using OrleansSiloOptions = Orleans.Configuration.SiloOptions;
@@ -42,6 +42,7 @@ public static class OrleansClusterExtensions
                 }));
             else
                 silo.UseDevelopmentClustering(primarySiloEndpoint: null);
+            silo.AddDeviceGrains(DeclaredDevices(builder.Configuration));
             configure?.Invoke(silo);
         });
 
@@ -56,9 +57,15 @@ public static class OrleansClusterExtensions
             endpoint.SiloPort = cluster.Value.SiloPort;
             endpoint.GatewayPort = cluster.Value.GatewayPort;
         });
-        // On the cluster, a scene's job outcome goes through the scene's grain.
-        services.AddSingleton<IJobQueue, SceneJobQueue>();
         services.AddOptions<OrleansSiloOptions>().Configure<IOptions<SiloOptions>>((orleans, silo) => orleans.SiloName = silo.Value.Name);
         return builder;
+    }
+
+    /// <summary>The devices this host's configuration declares (the validated options say what is wrong with them, at start).</summary>
+    private static IReadOnlyList<DeviceDeclaration> DeclaredDevices(IConfiguration configuration)
+    {
+        var silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var devices = configuration.GetSection(DeviceOptions.Section).Get<List<DeviceOptions>>() ?? [];
+        return DeviceCatalog.Declare(devices, silo);
     }
 }

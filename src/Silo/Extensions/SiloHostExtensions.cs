@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using VideoGen.Silo.Devices;
 using VideoGen.Silo.Export;
 using VideoGen.Silo.Lanes;
 using VideoGen.Silo.Options;
@@ -36,6 +37,7 @@ public static class SiloHostExtensions
         services.AddExportRenderer();
         services.AddSingleton<CpuBackend>();
         services.AddSingleton<DeviceCatalog>();
+        services.AddSingleton<IDeviceSource>(sp => sp.GetRequiredService<DeviceCatalog>());
         services.AddSingleton(sp => SiloIdentity.New(sp.GetRequiredService<IOptions<SiloOptions>>().Value.Name));
         services.AddSingleton(sp => new MediaFiles(sp.GetRequiredService<IOptions<MediaOptions>>().Value.Root));
         services.AddHostedService<SiloService>();

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Storage;
 using VideoGen.Silo.Devices;
 
 namespace VideoGen.Silo.Lanes;
@@ -10,12 +11,14 @@ namespace VideoGen.Silo.Lanes;
 /// One lane of one device: claims a job when the lane is free, the silo holds the device and
 /// its backend answers; runs it on the backend while renewing its lease, and records how it
 /// ended. At most one job at a time, by construction here and by a unique index in the store.
+/// An idle lane waits for its device grain to wake it (<see cref="Wake"/>), or for its slow poll.
 /// </summary>
 internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, IDeviceBackend backend, ILogger logger)
 {
     private static readonly TimeSpan StoreRetryDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxStoreRetryDelay = TimeSpan.FromSeconds(2);
     private readonly Lock _gate = new();
+    private readonly Bell _wake = new();
     private RunningJob? _running;
 
     public string DeviceName => spec.Device.Name;
@@ -27,8 +30,11 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
         get { lock (_gate) return _running?.JobId; }
     }
 
-    /// <summary>Asks the running job to stop because a creator cancelled it.</summary>
-    public void RequestCancel(Guid jobId) => Stop(jobId, StopReason.Cancelled);
+    /// <summary>Work may be waiting for this lane: if it is idle, it looks now rather than at its next poll.</summary>
+    public void Wake() => _wake.Ring();
+
+    /// <summary>Asks the running job to stop because a creator cancelled it; false when this lane does not run it.</summary>
+    public bool RequestCancel(Guid jobId) => Stop(jobId, StopReason.Cancelled);
 
     /// <summary>Stops the running job, whatever it is, because the silo shuts down.</summary>
     public void StopRunning(StopReason reason)
@@ -44,7 +50,7 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
         {
             try
             {
-                var bell = silo.Signal.NextWork(lane);
+                var bell = _wake.Next();
                 // A claim is not cancelled half way: a drain cancelling it after the commit would
                 // leave a job claimed by nobody until its lease ran out.
                 var claimed = silo.Holds(DeviceName) && silo.Answers(DeviceName) && !stopClaiming.IsCancellationRequested
@@ -232,13 +238,15 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
         }
     }
 
-    private void Stop(Guid jobId, StopReason reason)
+    private bool Stop(Guid jobId, StopReason reason)
     {
         lock (_gate)
         {
-            if (_running is not { } running || running.JobId != jobId || running.Reason != StopReason.None) return;
+            if (_running is not { } running || running.JobId != jobId) return false;
+            if (running.Reason != StopReason.None) return true;
             running.Reason = reason;
             running.Stop.Cancel();
+            return true;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using VideoGen.Grains.Devices;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 
@@ -20,6 +21,7 @@ public sealed class SiloRuntime : IAsyncDisposable
     private readonly DeviceRegistry _registry;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, bool> _held = new();
+    private readonly Func<string, bool> _drives;
     private readonly ConcurrentDictionary<string, string?> _refused = new();
     /// <summary>Per device, why it could not take work at its last health check; null when it could. Absent before the first check.</summary>
     private readonly ConcurrentDictionary<string, string?> _problems = new();
@@ -34,13 +36,13 @@ public sealed class SiloRuntime : IAsyncDisposable
 
     public SiloRuntime(
         SiloIdentity identity, IReadOnlyList<DeviceSpec> devices, IJobQueue queue, DeviceRegistry registry,
-        JobSignal signal, MediaFiles media, QueueTimings timings, ILoggerFactory logs)
+        MediaFiles media, QueueTimings timings, ILoggerFactory logs, Func<string, bool>? drives = null)
     {
+        _drives = drives ?? (_ => true);
         Identity = identity;
         _devices = devices;
         Queue = queue;
         _registry = registry;
-        Signal = signal;
         Media = media;
         Timings = timings;
         Work = new WorkBuilder(media);
@@ -52,19 +54,57 @@ public sealed class SiloRuntime : IAsyncDisposable
 
     public SiloIdentity Identity { get; }
     public IJobQueue Queue { get; }
-    public JobSignal Signal { get; }
     public MediaFiles Media { get; }
     public QueueTimings Timings { get; }
     internal WorkBuilder Work { get; }
 
-    /// <summary>Whether this silo currently holds <paramref name="device"/> (its heartbeat was accepted).</summary>
-    public bool Holds(string device) => _held.TryGetValue(device, out var held) && held;
+    /// <summary>
+    /// Whether this silo currently holds <paramref name="device"/>: it may drive it (on the cluster, the
+    /// device's grain does not live elsewhere) and its last heartbeat was accepted.
+    /// </summary>
+    public bool Holds(string device) => _drives(device) && HeldInStore(device);
+
+    private bool HeldInStore(string device) => _held.TryGetValue(device, out var held) && held;
+
+    /// <summary>
+    /// Takes (or keeps) the hold of every device it may drive now (the lanes of a device just taken
+    /// wake): called when a device's grain comes back here, so its lanes need not wait for the next heartbeat.
+    /// </summary>
+    public async Task HeartbeatNowAsync()
+    {
+        try
+        {
+            await HeartbeatOnceAsync(_stopLoops.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogWarning(e, "Silo {Silo} could not take its devices' hold; its heartbeat tries again", Identity.Id);
+        }
+    }
 
     /// <summary>Whether every backend of <paramref name="device"/> answered the last health check.</summary>
     public bool Answers(string device) => _problems.TryGetValue(device, out var problem) && problem is null;
 
     /// <summary>The jobs running on this silo's lanes right now.</summary>
     public IReadOnlyList<Guid> RunningJobs => _lanes.Select(l => l.RunningJobId).OfType<Guid>().ToArray();
+
+    /// <summary>The devices this silo drives.</summary>
+    public IReadOnlyList<DeviceSpec> Devices => _devices;
+
+    /// <summary>Wakes the idle lanes of <paramref name="lanes"/> kinds: of <paramref name="device"/>, or of every device when null.</summary>
+    public void Wake(string? device, IReadOnlyCollection<Lane> lanes)
+    {
+        foreach (var worker in _lanes)
+            if ((device is null || worker.DeviceName == device) && lanes.Contains(worker.Lane)) worker.Wake();
+    }
+
+    /// <summary>Stops the running job <paramref name="jobId"/> of <paramref name="device"/> because it was cancelled; false when none of its lanes runs it.</summary>
+    public bool CancelRunning(string device, Guid jobId) =>
+        _lanes.Where(l => l.DeviceName == device).Aggregate(false, (found, lane) => lane.RequestCancel(jobId) || found);
+
+    /// <summary>What each lane of <paramref name="device"/> runs now.</summary>
+    public IReadOnlyList<LaneActivity> Activity(string device) =>
+        _lanes.Where(l => l.DeviceName == device).Select(l => new LaneActivity(l.Lane, l.RunningJobId)).ToArray();
 
     /// <summary>Takes its devices (first heartbeat) and starts the lanes and the background loops.</summary>
     public async Task StartAsync(CancellationToken ct)
@@ -107,7 +147,8 @@ public sealed class SiloRuntime : IAsyncDisposable
     private async Task DrainAsync(TimeSpan grace)
     {
         await _stopClaiming.CancelAsync();
-        foreach (var spec in _devices.Where(d => Holds(d.Device.Name)))
+        // Held in the store, whether or not its grain is still here: a stopping silo's grains may leave first.
+        foreach (var spec in _devices.Where(d => HeldInStore(d.Device.Name)))
             await Quietly(() => _registry.DrainAsync(spec.Device.Name, Identity.Id, CancellationToken.None));
         if (await Task.WhenAny(_lanesDone, Task.Delay(grace)) != _lanesDone)
         {
@@ -116,7 +157,7 @@ public sealed class SiloRuntime : IAsyncDisposable
         }
         await _stopLoops.CancelAsync();
         await _loopsDone;
-        foreach (var spec in _devices.Where(d => Holds(d.Device.Name)))
+        foreach (var spec in _devices.Where(d => HeldInStore(d.Device.Name)))
             await Quietly(() => _registry.ReleaseAsync(spec.Device.Name, Identity.Id, CancellationToken.None));
         _held.Clear();
         _logger.LogInformation("Silo {Silo} stopped", Identity.Id);
@@ -147,10 +188,14 @@ public sealed class SiloRuntime : IAsyncDisposable
 
     private async Task HeartbeatOnceAsync(CancellationToken ct)
     {
-        foreach (var spec in _devices)
+        // A device driven elsewhere gets no heartbeat from here: its hold lapses if it was ours.
+        foreach (var spec in _devices.Where(d => _drives(d.Device.Name)))
         {
             var hold = await _registry.HeartbeatAsync(spec.Device, Identity.Id, Answers(spec.Device.Name), ct);
+            var taken = hold.Held && !HeldInStore(spec.Device.Name);
             _held[spec.Device.Name] = hold.Held;
+            // A device just taken over (its previous silo went silent) may have work waiting that nobody will announce.
+            if (taken) Wake(spec.Device.Name, [.. spec.Backends.Keys]);
             if (hold.Held) _refused.TryRemove(spec.Device.Name, out _);
             else if (_refused.TryAdd(spec.Device.Name, hold.Holder))
                 _logger.LogWarning("Device {DeviceName} is driven by silo {Holder}; silo {Silo} will not drive it while that silo holds it",
@@ -198,11 +243,14 @@ public sealed class SiloRuntime : IAsyncDisposable
 
     private async Task RescueOnceAsync(CancellationToken ct) => await Queue.RescueExpiredAsync(ct);
 
+    /// <summary>
+    /// The fallback for cancels whose call to the device grain was lost: every <see cref="QueueTimings.CancelPoll"/>,
+    /// while something runs, the store says which running jobs were asked to stop.
+    /// </summary>
     private async Task WatchCancelsAsync(CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
-            var bell = Signal.NextCancel();
             try
             {
                 if (RunningJobs.Count > 0)
@@ -220,7 +268,7 @@ public sealed class SiloRuntime : IAsyncDisposable
             {
                 _logger.LogWarning(e, "Silo {Silo} could not check for cancel requests", Identity.Id);
             }
-            await Task.WhenAny(bell, Task.Delay(Timings.CancelPoll, ct));
+            await PauseAsync(Timings.CancelPoll, ct);
         }
     }
 

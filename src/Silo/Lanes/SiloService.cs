@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Options;
 using VideoGen.Grains.Jobs;
+using VideoGen.Silo.Devices;
 using VideoGen.Silo.Options;
 
 namespace VideoGen.Silo.Lanes;
 
 /// <summary>
-/// Hosts this process's silo when <c>Silo:Enabled</c>: starts it with the configured devices
-/// once the schema is up to date, and drains it when the host stops (no new claims; running jobs get
+/// Hosts this process's lanes when <c>Silo:Enabled</c>: starts them with the configured devices
+/// once the schema is up to date, lends them to the device grains that live here, and drains them when the host stops (no new claims; running jobs get
 /// <c>Silo:DrainGraceSeconds</c>, then go back to the queue for another silo).
 /// </summary>
 internal sealed class SiloService(
-    SiloIdentity identity, DeviceCatalog catalog, IJobQueue queue, DeviceRegistry registry, JobSignal signal,
+    SiloIdentity identity, IDeviceSource devices, IJobQueue queue, DeviceRegistry registry, LaneHost lanes,
     MediaFiles media, QueueTimings timings, IOptions<SiloOptions> options, ILoggerFactory logs) : IHostedService, IAsyncDisposable
 {
     private SiloRuntime? _runtime;
@@ -18,13 +19,16 @@ internal sealed class SiloService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled) return;
-        _runtime = new SiloRuntime(identity, catalog.Build(), queue, registry, signal, media, timings, logs);
+        _runtime = new SiloRuntime(identity, devices.Build(), queue, registry, media, timings, logs, lanes.Drives);
         await _runtime.StartAsync(cancellationToken);
+        lanes.Attach(_runtime);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_runtime is not null) await _runtime.StopAsync(TimeSpan.FromSeconds(options.Value.DrainGraceSeconds));
+        if (_runtime is null) return;
+        await _runtime.StopAsync(TimeSpan.FromSeconds(options.Value.DrainGraceSeconds));
+        lanes.Detach(_runtime);
     }
 
     public async ValueTask DisposeAsync()

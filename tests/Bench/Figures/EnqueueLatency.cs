@@ -7,8 +7,8 @@ namespace VideoGen.Bench.Figures;
 
 /// <summary>
 /// P1: on an idle system, from the start of "regenerate this image" to the fake ComfyUI
-/// receiving <c>POST /prompt</c>. Once with the silo in the same process (the in-process
-/// doorbell) and, on PostgreSQL, once with a silo standing for another process (NOTIFY).
+/// receiving <c>POST /prompt</c>, with the silo in the same process woken as its device grain
+/// wakes it. (Across processes the wake is a grain call; PostgreSQL no longer rings lanes.)
 /// </summary>
 public sealed class EnqueueLatency(bool quick) : IFigure
 {
@@ -21,24 +21,13 @@ public sealed class EnqueueLatency(bool quick) : IFigure
     {
         var samples = quick ? 40 : 200;
         var results = new List<Measurement>();
-        var local = await MeasureAsync(engine, samples, remote: false);
+        var local = await MeasureAsync(engine, samples);
         results.Add(Measurement.Of(Id, "enqueue → /prompt p50 (ms), silo in process", "", engine, Stats.Median(local), "0.0"));
         results.Add(Measurement.Of(Id, "enqueue → /prompt p99 (ms), silo in process", Goal, engine, Stats.Percentile(local, 99), "0.0"));
-        if (engine == "postgres")
-        {
-            var remote = await MeasureAsync(engine, samples, remote: true);
-            results.Add(Measurement.Of(Id, "enqueue → /prompt p50 (ms), silo elsewhere (NOTIFY)", "", engine, Stats.Median(remote), "0.0"));
-            results.Add(Measurement.Of(Id, "enqueue → /prompt p99 (ms), silo elsewhere (NOTIFY)", Goal, engine, Stats.Percentile(remote, 99), "0.0"));
-        }
-        else
-        {
-            results.Add(new Measurement(Id, "enqueue → /prompt p50 (ms), silo elsewhere (NOTIFY)", "", engine, "n/a (one process)"));
-            results.Add(new Measurement(Id, "enqueue → /prompt p99 (ms), silo elsewhere (NOTIFY)", Goal, engine, "n/a (one process)"));
-        }
         return results;
     }
 
-    private static async Task<List<double>> MeasureAsync(string engine, int samples, bool remote)
+    private static async Task<List<double>> MeasureAsync(string engine, int samples)
     {
         await using var fake = await FakeComfyUi.StartAsync();
         fake.JobDuration = TimeSpan.FromMilliseconds(5);
@@ -47,14 +36,13 @@ public sealed class EnqueueLatency(bool quick) : IFigure
         await using var backends = new RealBackends();
         await using var cluster = await QueueCluster.StartAsync(engine, new QueueTimings());
         var device = backends.ComfyUi("gpu-0", fake.BaseUrl);
-        if (remote) await cluster.StartRemoteSiloAsync("bench", device);
-        else await cluster.StartSiloAsync("bench", device);
+        await cluster.StartSiloAsync("bench", device);
         var project = await cluster.ImportAsync(QueueCluster.Script(samples + Warmup));
 
         var latencies = new List<double>();
         foreach (var (sentence, i) in project.Sentences.Select((s, i) => (s, i)))
         {
-            // Idle between samples: the lane is parked on its doorbell, not busy polling.
+            // Idle between samples: the lane waits to be woken, not busy polling.
             await Task.Delay(30);
             var before = fake.Prompts.Count;
             var enqueued = DateTimeOffset.UtcNow;

@@ -47,7 +47,7 @@ public sealed class SseLatency(bool quick) : IFigure
         Report("JSON events", "lane in process", await MeasureAsync(studio, inProcess, sentences[1], studio.Api, events, EventsShow, samples));
         if (engine == "postgres")
         {
-            var elsewhere = new JobQueue(studio.Database.Database, new JobSignal(), new QueueTimings(), TimeProvider.System, NullLogger<JobQueue>.Instance);
+            var elsewhere = new JobQueue(studio.Database.Database, NoLanes.Instance, new QueueTimings(), TimeProvider.System, NullLogger<JobQueue>.Instance);
             Report("storyboard stream", "lane elsewhere (NOTIFY)", await MeasureAsync(studio, elsewhere, sentences[2], studio.Browser, storyboard, StoryboardShows, samples));
         }
         else

@@ -7,7 +7,9 @@ using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Projects;
 using VideoGen.Grains.Storage;
+using VideoGen.Silo.Extensions;
 using VideoGen.TestSupport;
+using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Grains.Tests.Cluster;
 
@@ -48,6 +50,8 @@ public sealed class GrainCluster : IAsyncLifetime
             host.Configuration.AddInMemoryCollection(store);
             host.Services.AddVideoGenStore();
         });
+        // Silos that declare no device: the grains' dispatch finds no lane to wake.
+        builder.ConfigureSilo((_, silo) => silo.AddDeviceGrains([]));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -57,14 +61,7 @@ public sealed class GrainCluster : IAsyncLifetime
         await new OwnershipStore(Database.Database).ProjectOfAsync(OwnedKind.Project, projectId, Owner, CancellationToken.None) is not null;
 
     /// <summary>Imports a project of <paramref name="sentences"/> sentences through its grain and reads it back.</summary>
-    public async Task<Project> ImportAsync(int sentences)
-    {
-        var script = string.Join(" ", Enumerable.Range(1, sentences).Select(i => $"Scene number {i} shows the harbour at dawn."));
-        var id = Guid.NewGuid();
-        var result = await Client.GetGrain<IProjectGrain>(id).Import(new ImportProject(Owner, "Harbour", script, AspectRatio.Landscape, null));
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
-        return await Projects.GetAsync(id, Owner, CancellationToken.None) ?? throw new InvalidOperationException("The imported project was not stored.");
-    }
+    public Task<Project> ImportAsync(int sentences) => ClusterProjects.ImportAsync(Client, Projects, Owner, sentences);
 
     /// <summary>A one-scene project whose scene has an image, a clip and narration, nothing stale.</summary>
     public async Task<Sentence> GeneratedSceneAsync()
@@ -91,7 +88,7 @@ public sealed class GrainCluster : IAsyncLifetime
         var kind = lane == Lane.Cpu ? DeviceKind.Cpu : DeviceKind.Preview;
         var registry = new DeviceRegistry(Database.Database, new QueueTimings(), TimeProvider.System);
         await registry.HeartbeatAsync(new GpuDevice(device, kind, GpuDevice.LanesOf(kind)), silo, answering: true, CancellationToken.None);
-        var queue = new JobQueue(Database.Database, new JobSignal(), new QueueTimings(), TimeProvider.System, NullLogger<JobQueue>.Instance);
+        var queue = new JobQueue(Database.Database, NoLanes.Instance, new QueueTimings(), TimeProvider.System, NullLogger<JobQueue>.Instance);
         return await queue.ClaimAsync(device, lane, silo, CancellationToken.None);
     }
 

@@ -20,9 +20,6 @@ internal sealed class PostgresFaults(TestDatabase database)
 
     public static bool RestartAllowed => Environment.GetEnvironmentVariable(RestartVariable) == "1";
 
-    /// <summary>Terminates the doorbell listeners of the test database; returns how many there were.</summary>
-    public Task<int> DropListenersAsync() => TerminateAsync("AND application_name = @app");
-
     /// <summary>Terminates every connection to the test database, pooled ones included; returns how many.</summary>
     public Task<int> TerminateAllAsync() => TerminateAsync("");
 
@@ -69,7 +66,7 @@ internal sealed class PostgresFaults(TestDatabase database)
         await using var admin = await OpenAdminAsync();
         return await admin.ExecuteScalarAsync<int>(
             $"SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid() {condition}",
-            new { name = _name, app = PostgresDoorbell.ApplicationName });
+            new { name = _name });
     }
 
     private static async Task AdminAsync(string sql)

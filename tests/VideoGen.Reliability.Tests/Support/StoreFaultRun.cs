@@ -1,12 +1,11 @@
-using VideoGen.Grains.Domain;
 using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Reliability.Tests.Support;
 
 /// <summary>
-/// Work for the store to fail under: two silos standing for other processes (woken only by
-/// NOTIFY or their poll), two devices each, two projects generated in full. After the faults,
-/// <see cref="FinishAsync"/> proves nothing was lost and the listeners hear NOTIFY again.
+/// Work for the store to fail under: two silos, two devices each, woken by dispatch (as the
+/// device grains are called) or their poll; two projects generated in full. After the faults,
+/// <see cref="FinishAsync"/> proves nothing was lost.
 /// </summary>
 internal sealed class StoreFaultRun : IAsyncDisposable
 {
@@ -29,7 +28,7 @@ internal sealed class StoreFaultRun : IAsyncDisposable
     {
         var cluster = await QueueCluster.StartAsync(provider, Soak.PatientTimings);
         var fleet = new ScriptedFleet(cluster, TimeSpan.FromMilliseconds(60));
-        TestSilo[] silos = [await fleet.StartSiloAsync("east", 2, remote: true), await fleet.StartSiloAsync("west", 2, remote: true)];
+        TestSilo[] silos = [await fleet.StartSiloAsync("east", 2), await fleet.StartSiloAsync("west", 2)];
         var expected = await Workload.GenerateAllAsync(cluster, projects: 2, sentences);
         return new StoreFaultRun(cluster, fleet, silos, expected);
     }
@@ -39,15 +38,9 @@ internal sealed class StoreFaultRun : IAsyncDisposable
         QueueCluster.WaitUntilAsync(async () => (await JobCensus.TryTakeAsync(Cluster.Database))?.Succeeded >= count,
             TimeSpan.FromSeconds(30), $"{count} jobs to succeed");
 
-    /// <summary>Waits until every listener connected at least <paramref name="times"/> times.</summary>
-    public Task WaitForListenersAsync(int times) =>
-        QueueCluster.WaitUntilAsync(() => Task.FromResult(Silos.All(s => s.Doorbell!.Connections >= times)), TimeSpan.FromSeconds(15),
-            $"every listener to have connected {times} times");
-
     /// <summary>
     /// Waits for every job to finish and checks: all succeeded, every scene has its image and
-    /// clip, no job ran more often than it had attempts; then that work queued by another
-    /// process wakes every silo through NOTIFY alone. Returns the final census.
+    /// clip, no job ran more often than it had attempts. Returns the final census.
     /// </summary>
     public async Task<JobCensus> FinishAsync()
     {
@@ -56,14 +49,6 @@ internal sealed class StoreFaultRun : IAsyncDisposable
         Assert.Equal(0, await JobCensus.SentencesWithoutBothAsync(Cluster.Database));
         var starts = Fleet.StartsPerJob();
         Assert.All(census.Attempts, j => Assert.True(starts[j.Key] <= j.Value, $"job {j.Key} ran {starts[j.Key]} times in {j.Value} attempts"));
-
-        if (Cluster.Database.Provider == "postgres")
-        {
-            var bells = Silos.Select(s => s.Runtime.Signal.NextWork(Lane.Image)).ToArray();
-            var late = await Cluster.ImportAsync("A late scene.");
-            await Cluster.Scheduler.RegenerateImageAsync(late.Sentences.Single().Id, null, skipVideo: true, CancellationToken.None);
-            await Task.WhenAll(bells).WaitAsync(TimeSpan.FromSeconds(5));
-        }
         return census;
     }
 

@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.TestSupport;
 using VideoGen.TestSupport.Cluster;
@@ -11,7 +10,7 @@ public sealed class PostgresDoorbellTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Enqueue_InAnotherProcess_RingsThisProcessesLanes_AndSurvivesAKilledConnection(string provider)
+    public async Task EventsInAnotherProcess_RingThisProcessesFeed_AndSurviveAKilledConnection(string provider)
     {
         await using var cluster = await QueueCluster.StartAsync(provider);
         var here = new JobSignal();
@@ -29,8 +28,8 @@ public sealed class PostgresDoorbellTests
             await QueueCluster.WaitUntilAsync(() => Task.FromResult(doorbell.Connections == 1), TimeSpan.FromSeconds(10), "the listener to connect");
             var project = await cluster.ImportAsync("One. Two.");
 
-            // The cluster's scheduler rings its own signal, not ours: only NOTIFY can wake us.
-            var bell = here.NextWork(Lane.Image);
+            // Nothing in this process rings our signal: only NOTIFY of the job's events can.
+            var bell = here.NextEvents();
             await cluster.Scheduler.RegenerateImageAsync(project.Sentences.First().Id, null, false, CancellationToken.None);
             await bell.WaitAsync(TimeSpan.FromSeconds(5));
 
@@ -40,7 +39,7 @@ public sealed class PostgresDoorbellTests
             Assert.Equal(1, killed);
             await QueueCluster.WaitUntilAsync(() => Task.FromResult(doorbell.Connections == 2), TimeSpan.FromSeconds(15), "the listener to reconnect");
 
-            bell = here.NextWork(Lane.Image);
+            bell = here.NextEvents();
             await cluster.Scheduler.RegenerateImageAsync(project.Sentences.Last().Id, null, false, CancellationToken.None);
             await bell.WaitAsync(TimeSpan.FromSeconds(5));
         }

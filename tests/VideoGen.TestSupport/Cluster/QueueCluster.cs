@@ -44,13 +44,13 @@ public sealed class QueueCluster : IAsyncDisposable
         _mediaRoot = Path.Combine(Path.GetTempPath(), "videogen-tests", Guid.NewGuid().ToString("N"), "media");
         Media = new MediaFiles(_mediaRoot);
         var db = database.Database;
-        Scheduler = new JobScheduler(db, Signal, TimeProvider.System);
+        Scheduler = new JobScheduler(db, Lanes, TimeProvider.System);
         Jobs = new JobReader(db);
         Projects = new ProjectStore(db, TimeProvider.System);
         Sentences = new SentenceStore(db, TimeProvider.System);
         Registry = new DeviceRegistry(db, timings, TimeProvider.System);
         Events = new EventStore(db);
-        Exports = new ExportScheduler(db, Signal, Scheduler, TimeProvider.System);
+        Exports = new ExportScheduler(db, Lanes, Scheduler, TimeProvider.System);
         ExportViews = new ExportReader(db);
     }
 
@@ -61,7 +61,9 @@ public sealed class QueueCluster : IAsyncDisposable
 
     public QueueTimings Timings { get; }
     public ILoggerFactory Logs { get; }
-    public JobSignal Signal { get; } = new();
+
+    /// <summary>How the cluster's silos are woken: the device grains' part, done in-process.</summary>
+    public InProcessLanes Lanes { get; } = new();
     public MediaFiles Media { get; }
     public JobScheduler Scheduler { get; }
     public JobReader Jobs { get; }
@@ -81,7 +83,7 @@ public sealed class QueueCluster : IAsyncDisposable
     }
 
     /// <summary>A queue for a silo of this cluster (the real one; tests may wrap it).</summary>
-    public JobQueue NewQueue() => new(Database.Database, Signal, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>());
+    public JobQueue NewQueue() => new(Database.Database, Lanes, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>());
 
     /// <summary>A device whose image and video lanes run on the given backends.</summary>
     public static DeviceSpec Device(string name, IDeviceBackend image, IDeviceBackend video, DeviceKind kind = DeviceKind.ComfyUi) =>
@@ -94,27 +96,24 @@ public sealed class QueueCluster : IAsyncDisposable
     public async Task<TestSilo> StartSiloAsync(string name, params DeviceSpec[] specs)
     {
         var queue = new PausableQueue(NewQueue());
-        var runtime = new SiloRuntime(SiloIdentity.New(name), specs, queue, Registry, Signal, Media, Timings, Logs);
+        var runtime = new SiloRuntime(SiloIdentity.New(name), specs, queue, Registry, Media, Timings, Logs);
         await runtime.StartAsync(CancellationToken.None);
+        Lanes.Add(runtime);
         var silo = new TestSilo(runtime, queue);
         _silos.Add(silo);
         return silo;
     }
 
     /// <summary>
-    /// Starts a silo as another process would run it: with its own in-process doorbell, which
-    /// the cluster's scheduler never rings. Only PostgreSQL's NOTIFY (heard by the silo's
-    /// <see cref="PostgresDoorbell"/>) or the lanes' slow poll wake it.
+    /// Starts a silo as another process would run it, with a cluster call to its device grains lost:
+    /// the cluster's dispatch never reaches it, so only its lanes' slow poll wakes it.
     /// </summary>
     public async Task<TestSilo> StartRemoteSiloAsync(string name, params DeviceSpec[] specs)
     {
-        var signal = new JobSignal();
-        var doorbell = new PostgresDoorbell(Database.Database, signal, Logs.CreateLogger<PostgresDoorbell>());
-        await doorbell.StartAsync(CancellationToken.None);
-        var queue = new PausableQueue(new JobQueue(Database.Database, signal, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>()));
-        var runtime = new SiloRuntime(SiloIdentity.New(name), specs, queue, Registry, signal, Media, Timings, Logs);
+        var queue = new PausableQueue(new JobQueue(Database.Database, NoLanes.Instance, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>()));
+        var runtime = new SiloRuntime(SiloIdentity.New(name), specs, queue, Registry, Media, Timings, Logs);
         await runtime.StartAsync(CancellationToken.None);
-        var silo = new TestSilo(runtime, queue, doorbell);
+        var silo = new TestSilo(runtime, queue);
         _silos.Add(silo);
         return silo;
     }

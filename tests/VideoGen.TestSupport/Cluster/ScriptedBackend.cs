@@ -12,6 +12,7 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
 {
     private readonly ConcurrentQueue<Exception> _faults = new();
     private readonly ConcurrentQueue<LaneWork> _works = new();
+    private readonly ConcurrentQueue<Guid> _stopped = new();
     private TaskCompletionSource? _gate;
     private int _running;
     private int _maxRunning;
@@ -25,6 +26,9 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
 
     /// <summary>Jobs this backend started, in order.</summary>
     public IReadOnlyList<Guid> Started => Works.Select(w => w.JobId).ToArray();
+
+    /// <summary>Jobs whose run was stopped through its cancellation token, as ComfyUI's prompt would be interrupted.</summary>
+    public IReadOnlyList<Guid> Stopped => _stopped.ToArray();
 
     /// <summary>The work of every run, in the order the runs started.</summary>
     public IReadOnlyList<LaneWork> Works => _works.ToArray();
@@ -63,6 +67,11 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
             var path = Path.Combine(work.OutputDirectory, work.OutputName + extension);
             await File.WriteAllTextAsync(path, $"{Name} {work.JobId} {work.Prompt}", CancellationToken.None);
             return new LaneOutput(path, work.Kind == Grains.Domain.JobKind.Audio ? NarrationSeconds : null);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            _stopped.Enqueue(work.JobId);
+            throw;
         }
         finally
         {

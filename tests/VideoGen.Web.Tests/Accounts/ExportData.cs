@@ -2,6 +2,7 @@ using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
+using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Web.Tests.Accounts;
 
@@ -28,9 +29,9 @@ public static class ExportData
     /// <summary>Starts an export of a project whose scenes are complete; it stays queued.</summary>
     public static async Task<ExportStart> StartExportAsync(this TestDatabase db, Guid projectId, Guid owner, ExportSettings? settings = null)
     {
-        var signal = new JobSignal();
-        var jobs = new JobScheduler(db.Database, signal, TimeProvider.System);
-        var start = await new ExportScheduler(db.Database, signal, jobs, TimeProvider.System)
+        var lanes = NoLanes.Instance;
+        var jobs = new JobScheduler(db.Database, lanes, TimeProvider.System);
+        var start = await new ExportScheduler(db.Database, lanes, jobs, TimeProvider.System)
             .StartAsync(projectId, owner, settings ?? new ExportSettings(false, ExportTransition.Cut, 24), CancellationToken.None);
         return start.Status == ExportStartStatus.Started ? start : throw new InvalidOperationException($"The export did not start: {start.Status}.");
     }

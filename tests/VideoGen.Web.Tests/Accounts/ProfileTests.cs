@@ -3,6 +3,7 @@ using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
 using VideoGen.Web.Accounts;
+using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Web.Tests.Accounts;
 
@@ -21,7 +22,7 @@ public sealed class ProfileTests
         await db.RunImageJobAsync(sentences[0].Id, "gpu-0", DeviceKind.ComfyUi, TimeSpan.FromSeconds(12.5));
         await db.RunImageJobAsync(sentences[1].Id, "gpu-0", DeviceKind.ComfyUi, TimeSpan.FromSeconds(4), succeed: false);
         await db.RunImageJobAsync(sentences[2].Id, "cpu-preview", DeviceKind.Preview, TimeSpan.FromSeconds(30));
-        var scheduler = new JobScheduler(db.Database, new JobSignal(), TimeProvider.System);
+        var scheduler = new JobScheduler(db.Database, NoLanes.Instance, TimeProvider.System);
         var cancelled = await scheduler.RegenerateImageAsync(sentences[3].Id, null, skipVideo: true, CancellationToken.None);
         await scheduler.CancelAsync(cancelled.Value!.Id, CancellationToken.None);
         var bobs = await db.ImportAsync(bob, "Bob's", "Only.");

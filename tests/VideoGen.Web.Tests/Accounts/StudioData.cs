@@ -4,6 +4,7 @@ using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
+using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Web.Tests.Accounts;
 
@@ -32,7 +33,7 @@ public static class StudioData
         this TestDatabase db, Guid sentenceId, string device, DeviceKind kind, TimeSpan runTime, bool succeed = true)
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var queued = (await new JobScheduler(db.Database, new JobSignal(), clock).RegenerateImageAsync(sentenceId, seed: null, skipVideo: true, CancellationToken.None)).Value!;
+        var queued = (await new JobScheduler(db.Database, NoLanes.Instance, clock).RegenerateImageAsync(sentenceId, seed: null, skipVideo: true, CancellationToken.None)).Value!;
         await db.RunJobAsync(queued.Id, new GpuDevice(device, kind, GpuDevice.LanesOf(kind)), Lane.Image,
             succeed ? new JobOutput($"images/{sentenceId:N}.png") : null, "ComfyUI ran out of memory", clock, runTime);
         return (await new JobReader(db.Database).GetAsync(queued.Id, CancellationToken.None))!;
@@ -50,7 +51,7 @@ public static class StudioData
         var timings = new QueueTimings();
         const string silo = "test-silo";
         await new DeviceRegistry(db.Database, timings, clock).HeartbeatAsync(device, silo, answering: true, CancellationToken.None);
-        var queue = new JobQueue(db.Database, new JobSignal(), timings, clock, NullLogger<JobQueue>.Instance);
+        var queue = new JobQueue(db.Database, NoLanes.Instance, timings, clock, NullLogger<JobQueue>.Instance);
         var claimed = await queue.ClaimAsync(device.Name, lane, silo, CancellationToken.None)
             ?? throw new InvalidOperationException($"Device {device.Name} claimed nothing.");
         if (claimed.Job.Id != jobId) throw new InvalidOperationException("Another job was claimed first.");
