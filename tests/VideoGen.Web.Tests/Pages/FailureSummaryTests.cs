@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
+using VideoGen.TestSupport.Cluster;
 
 namespace VideoGen.Web.Tests.Pages;
 
@@ -15,7 +16,7 @@ public sealed partial class FailureSummaryTests
     public async Task ErrorSummary_OfScenesWhoseNarrationFailed_SaysTheReasonOnce_WithTheProgramsOutputBehindDetails()
     {
         await using var studio = await CreatorStudio.StartAsync(script: "The tide rolls in. Gulls cry.", complete: false);
-        await new JobScheduler(studio.Db.Database, new JobSignal(), TimeProvider.System).GenerateAllAsync(studio.Project.Id, CancellationToken.None);
+        await new JobScheduler(studio.Db.Database, NoLanes.Instance, TimeProvider.System).GenerateAllAsync(studio.Project.Id, CancellationToken.None);
         await FinishEveryJobAsync(studio, Lane.Cpu, DeviceKind.Cpu, (queue, claimed) => queue.FailAsync(claimed.Job.Id, claimed.Token, SpeechFailure, CancellationToken.None));
         await FinishEveryJobAsync(studio, Lane.Image, DeviceKind.Preview, async (queue, claimed) =>
             (await queue.CompleteAsync(claimed.Job.Id, claimed.Token, new JobOutput($"images/{claimed.Job.Id:N}.png"), CancellationToken.None)).Accepted);
@@ -39,7 +40,7 @@ public sealed partial class FailureSummaryTests
     {
         var device = new GpuDevice($"{kind}-test".ToLowerInvariant(), kind, GpuDevice.LanesOf(kind));
         await new DeviceRegistry(studio.Db.Database, new QueueTimings(), TimeProvider.System).HeartbeatAsync(device, "test-silo", answering: true, CancellationToken.None);
-        var queue = new JobQueue(studio.Db.Database, new JobSignal(), new QueueTimings(), TimeProvider.System, NullLogger<JobQueue>.Instance);
+        var queue = new JobQueue(studio.Db.Database, NoLanes.Instance, new QueueTimings(), TimeProvider.System, NullLogger<JobQueue>.Instance);
         while (await queue.ClaimAsync(device.Name, lane, "test-silo", CancellationToken.None) is { } claimed)
             Assert.True(await finish(queue, claimed));
     }
