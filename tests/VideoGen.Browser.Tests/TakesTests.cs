@@ -29,6 +29,13 @@ public sealed class TakesTests
         await Assertions.Expect(takes.Nth(2)).ToHaveAttributeAsync("aria-current", "true");
         await BrowserStudio.ScreenshotAsync(page, "takes-variations");
 
+        // Two side by side before choosing.
+        await takes.Nth(0).Locator("[data-testid=take-compare]").CheckAsync();
+        await takes.Nth(1).Locator("[data-testid=take-compare]").CheckAsync();
+        await Assertions.Expect(strip.Locator("[data-testid=take-compare-panel] img")).ToHaveCountAsync(2);
+        Assert.Equal(new[] { (await takes.Nth(0).Locator("img").GetAttributeAsync("src"))!, (await takes.Nth(1).Locator("img").GetAttributeAsync("src"))! },
+            await strip.Locator("[data-testid=take-compare-panel] img").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('src'))"));
+
         var second = takes.Nth(1);
         var secondId = (await second.GetAttributeAsync("data-take"))!;
         var secondUrl = (await second.Locator("img").GetAttributeAsync("src"))!;
@@ -79,5 +86,9 @@ public sealed class TakesTests
         var next = await seed.InputValueAsync();
         await Assertions.Expect(page.Locator("[data-testid=image-seed]")).ToHaveTextAsync($"· seed {next}", new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("[data-testid=takes-image] [data-testid=take]")).ToHaveCountAsync(2);
+
+        // "Use this seed" on the first image puts its seed back into the field.
+        await page.Locator("[data-testid=takes-image] [data-testid=take]").Nth(1).Locator("[data-testid=take-reuse]").ClickAsync();
+        await Assertions.Expect(seed).ToHaveValueAsync(picked);
     }
 }
