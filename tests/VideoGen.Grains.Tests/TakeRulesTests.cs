@@ -119,6 +119,17 @@ public sealed class TakeRulesTests
     }
 
     [Fact]
+    public void TakeStored_ClipFromAnImageNoLongerShown_IsStaleAtOnce()
+    {
+        var takes = new TakeScenes();
+        var clip = takes.Takes["old clip"] with { Id = Guid.NewGuid(), File = "video/late" };
+
+        takes.Scene.TakeStored(clip, active: true, Now);
+
+        Assert.Equal(("video/late", true, ClipStaleReasons.Image), (takes.Scene.VideoFile, takes.Scene.IsVideoDirty, takes.Scene.VideoStaleReasons));
+    }
+
+    [Fact]
     public void TakeDeleted_OfTheActiveTake_IsRefused()
     {
         var takes = new TakeScenes();

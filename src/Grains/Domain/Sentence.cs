@@ -252,6 +252,9 @@ public sealed class Sentence : Entity
             _ => AudioStored(take.File, take.DurationSeconds ?? 0, now),
         };
         _state = WithActive(take);
+        // A clip that started from an image the scene no longer shows (another was picked while it rendered) is stale at once.
+        if (take.Kind == AssetKind.Video && take.Recipe.SourceImageTakeId is { } source && ImageTakeId is { } image && source != image)
+            _state = _state with { IsVideoDirty = true, VideoStaleReasons = ClipStaleReasons.Image };
         return kept ? null : replaced;
     }
 
