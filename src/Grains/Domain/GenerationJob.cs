@@ -34,6 +34,9 @@ public sealed class GenerationJob : Entity
 
     public long? Seed => _state.Seed;
 
+    /// <summary>One image of a scene's variations: its take joins the scene's takes without replacing the scene's image.</summary>
+    public bool Variation => _state.Variation;
+
     /// <summary>The file the job produced, relative to the media root.</summary>
     public string? Output => _state.Output;
 
@@ -53,8 +56,9 @@ public sealed class GenerationJob : Entity
     /// <summary>A new queued job.</summary>
     public static GenerationJob Create(
         Guid projectId, Guid? sentenceId, JobKind kind, JobPriority priority, DateTimeOffset now,
-        bool skipVideo = false, long? seed = null, Guid? batchId = null, int maxAttempts = DefaultMaxAttempts)
+        bool skipVideo = false, long? seed = null, Guid? batchId = null, int maxAttempts = DefaultMaxAttempts, bool variation = false)
     {
+        if (variation && (kind != JobKind.Image || !skipVideo)) throw new DomainException("A variation is an image without a clip to follow.");
         if (!Enum.IsDefined(kind)) throw new DomainException($"Unknown job kind {(int)kind}.");
         if (kind != JobKind.Export && sentenceId is null) throw new DomainException($"A {kind} job belongs to a sentence.");
         if (maxAttempts < 1) throw new DomainException("A job needs at least one attempt.");
@@ -71,6 +75,7 @@ public sealed class GenerationJob : Entity
             ThenVideo = kind == JobKind.Image && !skipVideo,
             SkipVideo = kind == JobKind.Image && skipVideo,
             Seed = seed,
+            Variation = variation,
             CreatedAt = now,
         });
         job.RaiseChanged();

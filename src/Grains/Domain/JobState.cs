@@ -15,6 +15,7 @@ public sealed record JobState
     public string? Error { get; init; }
     public bool ThenVideo { get; init; }
     public bool SkipVideo { get; init; }
+    public bool Variation { get; init; }
     public long? Seed { get; init; }
     public string? Output { get; init; }
     public double Progress { get; init; }

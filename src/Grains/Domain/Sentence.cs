@@ -38,6 +38,14 @@ public sealed class Sentence : Entity
     public AssetStatus VideoStatus => _state.VideoStatus;
     public AssetStatus AudioStatus => _state.AudioStatus;
     public string? LastError => _state.LastError;
+
+    /// <summary>The active take of each kind: the one whose file the scene shows; null for none, or a file made before takes were kept.</summary>
+    public Guid? ImageTakeId => _state.ImageTakeId;
+    public Guid? VideoTakeId => _state.VideoTakeId;
+    public Guid? AudioTakeId => _state.AudioTakeId;
+
+    /// <summary>The seed the active image take was made with.</summary>
+    public long? ImageSeed => _state.ImageSeed;
     public DateTimeOffset UpdatedAt => _state.UpdatedAt;
 
     /// <summary>The stored version this entity was loaded at; the store uses it to detect concurrent writers.</summary>
@@ -158,7 +166,7 @@ public sealed class Sentence : Entity
     public string? ImageStored(string file, DateTimeOffset now)
     {
         var replaced = ReplaceFile(ImageFile, file);
-        _state = _state with { ImageFile = file, IsImageDirty = false, IsVideoDirty = true, VideoStaleReasons = VideoStaleReasons | ClipStaleReasons.Image };
+        _state = _state with { ImageFile = file, ImageTakeId = null, ImageSeed = null, IsImageDirty = false, IsVideoDirty = true, VideoStaleReasons = VideoStaleReasons | ClipStaleReasons.Image };
         SetStatus(AssetKind.Image, AssetStatus.Idle, error: null);
         Changed(now, "image");
         return replaced;
@@ -168,7 +176,7 @@ public sealed class Sentence : Entity
     public string? VideoStored(string file, DateTimeOffset now)
     {
         var replaced = ReplaceFile(VideoFile, file);
-        _state = _state with { VideoFile = file, IsVideoDirty = false, VideoStaleReasons = ClipStaleReasons.None };
+        _state = _state with { VideoFile = file, VideoTakeId = null, IsVideoDirty = false, VideoStaleReasons = ClipStaleReasons.None };
         SetStatus(AssetKind.Video, AssetStatus.Idle, error: null);
         Changed(now, "video");
         return replaced;
@@ -187,6 +195,7 @@ public sealed class Sentence : Entity
         _state = _state with
         {
             AudioFile = file,
+            AudioTakeId = null,
             AudioDuration = durationSeconds,
             IsAudioDirty = false,
             IsVideoDirty = IsVideoDirty || lengthChanged,
@@ -210,6 +219,128 @@ public sealed class Sentence : Entity
 
     /// <summary>Durations within a millisecond are the same narration length (ffprobe rounds).</summary>
     private const double AudioDurationTolerance = 0.001;
+
+    /// <summary>The active take of <paramref name="kind"/>.</summary>
+    public Guid? ActiveTakeId(AssetKind kind) => kind switch
+    {
+        AssetKind.Image => ImageTakeId,
+        AssetKind.Video => VideoTakeId,
+        AssetKind.Audio => AudioTakeId,
+        _ => throw new DomainException($"Unknown asset {(int)kind}."),
+    };
+
+    /// <summary>
+    /// A finished job's take is stored. Made <paramref name="active"/>, it is stored as any new
+    /// asset is (the same dirty rules) and becomes the active take; else (a variation beside an
+    /// image the scene has) only the asset's status settles. Returns a replaced file that no take
+    /// keeps (one made before takes were kept), which may be deleted now.
+    /// </summary>
+    public string? TakeStored(Take take, bool active, DateTimeOffset now)
+    {
+        RequireOwn(take);
+        if (!active)
+        {
+            SetStatus(take.Kind, AssetStatus.Idle, error: null);
+            Changed(now, "takes");
+            return null;
+        }
+        var kept = ActiveTakeId(take.Kind) is not null;
+        var replaced = take.Kind switch
+        {
+            AssetKind.Image => ImageStored(take.File, now),
+            AssetKind.Video => VideoStored(take.File, now),
+            _ => AudioStored(take.File, take.DurationSeconds ?? 0, now),
+        };
+        _state = WithActive(take);
+        // A clip that started from an image the scene no longer shows (another was picked while it rendered) is stale at once.
+        if (take.Kind == AssetKind.Video && take.Recipe.SourceImageTakeId is { } source && ImageTakeId is { } image && source != image)
+            _state = _state with { IsVideoDirty = true, VideoStaleReasons = ClipStaleReasons.Image };
+        return kept ? null : replaced;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="take"/> the active one of its kind, without generating anything; what
+    /// is stale then follows from what the active takes were made from (see <see cref="TakeRules"/>),
+    /// given the scene's other active takes <paramref name="activeImage"/> and <paramref name="activeClip"/>.
+    /// False when it is active already.
+    /// </summary>
+    public bool ActivateTake(Take take, Take? activeImage, Take? activeClip, DateTimeOffset now)
+    {
+        RequireOwn(take);
+        if (ActiveTakeId(take.Kind) == take.Id) return false;
+        var lengthChanged = take.Kind == AssetKind.Audio && !TakeRules.SameNarration(AudioDuration, take.DurationSeconds);
+        _state = WithActive(take);
+        switch (take.Kind)
+        {
+            case AssetKind.Image:
+                Rederive(take, activeClip, ClipStaleReasons.Image);
+                break;
+            case AssetKind.Video:
+                Rederive(activeImage, take, ClipStaleReasons.None);
+                break;
+            default:
+                _state = _state with { IsAudioDirty = TakeRules.AudioStale(take, Text) };
+                Rederive(activeImage, activeClip, lengthChanged ? ClipStaleReasons.Narration : ClipStaleReasons.None);
+                break;
+        }
+        return Changed(now, $"{take.Kind.ToString().ToLowerInvariant()}Take");
+    }
+
+    /// <summary>
+    /// "Use this seed": the take's seed and prompt become the scene's settings for its next
+    /// generation; what is stale follows from the active takes, as after an activation.
+    /// </summary>
+    public bool ReuseTake(Take take, Take? activeImage, Take? activeClip, DateTimeOffset now)
+    {
+        RequireOwn(take);
+        var edit = new SentenceEdit
+        {
+            ImagePrompt = take.Kind == AssetKind.Image ? take.Recipe.Prompt : null,
+            VideoPrompt = take.Kind == AssetKind.Video ? take.Recipe.Prompt : null,
+            Seed = take.Recipe.Seed,
+            SeedSet = take.Kind != AssetKind.Audio && take.Recipe.Seed is not null,
+        };
+        if (!Apply(edit, now)) return false;
+        Rederive(activeImage, activeClip, ClipStaleReasons.None);
+        return true;
+    }
+
+    /// <summary>A take that is not active was deleted; the scene's takes changed.</summary>
+    public void TakeDeleted(Take take, DateTimeOffset now)
+    {
+        RequireOwn(take);
+        if (TakeRules.DeleteRefusal(this, take) is { } refusal) throw new DomainException(refusal.Message);
+        Changed(now, "takes");
+    }
+
+    private SentenceState WithActive(Take take) => take.Kind switch
+    {
+        AssetKind.Image => _state with { ImageFile = take.File, ImageTakeId = take.Id, ImageSeed = take.Recipe.Seed },
+        AssetKind.Video => _state with { VideoFile = take.File, VideoTakeId = take.Id },
+        _ => _state with { AudioFile = take.File, AudioTakeId = take.Id, AudioDuration = take.DurationSeconds },
+    };
+
+    /// <summary>
+    /// The image and clip flags as the active takes say: the image is stale when its prompt changed;
+    /// the clip is stale for what changed since it was made, and whenever the image is stale. Without a take to compare, the flags
+    /// stay and <paramref name="withoutTake"/> is what changed for the clip.
+    /// </summary>
+    private void Rederive(Take? image, Take? clip, ClipStaleReasons withoutTake)
+    {
+        var imageDirty = image is null ? IsImageDirty : TakeRules.ImageStale(image, ImagePrompt);
+        var reasons = clip is null
+            ? VideoStaleReasons | withoutTake
+            : TakeRules.ClipStale(clip, ImageTakeId, VideoPrompt, CameraMovement, MotionStrength, AudioDuration)
+              // A stale image is made again, and its clip after it: as when its prompt is edited.
+              | (imageDirty ? ClipStaleReasons.Image : ClipStaleReasons.None);
+        var videoDirty = clip is null ? IsVideoDirty || withoutTake != ClipStaleReasons.None : reasons != ClipStaleReasons.None;
+        _state = _state with { IsImageDirty = imageDirty, IsVideoDirty = videoDirty, VideoStaleReasons = reasons };
+    }
+
+    private void RequireOwn(Take take)
+    {
+        if (take.SentenceId != Id) throw new DomainException($"Take {take.Id} is not one of sentence {Id}'s.");
+    }
 
     public bool MarkQueued(AssetKind asset, DateTimeOffset now) => MoveStatus(asset, AssetStatus.Queued, null, now);
 

@@ -28,6 +28,10 @@ public sealed record SentenceState
     public AssetStatus VideoStatus { get; init; }
     public AssetStatus AudioStatus { get; init; }
     public string? LastError { get; init; }
+    public Guid? ImageTakeId { get; init; }
+    public Guid? VideoTakeId { get; init; }
+    public Guid? AudioTakeId { get; init; }
+    public long? ImageSeed { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }
 }

@@ -13,10 +13,12 @@ public sealed record ClaimedJob(
 
 /// <summary>
 /// What a finished job produced: a file under the media root; for narration and exports its
-/// length; for an export its thumbnail and subtitles beside it.
+/// length; for an export its thumbnail and subtitles beside it; for a scene's image, clip or
+/// narration what the lane made it from (kept with its take).
 /// </summary>
 [GenerateSerializer, Alias("VideoGen.JobOutput")]
-public sealed record JobOutput(string File, double? DurationSeconds = null, string? Thumbnail = null, string? Subtitles = null)
+public sealed record JobOutput(string File, double? DurationSeconds = null, string? Thumbnail = null, string? Subtitles = null,
+    GenerationRecipe? Recipe = null)
 {
     /// <summary>Every file of this output: the file, then the thumbnail and subtitles when there are any.</summary>
     public IReadOnlyList<string> Files => new[] { File, Thumbnail, Subtitles }.OfType<string>().ToArray();

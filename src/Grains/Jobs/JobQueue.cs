@@ -8,7 +8,7 @@ namespace VideoGen.Grains.Jobs;
 
 /// <summary>The queue on the store's database: PostgreSQL claims with SKIP LOCKED, SQLite under its single writer.</summary>
 public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTimings timings, TimeProvider clock, ILogger<JobQueue> logger,
-    CompletionHold? hold = null) : IJobQueue
+    CompletionHold? hold = null, TakeOptions? takes = null) : IJobQueue
 {
     public async Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct)
     {
@@ -96,18 +96,15 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
         string? replaced = null;
         Guid? cascaded = null;
         IReadOnlyList<string>? discarded = null;
+        (Sentence Scene, Take Take)? made = null;
         var accepted = await ChangeHeldAsync(jobId, token, (job, sentence, now) =>
         {
             job.Succeed(token, output.File, now);
-            if (sentence is null) return;
-            replaced = job.Kind switch
-            {
-                JobKind.Image => sentence.ImageStored(output.File, now),
-                JobKind.Video => sentence.VideoStored(output.File, now),
-                JobKind.Audio => sentence.AudioStored(output.File, output.DurationSeconds
-                    ?? throw new DomainException("Narration output needs its duration."), now),
-                _ => null,
-            };
+            if (sentence is null || JobReflection.AssetOf(job.Kind) is null) return;
+            var take = Take.Made(job, output.File, output.DurationSeconds, output.Recipe, now);
+            // A variation joins the takes beside the scene's image; the first to finish on a scene without one becomes it.
+            replaced = sentence.TakeStored(take, active: !job.Variation || sentence.ImageFile is null, now);
+            made = (sentence, take);
         }, ct, holdOpen: true, cascade: (job, sentence, now) =>
         {
             // The creator asked for image then video: queue the video in the transaction that stores the image.
@@ -120,6 +117,9 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
             // An export deleted while it rendered keeps nothing: its files go with it.
             if (job.Kind == JobKind.Export && !await ExportRecords.StoreOutputAsync(connection, transaction, job.Id, output, ct))
                 discarded = output.Files;
+            // Takes beyond the bound go with the rows; their files once this commits.
+            if (made is { } stored)
+                discarded = await TakeRecords.AddAsync(connection, transaction, stored.Scene, stored.Take, (takes ?? new TakeOptions()).KeepPerAsset, ct);
         });
         if (accepted) return new CompletionResult(true, replaced, cascaded, discarded);
         // A retry after the store lost its answer to a commit that went through: the output names

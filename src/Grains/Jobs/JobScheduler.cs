@@ -28,6 +28,31 @@ public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimePro
         EnqueueForSentenceAsync(sentenceId, JobKind.Audio, seed: null, skipVideo: false, priority, ct);
 
     /// <summary>
+    /// "Variations": <paramref name="count"/> images of the scene, each with a fresh seed, as one
+    /// batch on the image lanes with no clip to follow. Each finished one becomes a take; none
+    /// replaces the scene's image, unless the scene has none yet (then the first to finish does).
+    /// Refused like a single image (empty prompt, an image already being made) or for a count out of range.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<GenerationJob>>> VariationsAsync(Guid sentenceId, int count, CancellationToken ct)
+    {
+        if (TakeRules.VariationsRefusal(count) is { } badCount) return Outcome<IReadOnlyList<GenerationJob>>.Failure(badCount);
+        var now = clock.GetUtcNow();
+        var outcome = await database.WriteAsync(async (connection, transaction) =>
+        {
+            var loaded = await LoadForRequestAsync(connection, transaction, sentenceId, JobKind.Image, ct);
+            if (!loaded.Succeeded) return Outcome<IReadOnlyList<GenerationJob>>.Failure(loaded.Errors);
+            var sentence = loaded.Value;
+            var batchId = Guid.CreateVersion7(now);
+            var jobs = Seeds.Fresh(count).Select(seed => GenerationJob.Create(sentence.ProjectId, sentenceId, JobKind.Image, JobPriority.Interactive, now,
+                skipVideo: true, seed: seed, batchId: batchId, variation: true)).ToArray();
+            await InsertAsync(connection, transaction, sentence, jobs, now, ct);
+            return Outcome<IReadOnlyList<GenerationJob>>.Success(jobs);
+        }, ct);
+        if (outcome.Succeeded) lanes.WorkQueued([Lane.Image]);
+        return outcome;
+    }
+
+    /// <summary>
     /// "Generate all scenes": for every scene, what <see cref="SceneWork.Missing"/> names
     /// (narration first, then an image followed by its clip, or a clip). Scenes already being
     /// generated are left alone. Null when the project does not exist.
@@ -157,13 +182,9 @@ public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimePro
         var now = clock.GetUtcNow();
         var outcome = await database.WriteAsync(async (connection, transaction) =>
         {
-            var sentence = await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct);
-            if (sentence is null)
-                return Outcome<GenerationJob>.Failure(new ValidationError("sentenceId", $"Sentence {sentenceId} does not exist.", ValidationErrorKind.NotFound));
-            var active = (await connection.QueryAsync<int>(new CommandDefinition(
-                "SELECT DISTINCT kind FROM jobs WHERE sentence_id = @sentenceId AND status IN (0, 1)",
-                new { sentenceId }, transaction, cancellationToken: ct))).Select(k => (JobKind)k).ToArray();
-            if (SceneWork.Refusal(sentence, kind, active) is { } refusal) return Outcome<GenerationJob>.Failure(refusal);
+            var loaded = await LoadForRequestAsync(connection, transaction, sentenceId, kind, ct);
+            if (!loaded.Succeeded) return Outcome<GenerationJob>.Failure(loaded.Errors);
+            var sentence = loaded.Value;
             if (seed is not null) sentence.ChangeSeed(seed, now);
             var run = await RunToJoinAsync(connection, transaction, sentence.ProjectId, now, ct);
             var job = (await QueueAsync(connection, transaction, sentence, [kind], seed ?? sentence.Seed, skipVideo, priority, run, now, ct))[0];
@@ -182,13 +203,29 @@ public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimePro
             "SELECT batch_id FROM jobs WHERE project_id = @projectId AND sentence_id IS NOT NULL AND batch_id IS NOT NULL AND status IN (0, 1) ORDER BY created_at, id LIMIT 1",
             new { projectId }, transaction, cancellationToken: ct)) ?? Guid.CreateVersion7(now);
 
-    /// <summary>Queues one job of each kind for the sentence; the sentence is saved once, since its stored version moves with each save.</summary>
-    private async Task<IReadOnlyList<GenerationJob>> QueueAsync(
-        DbConnection connection, DbTransaction transaction, Sentence sentence, IReadOnlyList<JobKind> kinds, long? seed, bool skipVideo,
-        JobPriority priority, Guid? batchId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The sentence, locked, and why a creator's request for a job of <paramref name="kind"/> is refused (see <see cref="SceneWork.Refusal"/>).</summary>
+    private async Task<Outcome<Sentence>> LoadForRequestAsync(
+        DbConnection connection, DbTransaction transaction, Guid sentenceId, JobKind kind, CancellationToken ct)
     {
-        var jobs = kinds.Select(kind => GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo,
-            kind == JobKind.Audio ? null : seed, batchId)).ToArray();
+        var sentence = await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.RowLockClause, ct);
+        if (sentence is null) return Outcome<Sentence>.Failure(new ValidationError("sentenceId", $"Sentence {sentenceId} does not exist.", ValidationErrorKind.NotFound));
+        var active = (await connection.QueryAsync<int>(new CommandDefinition(
+            "SELECT DISTINCT kind FROM jobs WHERE sentence_id = @sentenceId AND status IN (0, 1)",
+            new { sentenceId }, transaction, cancellationToken: ct))).Select(k => (JobKind)k).ToArray();
+        return SceneWork.Refusal(sentence, kind, active) is { } refusal ? Outcome<Sentence>.Failure(refusal) : Outcome<Sentence>.Success(sentence);
+    }
+
+    /// <summary>Queues one job of each kind for the sentence; the sentence is saved once, since its stored version moves with each save.</summary>
+    private Task<IReadOnlyList<GenerationJob>> QueueAsync(
+        DbConnection connection, DbTransaction transaction, Sentence sentence, IReadOnlyList<JobKind> kinds, long? seed, bool skipVideo,
+        JobPriority priority, Guid? batchId, DateTimeOffset now, CancellationToken ct) =>
+        InsertAsync(connection, transaction, sentence, kinds.Select(kind => GenerationJob.Create(sentence.ProjectId, sentence.Id, kind, priority, now, skipVideo,
+            kind == JobKind.Audio ? null : seed, batchId)).ToArray(), now, ct);
+
+    /// <summary>Inserts queued jobs of the sentence and shows them on it, in the caller's transaction.</summary>
+    private async Task<IReadOnlyList<GenerationJob>> InsertAsync(
+        DbConnection connection, DbTransaction transaction, Sentence sentence, IReadOnlyList<GenerationJob> jobs, DateTimeOffset now, CancellationToken ct)
+    {
         foreach (var job in jobs) sentence.ReflectJob(job, now);
         if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct, withEvents: false))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");

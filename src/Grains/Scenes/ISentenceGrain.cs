@@ -28,6 +28,25 @@ public interface ISentenceGrain : IGrainWithGuidKey
     [Alias("RegenerateAudio")]
     Task<JobRequestResult> RegenerateAudio(Guid requestId);
 
+    /// <summary>
+    /// Queues <paramref name="count"/> images with fresh seeds, no clip to follow; each becomes a take
+    /// without replacing the scene's image (unless it has none yet: then the first to finish does).
+    /// </summary>
+    [Alias("Variations")]
+    Task<JobsRequestResult> Variations(Guid requestId, int count);
+
+    /// <summary>Makes one of the scene's takes the active one of its kind, without generating anything; what is stale follows.</summary>
+    [Alias("ActivateTake")]
+    Task<TakeResult> ActivateTake(Guid takeId);
+
+    /// <summary>"Use this seed": the take's seed and prompt become the scene's settings.</summary>
+    [Alias("ReuseTake")]
+    Task<TakeResult> ReuseTake(Guid takeId);
+
+    /// <summary>Deletes one of the scene's takes that is not active; the answer names its file, to delete now.</summary>
+    [Alias("DeleteTake")]
+    Task<TakeResult> DeleteTake(Guid takeId);
+
     /// <summary>Cancels one of this scene's jobs; false when the job is not this scene's.</summary>
     [Alias("CancelJob")]
     Task<bool> CancelJob(Guid jobId);

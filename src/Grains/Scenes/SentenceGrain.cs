@@ -11,10 +11,11 @@ namespace VideoGen.Grains.Scenes;
 /// sentence's rule and saves it with its jobs and events in one transaction, guarded by the row
 /// version (a second activation on a silo declared dead cannot overwrite a newer change).
 /// </summary>
-public sealed class SentenceGrain(ISentenceStore sentences, JobScheduler scheduler, JobReader jobs, JobQueue queue, TimeProvider clock)
+public sealed class SentenceGrain(ISentenceStore sentences, ITakeStore takes, JobScheduler scheduler, JobReader jobs, JobQueue queue, TimeProvider clock)
     : Grain, ISentenceGrain
 {
     private readonly RecentRequests<JobRequestResult> _answered = new(32);
+    private readonly RecentRequests<JobsRequestResult> _batches = new(8);
 
     private Guid Id => this.GetPrimaryKey();
 
@@ -33,6 +34,23 @@ public sealed class SentenceGrain(ISentenceStore sentences, JobScheduler schedul
     /// <inheritdoc />
     public Task<JobRequestResult> RegenerateAudio(Guid requestId) =>
         QueueOnceAsync(requestId, () => scheduler.RegenerateAudioAsync(Id, CancellationToken.None));
+
+    /// <inheritdoc />
+    public Task<JobsRequestResult> Variations(Guid requestId, int count) =>
+        _batches.OnceAsync(requestId, async () =>
+        {
+            var outcome = await scheduler.VariationsAsync(Id, count, CancellationToken.None);
+            return outcome.Succeeded ? JobsRequestResult.Queued(outcome.Value.Select(j => j.Id).ToArray()) : JobsRequestResult.Refused(outcome.Errors);
+        });
+
+    /// <inheritdoc />
+    public Task<TakeResult> ActivateTake(Guid takeId) => takes.ActivateAsync(Id, takeId, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<TakeResult> ReuseTake(Guid takeId) => takes.ReuseAsync(Id, takeId, CancellationToken.None);
+
+    /// <inheritdoc />
+    public Task<TakeResult> DeleteTake(Guid takeId) => takes.DeleteAsync(Id, takeId, CancellationToken.None);
 
     /// <inheritdoc />
     public async Task<bool> CancelJob(Guid jobId)

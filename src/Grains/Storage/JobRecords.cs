@@ -22,7 +22,7 @@ internal static class JobRecords
                         UNION ALL
                         SELECT COALESCE(MIN(fair_seq), 1) - 1 AS v FROM jobs WHERE lane = @Lane AND status = 0 AND priority = @Priority) AS heads),
                     @BatchId, @Attempt, @MaxAttempts, @Error, @ThenVideo, @SkipVideo, @Seed, @Progress, @Step, @Device, @Silo,
-                    @ClaimToken, @LeaseUntil, @CancelRequested, @NotBefore, @Output, @CreatedAt, @StartedAt, @FinishedAt)
+                    @ClaimToken, @LeaseUntil, @CancelRequested, @NotBefore, @Output, @CreatedAt, @StartedAt, @FinishedAt, @Variation)
             """, JobRow.From(job.ToState()), transaction, cancellationToken: ct));
 
     public static async Task<GenerationJob?> LoadAsync(DbConnection connection, DbTransaction? transaction, Guid id, string lockClause, CancellationToken ct)

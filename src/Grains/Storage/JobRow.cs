@@ -8,7 +8,7 @@ internal sealed class JobRow
     public const string Columns =
         "id, project_id, sentence_id, kind, lane, status, priority, fair_seq, batch_id, attempt, max_attempts, error, " +
         "then_video, skip_video, seed, progress, step, device, silo, claim_token, lease_until, cancel_requested, " +
-        "not_before, output, created_at, started_at, finished_at";
+        "not_before, output, created_at, started_at, finished_at, variation";
 
     public Guid Id { get; set; }
     public Guid ProjectId { get; set; }
@@ -24,6 +24,7 @@ internal sealed class JobRow
     public string? Error { get; set; }
     public bool ThenVideo { get; set; }
     public bool SkipVideo { get; set; }
+    public bool Variation { get; set; }
     public long? Seed { get; set; }
     public double Progress { get; set; }
     public string? Step { get; set; }
@@ -42,7 +43,7 @@ internal sealed class JobRow
     {
         Id = Id, ProjectId = ProjectId, SentenceId = SentenceId, Kind = (JobKind)Kind, Status = (JobStatus)Status,
         Priority = (JobPriority)Priority, BatchId = BatchId, Attempt = Attempt, MaxAttempts = MaxAttempts, Error = Error,
-        ThenVideo = ThenVideo, SkipVideo = SkipVideo, Seed = Seed, Output = Output, Progress = Progress, Step = Step,
+        ThenVideo = ThenVideo, SkipVideo = SkipVideo, Variation = Variation, Seed = Seed, Output = Output, Progress = Progress, Step = Step,
         Device = Device, Silo = Silo, ClaimToken = ClaimToken, LeaseUntil = UnixTime.FromMs(LeaseUntil),
         CancelRequested = CancelRequested, CreatedAt = UnixTime.FromMs(CreatedAt),
         StartedAt = UnixTime.FromMs(StartedAt), FinishedAt = UnixTime.FromMs(FinishedAt),
@@ -52,7 +53,7 @@ internal sealed class JobRow
     {
         Id = s.Id, ProjectId = s.ProjectId, SentenceId = s.SentenceId, Kind = (int)s.Kind,
         Lane = (int)JobTransitions.LaneOf(s.Kind), Status = (int)s.Status, Priority = (int)s.Priority, BatchId = s.BatchId,
-        Attempt = s.Attempt, MaxAttempts = s.MaxAttempts, Error = s.Error, ThenVideo = s.ThenVideo, SkipVideo = s.SkipVideo,
+        Attempt = s.Attempt, MaxAttempts = s.MaxAttempts, Error = s.Error, ThenVideo = s.ThenVideo, SkipVideo = s.SkipVideo, Variation = s.Variation,
         Seed = s.Seed, Output = s.Output, Progress = s.Progress, Step = s.Step, Device = s.Device, Silo = s.Silo,
         ClaimToken = s.ClaimToken, LeaseUntil = UnixTime.ToMs(s.LeaseUntil), CancelRequested = s.CancelRequested,
         NotBefore = notBefore, CreatedAt = UnixTime.ToMs(s.CreatedAt), StartedAt = UnixTime.ToMs(s.StartedAt),

@@ -7,4 +7,5 @@ public enum OwnedKind
     Sentence = 1,
     Job = 2,
     Export = 3,
+    Take = 4,
 }

@@ -11,6 +11,7 @@ public sealed class OwnershipStore(Database database) : IOwnershipStore
         OwnedKind.Sentence => "SELECT p.id FROM sentences s JOIN projects p ON p.id = s.project_id WHERE s.id = @id AND p.owner_id = @userId",
         OwnedKind.Job => "SELECT p.id FROM jobs j JOIN projects p ON p.id = j.project_id WHERE j.id = @id AND p.owner_id = @userId",
         OwnedKind.Export => "SELECT p.id FROM exports e JOIN projects p ON p.id = e.project_id WHERE e.id = @id AND p.owner_id = @userId",
+        OwnedKind.Take => "SELECT p.id FROM takes t JOIN projects p ON p.id = t.project_id WHERE t.id = @id AND p.owner_id = @userId",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of owned thing."),
     }, id, userId, ct);
 
@@ -21,6 +22,8 @@ public sealed class OwnershipStore(Database database) : IOwnershipStore
             UNION ALL
             SELECT p.id FROM exports e JOIN projects p ON p.id = e.project_id
             WHERE (e.file = @id OR e.thumbnail = @id OR e.subtitles_file = @id) AND p.owner_id = @userId
+            UNION ALL
+            SELECT p.id FROM takes t JOIN projects p ON p.id = t.project_id WHERE t.file = @id AND p.owner_id = @userId
             """, file, userId, ct);
 
     private Task<Guid?> ProjectOfAsync<TId>(string sql, TId id, Guid userId, CancellationToken ct) =>

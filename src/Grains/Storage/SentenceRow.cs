@@ -17,9 +17,9 @@ internal sealed class SentenceRow
         "@ImageFile, @VideoFile, @AudioFile, @AudioDuration, @IsImageDirty, @IsVideoDirty, @IsAudioDirty, " +
         "@ImageStatus, @VideoStatus, @AudioStatus, @LastError, @UpdatedAt, @Version";
 
-    public const string Columns = FirstColumns + ", video_stale_reasons";
+    public const string Columns = FirstColumns + ", video_stale_reasons, image_take_id, video_take_id, audio_take_id, image_seed";
 
-    public const string Values = FirstValues + ", @VideoStaleReasons";
+    public const string Values = FirstValues + ", @VideoStaleReasons, @ImageTakeId, @VideoTakeId, @AudioTakeId, @ImageSeed";
 
     public Guid Id { get; set; }
     public Guid ProjectId { get; set; }
@@ -43,6 +43,10 @@ internal sealed class SentenceRow
     public int VideoStatus { get; set; }
     public int AudioStatus { get; set; }
     public string? LastError { get; set; }
+    public Guid? ImageTakeId { get; set; }
+    public Guid? VideoTakeId { get; set; }
+    public Guid? AudioTakeId { get; set; }
+    public long? ImageSeed { get; set; }
     public long UpdatedAt { get; set; }
     public long Version { get; set; }
 
@@ -55,6 +59,7 @@ internal sealed class SentenceRow
         IsImageDirty = IsImageDirty, IsVideoDirty = IsVideoDirty, IsAudioDirty = IsAudioDirty,
         VideoStaleReasons = (ClipStaleReasons)VideoStaleReasons,
         ImageStatus = (AssetStatus)ImageStatus, VideoStatus = (AssetStatus)VideoStatus, AudioStatus = (AssetStatus)AudioStatus,
+        ImageTakeId = ImageTakeId, VideoTakeId = VideoTakeId, AudioTakeId = AudioTakeId, ImageSeed = ImageSeed,
         LastError = LastError, UpdatedAt = UnixTime.FromMs(UpdatedAt), Version = Version,
     };
 
@@ -67,6 +72,7 @@ internal sealed class SentenceRow
         IsImageDirty = s.IsImageDirty, IsVideoDirty = s.IsVideoDirty, IsAudioDirty = s.IsAudioDirty,
         VideoStaleReasons = (int)s.VideoStaleReasons,
         ImageStatus = (int)s.ImageStatus, VideoStatus = (int)s.VideoStatus, AudioStatus = (int)s.AudioStatus,
+        ImageTakeId = s.ImageTakeId, VideoTakeId = s.VideoTakeId, AudioTakeId = s.AudioTakeId, ImageSeed = s.ImageSeed,
         LastError = s.LastError, UpdatedAt = UnixTime.ToMs(s.UpdatedAt), Version = version,
     };
 }

@@ -58,6 +58,7 @@ public sealed class SentenceStore(Database database, TimeProvider clock) : ISent
                 image_file = @ImageFile, video_file = @VideoFile, audio_file = @AudioFile, audio_duration = @AudioDuration,
                 is_image_dirty = @IsImageDirty, is_video_dirty = @IsVideoDirty, is_audio_dirty = @IsAudioDirty,
                 video_stale_reasons = @VideoStaleReasons,
+                image_take_id = @ImageTakeId, video_take_id = @VideoTakeId, audio_take_id = @AudioTakeId, image_seed = @ImageSeed,
                 image_status = @ImageStatus, video_status = @VideoStatus, audio_status = @AudioStatus,
                 last_error = @LastError, updated_at = @UpdatedAt, version = version + 1
             WHERE id = @Id AND version = @Version

@@ -33,6 +33,11 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<IOwnershipStore, OwnershipStore>();
         services.AddSingleton<IDataProtectionKeyStore, DataProtectionKeyStore>();
         services.AddSingleton<IMediaCatalogStore, MediaCatalogStore>();
+        services.AddSingleton<ITakeStore, TakeStore>();
+        services.AddOptions<TakeOptions>().BindConfiguration(TakeOptions.Section)
+            .Validate(o => o.KeepPerAsset >= 1, "Takes:KeepPerAsset must be 1 or more: a scene keeps at least its newest take of each kind.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<TakeOptions>>().Value);
         services.AddHostedService<SchemaUpgradeService>();
 
         services.AddSingleton(new QueueTimings());

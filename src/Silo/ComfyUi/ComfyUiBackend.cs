@@ -63,7 +63,11 @@ public sealed class ComfyUiBackend : IDeviceBackend
                 switch (outcome.Kind)
                 {
                     case PromptOutcomeKind.Succeeded:
-                        return await SaveOutputAsync(outcome.History!, promptId, work, progress, ct);
+                        return await SaveOutputAsync(outcome.History!, promptId, work, progress, ct) with
+                        {
+                            WorkflowName = Path.GetFileName(Template.Source),
+                            WorkflowHash = WorkflowHash.Of(graph),
+                        };
 
                     case PromptOutcomeKind.Failed when outcome.Error!.IsOutOfMemory && !freedMemory:
                         logger.LogWarning("{DeviceName} ran out of memory on prompt {PromptId} of job {JobId}; freeing memory and trying once more",

@@ -64,13 +64,18 @@ public sealed record LaneWork
 
     /// <summary>The output file's name without extension; the backend adds the extension of what it made.</summary>
     public required string OutputName { get; init; }
+
+    /// <summary>What the work is made from, kept with its take; the backend adds the workflow it sent.</summary>
+    public GenerationRecipe Recipe { get; init; } = GenerationRecipe.Unknown;
 }
 
 /// <summary>
 /// The file a backend wrote (absolute path, inside the work's output directory); for narration
-/// and final cuts how long it lasts; for a final cut its thumbnail and subtitles beside it.
+/// and final cuts how long it lasts; for a final cut its thumbnail and subtitles beside it; the
+/// workflow it ran (name and SHA-256 of the workflow as submitted), when it ran one.
 /// </summary>
-public sealed record LaneOutput(string FilePath, double? DurationSeconds = null, string? ThumbnailPath = null, string? SubtitlesPath = null);
+public sealed record LaneOutput(string FilePath, double? DurationSeconds = null, string? ThumbnailPath = null, string? SubtitlesPath = null,
+    string? WorkflowName = null, string? WorkflowHash = null);
 
 /// <summary>How far the work is (0..1) and what it is doing ("sampling 12/30").</summary>
 public sealed record LaneProgress(double Fraction, string? Step);

@@ -114,7 +114,8 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
             return new JobOutput(
                 silo.Media.ToRelative(result.FilePath), result.DurationSeconds,
                 result.ThumbnailPath is { } thumbnail ? silo.Media.ToRelative(thumbnail) : null,
-                result.SubtitlesPath is { } subtitles ? silo.Media.ToRelative(subtitles) : null);
+                result.SubtitlesPath is { } subtitles ? silo.Media.ToRelative(subtitles) : null,
+                work.Recipe with { WorkflowName = result.WorkflowName, WorkflowHash = result.WorkflowHash });
         }
         catch (Exception) when (running.Stop.IsCancellationRequested)
         {

@@ -43,6 +43,7 @@ internal sealed class WorkBuilder(MediaFiles media)
             // late output must never write over, or delete, the file the later claim stored.
             OutputName = $"{job.Kind.ToString().ToLowerInvariant()}-{job.Id:N}-{claimed.Token:N}",
         };
+        work = work with { Recipe = RecipeOf(work, sentence) };
         return job.Kind switch
         {
             JobKind.Image or JobKind.Audio => work,
@@ -72,6 +73,18 @@ internal sealed class WorkBuilder(MediaFiles media)
             OutputName = $"export-{plan.ExportId:N}-{claimed.Token:N}",
         };
     }
+
+    /// <summary>What the work is made from, as its take will record it: only the inputs its kind uses.</summary>
+    private static GenerationRecipe RecipeOf(LaneWork work, SentenceState sentence) => work.Kind switch
+    {
+        JobKind.Video => new GenerationRecipe
+        {
+            Prompt = work.Prompt, Seed = work.Seed, CameraMovement = work.CameraMovement, MotionStrength = work.MotionStrength,
+            SourceImageTakeId = sentence.ImageTakeId, NarrationSeconds = sentence.AudioDuration,
+        },
+        JobKind.Audio => new GenerationRecipe { Prompt = work.Prompt },
+        _ => new GenerationRecipe { Prompt = work.Prompt, Seed = work.Seed },
+    };
 
     // A stored path that would leave the media root resolves to nothing, and the scene reads as missing.
     private string? Resolve(string? file) => file is null ? null : media.ToAbsolute(file);

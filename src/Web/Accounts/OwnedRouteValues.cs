@@ -5,8 +5,8 @@ namespace VideoGen.Web.Accounts;
 
 /// <summary>
 /// Which parameters of a route name owned things: <c>{projectId}</c>, <c>{sentenceId}</c>,
-/// <c>{jobId}</c>, <c>{exportId}</c>, or <c>{id}</c> after <c>projects</c>, <c>sentences</c>,
-/// <c>jobs</c> or <c>exports</c>. An <c>{id}</c> after anything else is refused when the route
+/// <c>{jobId}</c>, <c>{exportId}</c>, <c>{takeId}</c>, or <c>{id}</c> after <c>projects</c>, <c>sentences</c>,
+/// <c>jobs</c>, <c>exports</c> or <c>takes</c>. An <c>{id}</c> after anything else is refused when the route
 /// is mapped, so a new kind of id cannot slip past the ownership check unnoticed.
 /// </summary>
 public static class OwnedRouteValues
@@ -14,6 +14,7 @@ public static class OwnedRouteValues
     private static readonly Dictionary<string, OwnedKind> Collections = new(StringComparer.OrdinalIgnoreCase)
     {
         ["projects"] = OwnedKind.Project, ["sentences"] = OwnedKind.Sentence, ["jobs"] = OwnedKind.Job, ["exports"] = OwnedKind.Export,
+        ["takes"] = OwnedKind.Take,
     };
 
     /// <summary>The owned parameters of <paramref name="pattern"/>, in route order.</summary>

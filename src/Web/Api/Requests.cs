@@ -11,3 +11,6 @@ public sealed record RegenerateVideoRequest(long? Seed = null);
 
 /// <summary><c>POST /api/v1/projects/{id}/regenerate-dirty</c>.</summary>
 public sealed record RegenerateDirtyRequest(bool Images = true, bool Videos = true);
+
+/// <summary><c>POST /api/v1/sentences/{id}/variations</c>.</summary>
+public sealed record VariationsRequest(int? Count = null);

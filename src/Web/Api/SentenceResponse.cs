@@ -10,10 +10,11 @@ public sealed record SentenceResponse(
     string? ImageUrl, string? VideoUrl, string? AudioUrl, double? AudioDuration,
     bool IsImageDirty, bool IsVideoDirty, bool IsAudioDirty,
     AssetStatus ImageStatus, AssetStatus VideoStatus, AssetStatus AudioStatus,
-    string? LastError, DateTimeOffset UpdatedAt)
+    string? LastError, DateTimeOffset UpdatedAt, long? ImageSeed, Guid? ImageTakeId, Guid? VideoTakeId, Guid? AudioTakeId)
 {
     public static SentenceResponse From(Sentence s) => new(
         s.Id, s.SectionId, s.Index, s.Text, s.ImagePrompt, s.VideoPrompt, s.CameraMovement, s.MotionStrength, s.Seed,
         MediaUrls.For(s.ImageFile), MediaUrls.For(s.VideoFile), MediaUrls.For(s.AudioFile), s.AudioDuration,
-        s.IsImageDirty, s.IsVideoDirty, s.IsAudioDirty, s.ImageStatus, s.VideoStatus, s.AudioStatus, s.LastError, s.UpdatedAt);
+        s.IsImageDirty, s.IsVideoDirty, s.IsAudioDirty, s.ImageStatus, s.VideoStatus, s.AudioStatus, s.LastError, s.UpdatedAt,
+        s.ImageSeed, s.ImageTakeId, s.VideoTakeId, s.AudioTakeId);
 }

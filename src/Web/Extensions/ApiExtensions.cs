@@ -36,6 +36,7 @@ public static class ApiExtensions
         builder.Services.AddSingleton<FinalCutReader>();
         builder.Services.AddSingleton<ExportDeletion>();
         builder.Services.AddSingleton<Projects.ProjectDeletion>();
+        builder.Services.AddSingleton<Takes.TakeCommands>();
         return builder;
     }
 
@@ -47,6 +48,7 @@ public static class ApiExtensions
         api.MapDevicesApi();
         api.MapProjectsApi();
         api.MapScenesApi();
+        api.MapTakesApi();
         api.MapJobsApi();
         api.MapEventsApi();
         api.MapExportsApi();

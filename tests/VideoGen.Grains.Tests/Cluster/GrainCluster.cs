@@ -19,6 +19,9 @@ namespace VideoGen.Grains.Tests.Cluster;
 /// </summary>
 public sealed class GrainCluster : IAsyncLifetime
 {
+    /// <summary>How many takes of a kind a scene keeps on this cluster: few, so a test reaches the bound.</summary>
+    public const int KeepPerAsset = 5;
+
     /// <summary>The account the tests' projects belong to.</summary>
     public Guid Owner { get; private set; }
 
@@ -43,6 +46,7 @@ public sealed class GrainCluster : IAsyncLifetime
         {
             ["Store:Provider"] = Database.Provider,
             ["Store:ConnectionString"] = Database.ConnectionString,
+            ["Takes:KeepPerAsset"] = KeepPerAsset.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSiloHost((_, host) =>

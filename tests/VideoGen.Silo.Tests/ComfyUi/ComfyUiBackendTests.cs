@@ -37,6 +37,23 @@ public sealed class ComfyUiBackendTests
     }
 
     [Fact]
+    public async Task RunAsync_ImageWork_NamesItsWorkflowAndTheHashOfTheWorkflowAsSent()
+    {
+        await using var harness = await ComfyUiHarness.StartAsync();
+        var backend = harness.Backend(Lane.Image);
+
+        var first = await harness.RunAsync(backend, harness.ImageWork());
+        var second = await harness.RunAsync(backend, harness.ImageWork() with { Seed = 99 });
+
+        var sent = harness.Fake.Prompts.Select(p => Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(p.Graph.ToJsonString())))).ToArray();
+        Assert.Equal(sent, new[] { first.WorkflowHash, second.WorkflowHash });
+        Assert.NotEqual(first.WorkflowHash, second.WorkflowHash);
+        Assert.Equal(Path.GetFileName(backend.Template.Source), first.WorkflowName);
+        Assert.False(string.IsNullOrWhiteSpace(first.WorkflowName));
+    }
+
+    [Fact]
     public async Task RunAsync_VideoWorkWithSameNamedStartImageOnServer_UsesTheRenamedUploadAndA4kPlus1Length()
     {
         await using var harness = await ComfyUiHarness.StartAsync();

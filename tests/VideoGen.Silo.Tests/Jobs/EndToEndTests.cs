@@ -1,4 +1,5 @@
 using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
 using VideoGen.TestSupport.Cluster;
 using VideoGen.TestSupport.FakeComfyUi;
@@ -37,7 +38,21 @@ public sealed class EndToEndTests
         var imageGraph = fake.Prompts[0].Graph.ToJsonString();
         Assert.Contains("\"seed\":42", imageGraph);
         Assert.Contains("The lighthouse blinks", imageGraph);
+
+        // Each output is a take that records what made it, as the lane sent it.
+        var takes = await new TakeStore(cluster.Database.Database, TimeProvider.System).ListAsync(sentenceId, CancellationToken.None);
+        var (clip, still) = (takes.Single(t => t.Kind == AssetKind.Video), takes.Single(t => t.Kind == AssetKind.Image));
+        Assert.Equal((still.Id, clip.Id), (sentence.ImageTakeId ?? Guid.Empty, sentence.VideoTakeId ?? Guid.Empty));
+        Assert.Equal((sentence.ImagePrompt, 42L, "gpu-0"), (still.Recipe.Prompt, still.Recipe.Seed ?? -1, still.Device));
+        Assert.Equal((sentence.VideoPrompt, sentence.CameraMovement, sentence.MotionStrength, still.Id),
+            (clip.Recipe.Prompt, clip.Recipe.CameraMovement ?? (CameraMovement)(-1), clip.Recipe.MotionStrength ?? -1, clip.Recipe.SourceImageTakeId ?? Guid.Empty));
+        Assert.Equal(Hash(fake.Prompts[0].Graph.ToJsonString()), still.Recipe.WorkflowHash);
+        Assert.Equal(Hash(fake.Prompts[1].Graph.ToJsonString()), clip.Recipe.WorkflowHash);
+        Assert.False(string.IsNullOrEmpty(clip.Recipe.WorkflowName));
     }
+
+    private static string Hash(string json) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(json)));
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -1,4 +1,5 @@
 using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
 using VideoGen.Silo.Devices;
 using VideoGen.Silo.Lanes;
 using VideoGen.TestSupport;
@@ -231,9 +232,9 @@ public sealed class SiloClusterTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task RegenerateImage_ReplacingAnImage_DeletesTheOldFileOnlyOnceTheNewOneIsStored(string provider)
+    public async Task RegenerateImage_ReplacingAnImageAtTheTakeBound_DeletesTheOldFileOnlyOnceTheNewOneIsStored(string provider)
     {
-        await using var cluster = await QueueCluster.StartAsync(provider);
+        await using var cluster = await QueueCluster.StartAsync(provider, takes: new TakeOptions { KeepPerAsset = 1 });
         await cluster.StartSiloAsync("a", Device("gpu-0", out var image, out _));
         var project = await cluster.ImportAsync("One.");
         var sentenceId = project.Sentences.Single().Id;
@@ -251,8 +252,10 @@ public sealed class SiloClusterTests
         var sentence = (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!;
         Assert.NotEqual(oldFile, cluster.Media.ToAbsolute(sentence.ImageFile!));
         Assert.True(File.Exists(cluster.Media.ToAbsolute(sentence.ImageFile!)));
-        // Deleted once the new image is committed, so just after the job reads succeeded.
+        // One take kept: the old one is pruned with its row, and its file deleted once that is committed.
         await QueueCluster.WaitUntilAsync(() => Task.FromResult(!File.Exists(oldFile)), TimeSpan.FromSeconds(10), "the replaced image to be deleted");
+        var takes = await new TakeStore(cluster.Database.Database, TimeProvider.System).ListAsync(sentenceId, CancellationToken.None);
+        Assert.Equal([sentence.ImageFile], takes.Select(t => t.File));
     }
 
     [Theory]

@@ -57,9 +57,12 @@ public sealed class NarrationLaneTests
         var sentence = (await cluster.Sentences.GetAsync(sentenceId, CancellationToken.None))!;
         Assert.InRange(sentence.AudioDuration!.Value, normal * 0.4, normal * 0.75);
         Assert.Equal((false, true), (sentence.IsAudioDirty, sentence.IsVideoDirty));
-        // The replaced narration is deleted once the new one is committed, so just after the job reads succeeded.
-        var firstFile = cluster.Media.ToAbsolute((await cluster.Jobs.GetAsync(first.Id, CancellationToken.None))!.Output!)!;
-        await QueueCluster.WaitUntilAsync(() => Task.FromResult(!File.Exists(firstFile)), TimeSpan.FromSeconds(10), "the replaced narration to be deleted");
+        // The replaced narration stays, as a take the creator can pick again.
+        var firstOutput = (await cluster.Jobs.GetAsync(first.Id, CancellationToken.None))!.Output!;
+        Assert.True(File.Exists(cluster.Media.ToAbsolute(firstOutput)));
+        var takes = await new TakeStore(cluster.Database.Database, TimeProvider.System).ListAsync(sentenceId, CancellationToken.None);
+        Assert.Equal([sentence.AudioFile, firstOutput], takes.Select(t => t.File));
+        Assert.Equal(normal, takes[1].DurationSeconds);
     }
 
     [Theory]

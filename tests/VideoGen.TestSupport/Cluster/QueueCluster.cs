@@ -75,15 +75,18 @@ public sealed class QueueCluster : IAsyncDisposable
     public ExportReader ExportViews { get; }
     public IReadOnlyList<TestSilo> Silos => _silos;
 
-    public static async Task<QueueCluster> StartAsync(string provider, QueueTimings? timings = null, ILoggerFactory? logs = null)
+    public static async Task<QueueCluster> StartAsync(string provider, QueueTimings? timings = null, ILoggerFactory? logs = null, TakeOptions? takes = null)
     {
         var database = await TestDatabase.CreateMigratedAsync(provider);
         var owner = await TestAccounts.InsertAsync(database.Database);
-        return new(database, owner, timings ?? FastTimings, logs ?? NullLoggerFactory.Instance);
+        return new(database, owner, timings ?? FastTimings, logs ?? NullLoggerFactory.Instance) { Takes = takes ?? new TakeOptions() };
     }
 
+    /// <summary>How many takes a scene keeps on this cluster's silos.</summary>
+    public TakeOptions Takes { get; private init; } = new();
+
     /// <summary>A queue for a silo of this cluster (the real one; tests may wrap it).</summary>
-    public JobQueue NewQueue() => new(Database.Database, Lanes, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>());
+    public JobQueue NewQueue() => new(Database.Database, Lanes, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>(), takes: Takes);
 
     /// <summary>A device whose image and video lanes run on the given backends.</summary>
     public static DeviceSpec Device(string name, IDeviceBackend image, IDeviceBackend video, DeviceKind kind = DeviceKind.ComfyUi) =>
@@ -110,7 +113,7 @@ public sealed class QueueCluster : IAsyncDisposable
     /// </summary>
     public async Task<TestSilo> StartRemoteSiloAsync(string name, params DeviceSpec[] specs)
     {
-        var queue = new PausableQueue(new JobQueue(Database.Database, NoLanes.Instance, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>()));
+        var queue = new PausableQueue(new JobQueue(Database.Database, NoLanes.Instance, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>(), takes: Takes));
         var runtime = new SiloRuntime(SiloIdentity.New(name), specs, queue, Registry, Media, Timings, Logs);
         await runtime.StartAsync(CancellationToken.None);
         var silo = new TestSilo(runtime, queue);

@@ -8,7 +8,7 @@ namespace VideoGen.Web.Tests.Accounts;
 /// One of everything an account owns, and how a route parameter names it. A route whose
 /// parameter is not known here fails the ownership sweep until a row is added below.
 /// </summary>
-public sealed record OwnedIds(Guid Project, Guid Sentence, Guid Job, string Media, Guid Export)
+public sealed record OwnedIds(Guid Project, Guid Sentence, Guid Job, string Media, Guid Export, Guid Take)
 {
     public static async Task<OwnedIds> CreateAsync(TestDatabase db, Guid owner)
     {
@@ -18,7 +18,9 @@ public sealed record OwnedIds(Guid Project, Guid Sentence, Guid Job, string Medi
         await db.GiveAssetsAsync(project);
         var export = await db.StartExportAsync(project.Id, owner);
         var image = (await new SentenceStore(db.Database, TimeProvider.System).GetAsync(sentence.Id, CancellationToken.None))!.ImageFile!;
-        return new OwnedIds(project.Id, sentence.Id, job.Id, image, export.ExportId);
+        // The image job left a take; the assets given after it replaced it as the scene's image, so it is not the active one.
+        var take = (await new TakeStore(db.Database, TimeProvider.System).ListAsync(sentence.Id, CancellationToken.None)).Single();
+        return new OwnedIds(project.Id, sentence.Id, job.Id, image, export.ExportId, take.Id);
     }
 
     public string ValueFor(RouteParameter parameter) => (parameter.Name.ToLowerInvariant(), parameter.After?.ToLowerInvariant()) switch
@@ -27,6 +29,7 @@ public sealed record OwnedIds(Guid Project, Guid Sentence, Guid Job, string Medi
         ("sentenceid", _) or ("id", "sentences") => Sentence.ToString(),
         ("jobid", _) or ("id", "jobs") => Job.ToString(),
         ("exportid", _) or ("id", "exports") => Export.ToString(),
+        ("takeid", _) or ("id", "takes") => Take.ToString(),
         ("file" or "path", _) => Media,
         _ => throw new InvalidOperationException(
             $"Route parameter {{{parameter.Name}}} after '{parameter.After}' is not known to the ownership sweep: add how to find another account's value in {nameof(OwnedIds)}."),

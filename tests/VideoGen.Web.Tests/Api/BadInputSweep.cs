@@ -88,25 +88,31 @@ public sealed class BadInputSweep(HttpClient client, OwnedIds mine, OwnedIds the
     /// <summary>Another account's id must answer exactly what an id nobody has answers: same status, same words.</summary>
     private async Task<IReadOnlyList<string>> CompareForeignWithUnknownAsync(MappedRoute route, string method, bool takesBody)
     {
-        var unknown = new OwnedIds(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), $"projects/{Guid.NewGuid():N}/{Guid.NewGuid():N}/image.png", Guid.NewGuid());
+        var unknown = new OwnedIds(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), $"projects/{Guid.NewGuid():N}/{Guid.NewGuid():N}/image.png", Guid.NewGuid(), Guid.NewGuid());
         var body = takesBody ? "{}" : null;
-        string? unknownId = null, foreignId = null;
-        var unknownProbe = new Probe("unknown id", route.Path(p => unknownId = unknown.ValueFor(p)), body, NotFound);
-        var foreignProbe = new Probe("another account's id", route.Path(p => foreignId = theirs.ValueFor(p)), body, NotFound);
+        List<string> unknownIds = [], foreignIds = [];
+        var unknownProbe = new Probe("unknown id", route.Path(p => Noted(unknownIds, unknown.ValueFor(p))), body, NotFound);
+        var foreignProbe = new Probe("another account's id", route.Path(p => Noted(foreignIds, theirs.ValueFor(p))), body, NotFound);
         var (unknownAnswer, foreignAnswer) = (await SendAsync(method, unknownProbe), await SendAsync(method, foreignProbe));
         var breaches = Check(method, unknownProbe, unknownAnswer).Concat(Check(method, foreignProbe, foreignAnswer)).ToList();
-        if (Problem(unknownAnswer, unknownId!) != Problem(foreignAnswer, foreignId!))
+        if (Problem(unknownAnswer, unknownIds) != Problem(foreignAnswer, foreignIds))
             breaches.Add($"{method} {foreignProbe.Path} [another account's id]: {foreignAnswer.Status} {foreignAnswer.Body} differs from an unknown id's {unknownAnswer.Status} {unknownAnswer.Body}");
         return breaches;
     }
 
-    /// <summary>What a client learns from an answer (the trace id aside), with the id asked for masked.</summary>
-    private static string Problem(Answer answer, string id)
+    private static string Noted(List<string> ids, string id)
+    {
+        ids.Add(id);
+        return id;
+    }
+
+    /// <summary>What a client learns from an answer (the trace id aside), with every id asked for masked.</summary>
+    private static string Problem(Answer answer, IReadOnlyList<string> ids)
     {
         if (answer.ContentType != "application/problem+json") return $"{answer.Status} {answer.Body}";
         var problem = JsonNode.Parse(answer.Body)!.AsObject();
         problem.Remove("traceId");
-        return $"{answer.Status} {problem.ToJsonString()}".Replace(id, "{id}", StringComparison.OrdinalIgnoreCase);
+        return ids.Aggregate($"{answer.Status} {problem.ToJsonString()}", (text, id) => text.Replace(id, "{id}", StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<Answer> SendAsync(string method, Probe probe)

@@ -33,6 +33,9 @@ public static class BadInputTable
         "GET api/v1/exports/{id:guid}",
         "DELETE api/v1/exports/{id:guid}",
         "GET api/v1/projects/{id:guid}/narration",
+        "GET api/v1/sentences/{id:guid}/takes",
+        "POST api/v1/sentences/{id:guid}/takes/{takeId:guid}/activate",
+        "DELETE api/v1/sentences/{id:guid}/takes/{takeId:guid}",
         "GET media/{**path}",
     };
 
@@ -77,6 +80,10 @@ public static class BadInputTable
         ["POST api/v1/sentences/{id:guid}/regenerate-image"] = Body(
             Bad("""{"seed": "7"}""", "seed"), Bad("""{"seed": {}}""", "seed"), Bad("""{"skipVideo": "no"}""", "skipVideo"), Bad("""{"seed": -1}""", "seed")),
         ["POST api/v1/sentences/{id:guid}/regenerate-video"] = Body(Bad("""{"seed": [7]}""", "seed"), Bad("""{"seed": -1}""", "seed")),
+
+        ["POST api/v1/sentences/{id:guid}/variations"] = Body(
+            Bad("{}", "count"), Bad("""{"count": "4"}""", "count"), Bad("""{"count": 1}""", "count"), Bad("""{"count": 9}""", "count"),
+            Bad("""{"count": 2.5}""", "count")),
 
         ["POST api/v1/projects/{id:guid}/regenerate-dirty"] = Body(Bad("""{"images": "yes"}""", "images"), Bad("""{"videos": 1}""", "videos")),
 

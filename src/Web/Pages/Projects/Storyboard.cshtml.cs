@@ -12,6 +12,7 @@ using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
 using VideoGen.Web.Commands;
 using VideoGen.Web.Storyboard;
+using VideoGen.Web.Takes;
 
 namespace VideoGen.Web.Pages.Projects;
 
@@ -92,9 +93,12 @@ public sealed class StoryboardModel(
     public Task<IActionResult> OnPostRegenerateImageAsync(Guid sentenceId, long? seed, bool skipVideo, CancellationToken ct) =>
         QueueForSceneAsync(sentenceId, (g, request) => g.RegenerateImage(request, seed, skipVideo), ct);
 
-    /// <summary>The dice: a fresh random seed, then a new image from it.</summary>
-    public Task<IActionResult> OnPostNewSeedAsync(Guid sentenceId, bool skipVideo, CancellationToken ct) =>
-        OnPostRegenerateImageAsync(sentenceId, Random.Shared.NextInt64(0, 1L << 48), skipVideo, ct);
+    /// <summary>The dice: a fresh random seed, then a new image from it; the seed field shows the seed at once.</summary>
+    public async Task<IActionResult> OnPostNewSeedAsync(Guid sentenceId, bool skipVideo, CancellationToken ct)
+    {
+        var answer = await OnPostRegenerateImageAsync(sentenceId, Seeds.Fresh(), skipVideo, ct);
+        return answer is PartialViewResult { Model: SceneView scene } ? Fragment("_NewSeed", scene) : answer;
+    }
 
     public Task<IActionResult> OnPostRegenerateVideoAsync(Guid sentenceId, CancellationToken ct) =>
         QueueForSceneAsync(sentenceId, (g, request) => g.RegenerateVideo(request, null), ct);
@@ -121,6 +125,43 @@ public sealed class StoryboardModel(
         await g.CancelScenes();
         return null;
     }, ct);
+
+    /// <summary>The inspector's strip of the scene's image or clip takes.</summary>
+    public async Task<IActionResult> OnGetTakesAsync(Guid sentenceId, string kind, [FromServices] ITakeStore takes, CancellationToken ct)
+    {
+        if (await views.SentenceAsync(Id, sentenceId, ct) is not { } sentence) return NotFound();
+        var asset = kind == "video" ? AssetKind.Video : AssetKind.Image;
+        return Fragment("_Takes", TakesView.Of(sentence, asset, await takes.ListAsync(sentenceId, ct)));
+    }
+
+    /// <summary>Picks a take: it becomes the scene's image or clip, nothing is generated; the inspector shows the scene again.</summary>
+    public Task<IActionResult> OnPostActivateTakeAsync(Guid sentenceId, Guid takeId, [FromServices] TakeCommands takes, CancellationToken ct) =>
+        TakeCommandAsync(sentenceId, () => takes.ActivateAsync(sentenceId, takeId, ct), ct);
+
+    /// <summary>"Use this seed": the take's seed and prompt go back into the scene's settings.</summary>
+    public Task<IActionResult> OnPostReuseTakeAsync(Guid sentenceId, Guid takeId, [FromServices] TakeCommands takes, CancellationToken ct) =>
+        TakeCommandAsync(sentenceId, () => takes.ReuseAsync(sentenceId, takeId, ct), ct);
+
+    public Task<IActionResult> OnPostDeleteTakeAsync(Guid sentenceId, Guid takeId, [FromServices] TakeCommands takes, CancellationToken ct) =>
+        TakeCommandAsync(sentenceId, () => takes.DeleteAsync(sentenceId, takeId, ct), ct);
+
+    /// <summary>"Variations": <paramref name="count"/> images with fresh seeds, each kept as a take.</summary>
+    public async Task<IActionResult> OnPostVariationsAsync(Guid sentenceId, int count, [FromServices] TakeCommands takes, CancellationToken ct)
+    {
+        if (await views.SentenceAsync(Id, sentenceId, ct) is null) return NotFound();
+        var queued = await takes.VariationsAsync(sentenceId, count, ct);
+        return queued.Errors.Count > 0 ? Refused(queued.Errors) : await InspectorAsync(sentenceId, ct);
+    }
+
+    private async Task<IActionResult> TakeCommandAsync(Guid sentenceId, Func<Task<TakeResult>> command, CancellationToken ct)
+    {
+        if (await views.SentenceAsync(Id, sentenceId, ct) is null) return NotFound();
+        var result = await command();
+        return result.Succeeded ? await InspectorAsync(sentenceId, ct) : Refused(result.Errors);
+    }
+
+    private async Task<IActionResult> InspectorAsync(Guid sentenceId, CancellationToken ct) =>
+        await views.InspectedSceneAsync(Id, sentenceId, User.GetUserId(), ct) is { } scene ? Fragment("_Inspector", scene) : NotFound();
 
     /// <summary>The page's live stream: fragments for every card, inspector and toolbar change.</summary>
     public async Task<IActionResult> OnGetStreamAsync([FromServices] StoryboardStream stream, CancellationToken ct)
