@@ -8,7 +8,4 @@ public static class Channels
 
     /// <summary>A running job was asked to stop: silos check their running jobs.</summary>
     public const string Cancel = "videogen_cancel";
-
-    /// <summary>New events: live pages read the log.</summary>
-    public const string Events = "videogen_events";
 }

@@ -5,14 +5,13 @@ namespace VideoGen.Grains.Jobs;
 
 /// <summary>
 /// The in-process doorbells: enqueueing work wakes idle lanes of that kind at once, a cancel
-/// request wakes the silos' cancel watchers, new events wake live pages. A waiter takes the
+/// request wakes the silos' cancel watchers. A waiter takes the
 /// current bell before it looks, so a ring between looking and waiting is never missed.
 /// </summary>
 public sealed class JobSignal
 {
     private readonly Dictionary<Lane, Bell> _lanes = Enum.GetValues<Lane>().ToDictionary(l => l, _ => new Bell());
     private readonly Bell _cancel = new();
-    private readonly Bell _events = new();
 
     /// <summary>Completes at the next ring for <paramref name="lane"/>.</summary>
     public Task NextWork(Lane lane) => _lanes[lane].Next();
@@ -28,9 +27,4 @@ public sealed class JobSignal
     public Task NextCancel() => _cancel.Next();
 
     public void RingCancel() => _cancel.Ring();
-
-    /// <summary>Completes when new events may be in the log.</summary>
-    public Task NextEvents() => _events.Next();
-
-    public void RingEvents() => _events.Ring();
 }

@@ -38,12 +38,11 @@ public sealed class PostgresDoorbell(Database database, JobSignal signal, ILogge
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => Ring(e.Channel);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channels.Jobs}; LISTEN {Channels.Cancel}; LISTEN {Channels.Events}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channels.Jobs}; LISTEN {Channels.Cancel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 logger.LogInformation("Listening for doorbells on PostgreSQL");
                 signal.RingAllWork();
                 signal.RingCancel();
-                signal.RingEvents();
                 Interlocked.Increment(ref _connections);
                 delay = TimeSpan.FromMilliseconds(250);
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
@@ -68,7 +67,6 @@ public sealed class PostgresDoorbell(Database database, JobSignal signal, ILogge
         {
             case Channels.Jobs: signal.RingAllWork(); break;
             case Channels.Cancel: signal.RingCancel(); break;
-            case Channels.Events: signal.RingEvents(); break;
         }
     }
 }

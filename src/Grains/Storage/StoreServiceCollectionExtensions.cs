@@ -19,8 +19,8 @@ public static class StoreServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
             return options.ParsedProvider switch
             {
-                StoreProvider.Postgres => new PostgresDatabase(options.ConnectionString),
-                _ => new SqliteDatabase(options.ConnectionString),
+                StoreProvider.Postgres => new PostgresDatabase(options.ConnectionString) { Publisher = new Events.DeferredEventPublisher(sp) },
+                _ => new SqliteDatabase(options.ConnectionString) { Publisher = new Events.DeferredEventPublisher(sp) },
             };
         });
         services.AddSingleton<SchemaMigrator>();
@@ -46,17 +46,6 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<PostgresDoorbell>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresDoorbell>());
-        return services;
-    }
-
-    /// <summary>
-    /// The process-wide reader of the event log, for hosts that stream events to clients (the web
-    /// app); a standalone silo has no one to hand them to.
-    /// </summary>
-    public static IServiceCollection AddEventFeed(this IServiceCollection services)
-    {
-        services.TryAddSingleton<Events.EventFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<Events.EventFeed>());
         return services;
     }
 }

@@ -4,6 +4,7 @@ using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Scenes;
 using VideoGen.Grains.Storage;
 using VideoGen.Silo.Options;
+using VideoGen.Silo.Streams;
 using OrleansSiloOptions = Orleans.Configuration.SiloOptions;
 using SiloOptions = VideoGen.Silo.Options.SiloOptions;
 
@@ -42,6 +43,7 @@ public static class OrleansClusterExtensions
                 }));
             else
                 silo.UseDevelopmentClustering(primarySiloEndpoint: null);
+            silo.AddProjectStreams(postgres: provider is "postgres" or "postgresql");
             configure?.Invoke(silo);
         });
 

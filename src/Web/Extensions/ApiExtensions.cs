@@ -20,7 +20,8 @@ public static class ApiExtensions
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddEventFeed();
+        builder.Services.AddSingleton<Live.ProjectFeeds>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Live.ProjectFeeds>());
         builder.Services.AddSingleton<Live.ProjectEventStream>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
