@@ -27,6 +27,7 @@ internal sealed partial class ProjectFeed(Guid projectId, IEventStore events, IS
     private Task _running = Task.CompletedTask;
     private long _delivered;
     private long _logReads;
+    private long _streamed;
 
     public Guid ProjectId => projectId;
 
@@ -35,6 +36,9 @@ internal sealed partial class ProjectFeed(Guid projectId, IEventStore events, IS
 
     /// <summary>How many times the feed read the log to fill a gap.</summary>
     public long LogReads => Interlocked.Read(ref _logReads);
+
+    /// <summary>How many batches came over the stream.</summary>
+    public long Streamed => Interlocked.Read(ref _streamed);
 
     public bool Subscribed => _subscription is not null;
 
@@ -58,6 +62,7 @@ internal sealed partial class ProjectFeed(Guid projectId, IEventStore events, IS
             var stream = streams.GetStream<ProjectEventBatch>(ProjectStreams.Of(projectId));
             _subscription = await stream.SubscribeAsync((batch, _) =>
             {
+                Interlocked.Increment(ref _streamed);
                 _inbox.Writer.TryWrite(batch.Events);
                 return Task.CompletedTask;
             });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using VideoGen.Grains.Storage;
 using VideoGen.Silo.Streams;
 
@@ -9,11 +10,8 @@ namespace VideoGen.Web.Live;
 /// the log's heads (one query for every open project) is the fallback for a message that never
 /// came and nothing came after: the last events of a killed publisher.
 /// </summary>
-public sealed partial class ProjectFeeds(IClusterClient cluster, IEventStore events, ILogger<ProjectFeeds> logger) : BackgroundService
+public sealed partial class ProjectFeeds(IClusterClient cluster, IEventStore events, IOptions<LiveFeedOptions> options, ILogger<ProjectFeeds> logger) : BackgroundService
 {
-    /// <summary>How often the log's heads are compared with what the feeds handed on.</summary>
-    public static readonly TimeSpan FallbackPoll = TimeSpan.FromSeconds(1);
-
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<Guid, ProjectFeed> _feeds = [];
     private long _subscriptions;
@@ -34,6 +32,12 @@ public sealed partial class ProjectFeeds(IClusterClient cluster, IEventStore eve
     public long LogReads(Guid projectId)
     {
         lock (_feeds) return _feeds.TryGetValue(projectId, out var feed) ? feed.LogReads : 0;
+    }
+
+    /// <summary>How many batches the feed of <paramref name="projectId"/> took from its stream (0 when not open).</summary>
+    public long Streamed(Guid projectId)
+    {
+        lock (_feeds) return _feeds.TryGetValue(projectId, out var feed) ? feed.Streamed : 0;
     }
 
     /// <summary>Joins the node's feed of <paramref name="projectId"/>, subscribing the node to its stream if no page here follows it yet.</summary>
@@ -80,7 +84,7 @@ public sealed partial class ProjectFeeds(IClusterClient cluster, IEventStore eve
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(FallbackPoll);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.FallbackPollMilliseconds));
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

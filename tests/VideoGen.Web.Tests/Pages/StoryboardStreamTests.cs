@@ -19,7 +19,8 @@ public sealed partial class StoryboardStreamTests
     public async Task OpenPagesOfAProject_ReceiveTheSameFragments_BuiltOnceForAllOverOneSubscription(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using var factory = new StudioFactory(db);
+        // No fallback poll: what the pages receive came over the project's stream.
+        await using var factory = new StudioFactory(db, new Dictionary<string, string?> { ["Live:FallbackPollMilliseconds"] = "600000" });
         using var client = await factory.SignedInAsync("creator@example.test");
         var project = await db.ImportAsync(await db.UserIdAsync("creator@example.test"), "Tides", "The tide rolls in. Gulls cry.");
         var sentence = project.Sentences.First().Id;
@@ -39,8 +40,10 @@ public sealed partial class StoryboardStreamTests
                 pages.Add(await SseClient.OpenAsync(client, WebUtility.HtmlDecode(SseConnect().Match(await client.GetStringAsync(url)).Groups[1].Value), timeout.Token));
             var frames = factory.Services.GetRequiredService<StoryboardFrames>();
             var built = frames.Built;
+            while (feeds.LogReads(project.Id) == 0) await Task.Delay(10, timeout.Token);
 
-            await new SentenceStore(db.Database, TimeProvider.System).UpdateAsync(sentence, s => s.EditImagePrompt("a storm over the harbour", DateTimeOffset.UtcNow), timeout.Token);
+            // Once the node follows the project (and has looked in the log once), through the app's own store, whose commits publish on the project's stream.
+            await new SentenceStore(factory.Services.GetRequiredService<Database>(), TimeProvider.System).UpdateAsync(sentence, s => s.EditImagePrompt("a storm over the harbour", DateTimeOffset.UtcNow), timeout.Token);
 
             var received = new List<(string Card, string Toolbar, long Id)>();
             foreach (var page in pages)
@@ -54,6 +57,7 @@ public sealed partial class StoryboardStreamTests
             Assert.True(received[0].Id > 0);
             Assert.Equal(built + 1, frames.Built);
             Assert.Equal(subscriptions + 1, feeds.Subscriptions);
+            Assert.True(feeds.Streamed(project.Id) >= 1, "the change did not come over the project's stream");
             Assert.Contains(project.Id, feeds.Open);
         }
         finally
