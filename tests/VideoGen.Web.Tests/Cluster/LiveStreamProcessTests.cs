@@ -88,7 +88,10 @@ public sealed class LiveStreamProcessTests
         const int Pages = 100;
         await using var db = await TestDatabase.CreateMigratedAsync("postgres");
         var media = NewMedia();
-        await using var web = HostProcess.Start("Web", "web-1", Settings(db, "web-1", media, new() { ["Silo:Enabled"] = "false" }));
+        // A hundred pages must not take a hundred of the server's connections (its default max_connections is 100).
+        var webSettings = Settings(db, "web-1", media, new() { ["Silo:Enabled"] = "false" });
+        webSettings["Store:ConnectionString"] = $"{db.ConnectionString};Maximum Pool Size=30";
+        await using var web = HostProcess.Start("Web", "web-1", webSettings);
         await using var gpu = HostProcess.Start("Silo", "gpu-1", GpuSettings(db, "gpu-1", media));
         using var client = await SignedInAsync(web, gpu);
         var (projectId, sentences) = await CreateProjectAsync(client, "One. Two. Three.");
@@ -104,8 +107,15 @@ public sealed class LiveStreamProcessTests
             var received = await Task.WhenAll(pages.Select(async page =>
             {
                 var ids = new List<long>();
-                var finished = await FollowUntilAsync(page, jobs, timeout.Token, ids);
-                return (Ids: ids, Finished: finished);
+                try
+                {
+                    var finished = await FollowUntilAsync(page, jobs, timeout.Token, ids);
+                    return (Ids: ids, Finished: finished);
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException)
+                {
+                    throw new InvalidOperationException($"A page's stream ended after {ids.Count} events:\n{web.Tail()}", e);
+                }
             }));
 
             var logged = await new EventStore(db.Database).ReadProjectAsync(projectId, start, 10_000, CancellationToken.None);
