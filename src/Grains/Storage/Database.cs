@@ -16,15 +16,12 @@ public abstract class Database
 
     private readonly ConditionalWeakTable<DbTransaction, List<PendingEvent>> _pending = new();
 
-    /// <summary>Rings after every commit made through <see cref="CommitAsync"/> in this process: new events may be readable.</summary>
-    public Bell Committed { get; } = new();
-
     /// <summary>Where the events of each commit go once they are durable (the project's stream); nowhere by default.</summary>
     public IEventPublisher Publisher { get; init; } = IEventPublisher.None;
 
     /// <summary>
-    /// Writes the events the transaction gathered (numbered per project), commits, rings
-    /// <see cref="Committed"/> and publishes the events. The events are written last so the
+    /// Writes the events the transaction gathered (numbered per project), commits, and publishes
+    /// the events. The events are written last so the
     /// lock on a project's event numbering is the last lock the transaction takes: it never waits
     /// for another lock while it holds the numbering of a project.
     /// </summary>
@@ -37,7 +34,6 @@ public abstract class Database
             written = await EventStore.WriteAsync(this, transaction, pending, ct);
         }
         await transaction.CommitAsync(ct);
-        Committed.Ring();
         if (written.Count > 0) await Publisher.PublishAsync(written);
     }
 

@@ -28,6 +28,7 @@ internal sealed partial class ProjectFeed(Guid projectId, IEventStore events, IS
     private long _delivered;
     private long _logReads;
     private long _streamed;
+    private int _subscribing;
 
     public Guid ProjectId => projectId;
 
@@ -44,34 +45,48 @@ internal sealed partial class ProjectFeed(Guid projectId, IEventStore events, IS
 
     public int Readers => _readers.Count;
 
-    /// <summary>Starts after the log's current end, then subscribes; what commits in between is found as a gap.</summary>
+    /// <summary>
+    /// Starts after the log's current end and subscribes in the background: a page never waits on
+    /// the cluster, and until the subscription holds, the slow poll brings what commits.
+    /// </summary>
     public async Task StartAsync(CancellationToken ct)
     {
         var heads = await events.HeadsAsync([projectId], ct);
         Volatile.Write(ref _delivered, heads.GetValueOrDefault(projectId));
         _running = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
-        await SubscribeAsync();
+        _ = SubscribeAsync();
     }
 
-    /// <summary>Subscribes to the stream unless subscribed; a failure is logged and tried again at the next poll.</summary>
+    /// <summary>Subscribes to the stream unless subscribed or subscribing; a failure is logged and tried again at the next poll.</summary>
     public async Task SubscribeAsync()
     {
-        if (_subscription is not null) return;
+        if (_subscription is not null || Interlocked.Exchange(ref _subscribing, 1) == 1) return;
         try
         {
             var stream = streams.GetStream<ProjectEventBatch>(ProjectStreams.Of(projectId));
-            _subscription = await stream.SubscribeAsync((batch, _) =>
+            var subscription = await stream.SubscribeAsync((batch, _) =>
             {
                 Interlocked.Increment(ref _streamed);
                 _inbox.Writer.TryWrite(batch.Events);
                 return Task.CompletedTask;
             });
+            if (_stopping.IsCancellationRequested)
+            {
+                // The last page closed while the subscription was being made.
+                await subscription.UnsubscribeAsync();
+                return;
+            }
+            _subscription = subscription;
             // Anything committed while the subscription was being made did not come over it.
             Nudge();
         }
         catch (Exception e)
         {
             LogSubscribeFailed(e, projectId);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _subscribing, 0);
         }
     }
 
@@ -88,7 +103,6 @@ internal sealed partial class ProjectFeed(Guid projectId, IEventStore events, IS
             LogUnsubscribeFailed(e, projectId);
         }
         await _running;
-        _stopping.Dispose();
     }
 
     public void Add(FeedReader reader) => _readers[reader] = 0;
