@@ -19,7 +19,7 @@ public sealed class EventOrderTests
         await using var db = await TestDatabase.CreateMigratedAsync("postgres");
         var events = new EventStore(db.Database);
         var projectId = Guid.NewGuid();
-        const string insert = "INSERT INTO events (project_id, name, entity_id, data, created_at) VALUES (@projectId, @name, @projectId, '{}', 0)";
+        const string insert = "INSERT INTO events (project_id, name, entity_id, data, created_at, seq) VALUES (@projectId, @name, @projectId, '{}', 0, @seq)";
 
         await using var older = new Npgsql.NpgsqlConnection(db.ConnectionString);
         await using var newer = new Npgsql.NpgsqlConnection(db.ConnectionString);
@@ -29,8 +29,8 @@ public sealed class EventOrderTests
         // A transaction gets its id at its first write or when asked; asking now makes this one the older.
         await Dapper.SqlMapper.ExecuteScalarAsync(older, "SELECT pg_current_xact_id()", transaction: olderTx);
         await using var newerTx = await newer.BeginTransactionAsync();
-        await Dapper.SqlMapper.ExecuteAsync(newer, insert, new { projectId, name = "newer-lower-id" }, newerTx);
-        await Dapper.SqlMapper.ExecuteAsync(older, insert, new { projectId, name = "older-higher-id" }, olderTx);
+        await Dapper.SqlMapper.ExecuteAsync(newer, insert, new { projectId, name = "newer-lower-id", seq = 1 }, newerTx);
+        await Dapper.SqlMapper.ExecuteAsync(older, insert, new { projectId, name = "older-higher-id", seq = 2 }, olderTx);
         await olderTx.CommitAsync();
 
         var seen = new List<string>();

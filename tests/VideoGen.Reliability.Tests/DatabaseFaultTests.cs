@@ -7,8 +7,7 @@ namespace VideoGen.Reliability.Tests;
 /// <summary>
 /// R4: the store fails under running work — every connection of the database is killed, then
 /// the database refuses connections for two seconds — and comes back. Every job still
-/// finishes and no attempt runs twice. (The server restart itself is <see cref="PostgresRestartTests"/>;
-/// the event listener's reconnection is the doorbell's own test.)
+/// finishes and no attempt runs twice. (The server restart itself is <see cref="PostgresRestartTests"/>.)
 /// </summary>
 public sealed class DatabaseFaultTests(ITestOutputHelper output)
 {

@@ -1,5 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dapper;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Events;
 
 namespace VideoGen.Grains.Storage;
 
@@ -11,14 +14,34 @@ public abstract class Database
 {
     protected Database() => DapperSetup.EnsureConfigured();
 
-    /// <summary>Rings after every commit made through <see cref="CommitAsync"/> in this process: new events may be readable.</summary>
-    public Bell Committed { get; } = new();
+    private readonly ConditionalWeakTable<DbTransaction, List<PendingEvent>> _pending = new();
 
-    /// <summary>Commits and rings <see cref="Committed"/>.</summary>
+    /// <summary>Where the events of each commit go once they are durable (the project's stream); nowhere by default.</summary>
+    public IEventPublisher Publisher { get; init; } = IEventPublisher.None;
+
+    /// <summary>
+    /// Writes the events the transaction gathered (numbered per project), commits, and publishes
+    /// the events. The events are written last so the
+    /// lock on a project's event numbering is the last lock the transaction takes: it never waits
+    /// for another lock while it holds the numbering of a project.
+    /// </summary>
     public async Task CommitAsync(DbTransaction transaction, CancellationToken ct)
     {
+        IReadOnlyList<StoredEvent> written = [];
+        if (_pending.TryGetValue(transaction, out var pending))
+        {
+            _pending.Remove(transaction);
+            written = await EventStore.WriteAsync(this, transaction, pending, ct);
+        }
         await transaction.CommitAsync(ct);
-        Committed.Ring();
+        if (written.Count > 0) await Publisher.PublishAsync(written);
+    }
+
+    /// <summary>Keeps <paramref name="events"/> to be written when <paramref name="transaction"/> commits through <see cref="CommitAsync"/>.</summary>
+    internal void Stage(DbTransaction transaction, IReadOnlyList<DomainEvent> events, DateTimeOffset now)
+    {
+        var pending = _pending.GetValue(transaction, static _ => []);
+        foreach (var e in events) pending.Add(new PendingEvent(e, now));
     }
 
     public abstract StoreProvider Provider { get; }
@@ -83,22 +106,6 @@ public abstract class Database
 
     /// <summary>Whether <paramref name="error"/> is a unique-constraint violation (such as a second running job on one lane).</summary>
     internal abstract bool IsUniqueViolation(Exception error);
-
-    /// <summary>
-    /// Rings <paramref name="channel"/> for other processes when the transaction commits (a
-    /// payload-free doorbell: listeners re-read the store). Nothing to ring on SQLite, where
-    /// one process owns the file and in-process signals suffice.
-    /// </summary>
-    internal Task RingAsync(DbConnection connection, DbTransaction transaction, string channel, CancellationToken ct) =>
-        RingStatement(channel) is { } ring
-            ? connection.ExecuteAsync(new CommandDefinition(ring, transaction: transaction, cancellationToken: ct))
-            : Task.CompletedTask;
-
-    /// <summary>
-    /// The statement that rings <paramref name="channel"/> (one of <see cref="Jobs.Channels"/>),
-    /// for a caller to send in the same command as its own write; null where there is nothing to ring.
-    /// </summary>
-    internal abstract string? RingStatement(string channel);
 
     /// <summary>Runs <paramref name="work"/> in one write transaction and commits it.</summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)

@@ -10,45 +10,103 @@ namespace VideoGen.Grains.Storage;
 /// <summary>The event log on the store's database; entities' events are appended in their own transaction.</summary>
 public sealed class EventStore(Database database) : IEventStore
 {
+    private const string Columns = "project_id, name, entity_id, data, created_at, seq AS sequence";
+
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(Guid? projectId, long afterId, int limit, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<StoredEvent>>(async connection =>
         {
             var position = database.EventPositionColumn;
-            var sql = $"SELECT {position} AS id, project_id, name, entity_id, data, created_at FROM events WHERE {position} > @afterId"
+            var sql = $"SELECT {position} AS id, {Columns} FROM events WHERE {position} > @afterId"
                 + (projectId is null ? "" : " AND project_id = @projectId")
                 + database.SettledEventsCondition
                 + $" ORDER BY {position} LIMIT @limit";
             var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(sql, new { afterId, projectId, limit }, cancellationToken: ct));
-            return rows.Select(r => new StoredEvent(r.Id, r.ProjectId, r.Name, r.EntityId, r.Data, UnixTime.FromMs(r.CreatedAt))).ToArray();
+            return rows.Select(r => r.ToStored()).ToArray();
         }, ct);
 
     public Task<long> LatestIdAsync(CancellationToken ct) =>
         database.ReadAsync(connection => connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT COALESCE(MAX({database.EventPositionColumn}), 0) FROM events WHERE 1 = 1" + database.SettledEventsCondition, cancellationToken: ct)), ct);
 
-    /// <summary>
-    /// Appends <paramref name="events"/> inside the caller's transaction, in one statement whatever
-    /// their number, with the events doorbell for other processes (delivered when the transaction commits).
-    /// </summary>
-    internal static async Task AppendAsync(Database database, DbConnection connection, DbTransaction transaction, IReadOnlyList<DomainEvent> events, DateTimeOffset now, CancellationToken ct)
-    {
-        if (events.Count == 0) return;
-        var sql = new StringBuilder("INSERT INTO events (project_id, name, entity_id, data, created_at) VALUES ");
-        var parameters = new DynamicParameters();
-        var createdAt = UnixTime.ToMs(now);
-        for (var i = 0; i < events.Count; i++)
+    public Task<IReadOnlyList<StoredEvent>> ReadProjectAsync(Guid projectId, long afterSequence, int limit, CancellationToken ct) =>
+        database.ReadAsync<IReadOnlyList<StoredEvent>>(async connection =>
         {
-            var e = events[i];
-            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}, @n{i}, @e{i}, @d{i}, @c{i})");
+            // No settling condition: a project's next number is handed out only after the commit that holds the previous one.
+            var sql = $"SELECT {database.EventPositionColumn} AS id, {Columns} FROM events WHERE project_id = @projectId AND seq > @afterSequence ORDER BY seq LIMIT @limit";
+            var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(sql, new { projectId, afterSequence, limit }, cancellationToken: ct));
+            return rows.Select(r => r.ToStored()).ToArray();
+        }, ct);
+
+    public Task<IReadOnlyDictionary<Guid, long>> HeadsAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken ct) =>
+        projectIds.Count == 0
+            ? Task.FromResult<IReadOnlyDictionary<Guid, long>>(new Dictionary<Guid, long>())
+            : database.ReadAsync<IReadOnlyDictionary<Guid, long>>(async connection =>
+            {
+                var rows = await connection.QueryAsync<HeadRow>(
+                    // Npgsql takes the ids as one uuid array; on SQLite Dapper spreads a list into IN (...),
+                    // item by item past the id handler, so they go as the text SQLite keeps.
+                    database.Provider == StoreProvider.Postgres
+                        ? new CommandDefinition("SELECT project_id, seq AS sequence FROM event_heads WHERE project_id = ANY(@projectIds)", new { projectIds = projectIds.ToArray() }, cancellationToken: ct)
+                        : new CommandDefinition("SELECT project_id, seq AS sequence FROM event_heads WHERE project_id IN @projectIds", new { projectIds = projectIds.Select(id => id.ToString()).ToArray() }, cancellationToken: ct));
+                return rows.ToDictionary(r => r.ProjectId, r => r.Sequence);
+            }, ct);
+
+    /// <summary>
+    /// Gathers <paramref name="events"/> for the caller's transaction; they are numbered and
+    /// written when it commits (<see cref="Database.CommitAsync"/>), whatever their number.
+    /// </summary>
+    internal static Task AppendAsync(Database database, DbConnection connection, DbTransaction transaction, IReadOnlyList<DomainEvent> events, DateTimeOffset now, CancellationToken ct)
+    {
+        if (events.Count > 0) database.Stage(transaction, events, now);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Numbers <paramref name="pending"/> per project (taking each project's head row, in project
+    /// order so two commits never wait on each other's heads) and inserts them in one statement.
+    /// </summary>
+    internal static async Task<IReadOnlyList<StoredEvent>> WriteAsync(Database database, DbTransaction transaction, IReadOnlyList<PendingEvent> pending, CancellationToken ct)
+    {
+        var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has no connection.");
+        var next = new Dictionary<Guid, long>();
+        foreach (var project in pending.GroupBy(p => p.Event.ProjectId).OrderBy(g => g.Key))
+        {
+            var count = project.Count();
+            var last = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "INSERT INTO event_heads (project_id, seq) VALUES (@projectId, @count) ON CONFLICT (project_id) DO UPDATE SET seq = event_heads.seq + excluded.seq RETURNING seq",
+                new { projectId = project.Key, count }, transaction, cancellationToken: ct));
+            next[project.Key] = last - count + 1;
+        }
+        var sql = new StringBuilder("INSERT INTO events (project_id, name, entity_id, data, created_at, seq) VALUES ");
+        var parameters = new DynamicParameters();
+        var written = new List<(DomainEvent Event, long Sequence, string Data, DateTimeOffset At)>(pending.Count);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (e, at) = (pending[i].Event, pending[i].At);
+            var sequence = next[e.ProjectId]++;
+            var data = JsonSerializer.Serialize(e, e.GetType(), EventJson.Options);
+            written.Add((e, sequence, data, at));
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}, @n{i}, @e{i}, @d{i}, @c{i}, @s{i})");
             parameters.Add($"p{i}", e.ProjectId);
             parameters.Add($"n{i}", e.Name);
             parameters.Add($"e{i}", e.EntityId);
-            parameters.Add($"d{i}", JsonSerializer.Serialize(e, e.GetType(), EventJson.Options));
-            parameters.Add($"c{i}", createdAt);
+            parameters.Add($"d{i}", data);
+            parameters.Add($"c{i}", UnixTime.ToMs(at));
+            parameters.Add($"s{i}", sequence);
         }
-        // The doorbell rides in the same command: one round trip per append.
-        if (database.RingStatement(Jobs.Channels.Events) is { } ring) sql.Append("; ").Append(ring);
-        await connection.ExecuteAsync(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: ct));
+        sql.Append(" RETURNING project_id, seq AS sequence, ").Append(database.EventPositionColumn).Append(" AS id");
+        var positions = (await connection.QueryAsync<HeadRow>(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: ct)))
+            .ToDictionary(r => (r.ProjectId, r.Sequence), r => r.Id);
+        return written
+            .Select(w => new StoredEvent(positions[(w.Event.ProjectId, w.Sequence)], w.Sequence, w.Event.ProjectId, w.Event.Name, w.Event.EntityId, w.Data, UnixTime.FromMs(UnixTime.ToMs(w.At))))
+            .ToArray();
+    }
+
+    private sealed class HeadRow
+    {
+        public Guid ProjectId { get; set; }
+        public long Sequence { get; set; }
+        public long Id { get; set; }
     }
 
     private sealed class EventRow
@@ -59,5 +117,8 @@ public sealed class EventStore(Database database) : IEventStore
         public Guid EntityId { get; set; }
         public string Data { get; set; } = "";
         public long CreatedAt { get; set; }
+        public long Sequence { get; set; }
+
+        public StoredEvent ToStored() => new(Id, Sequence, ProjectId, Name, EntityId, Data, UnixTime.FromMs(CreatedAt));
     }
 }

@@ -1,6 +1,6 @@
 namespace VideoGen.Grains.Storage;
 
-/// <summary>Reads the append-only event log by increasing id.</summary>
+/// <summary>Reads the append-only event log: the whole log by position, one project by its sequence.</summary>
 public interface IEventStore
 {
     /// <summary>
@@ -11,4 +11,13 @@ public interface IEventStore
 
     /// <summary>The newest settled event id (0 for an empty log): where a new reader starts.</summary>
     Task<long> LatestIdAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The project's committed events with a <see cref="StoredEvent.Sequence"/> above
+    /// <paramref name="afterSequence"/>, in sequence order. A later commit only adds higher numbers.
+    /// </summary>
+    Task<IReadOnlyList<StoredEvent>> ReadProjectAsync(Guid projectId, long afterSequence, int limit, CancellationToken ct);
+
+    /// <summary>The sequence of each project's newest committed event (projects with none are left out).</summary>
+    Task<IReadOnlyDictionary<Guid, long>> HeadsAsync(IReadOnlyCollection<Guid> projectIds, CancellationToken ct);
 }

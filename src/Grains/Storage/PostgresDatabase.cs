@@ -50,9 +50,6 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
 
     internal override bool IsUniqueViolation(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    // NOTIFY inside the transaction is delivered only when it commits: the doorbell never rings for work that rolled back.
-    internal override string RingStatement(string channel) => $"SELECT pg_notify('{channel}', '')";
-
     public override async Task<DbConnection> OpenAsync(CancellationToken ct) => await DataSource.OpenConnectionAsync(ct);
 
     public override DbConnection Open() => DataSource.OpenConnection();

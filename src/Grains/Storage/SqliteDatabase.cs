@@ -42,8 +42,6 @@ public sealed class SqliteDatabase : Database
     internal override bool IsUniqueViolation(Exception error) =>
         error is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
 
-    internal override string? RingStatement(string channel) => null;
-
     public override async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);

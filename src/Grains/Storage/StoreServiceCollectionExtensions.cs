@@ -6,7 +6,7 @@ using VideoGen.Grains.Jobs;
 
 namespace VideoGen.Grains.Storage;
 
-/// <summary>Registers the store picked by <c>Store:Provider</c>, the job queue on it, and the doorbell listener.</summary>
+/// <summary>Registers the store picked by <c>Store:Provider</c> and the job queue on it.</summary>
 public static class StoreServiceCollectionExtensions
 {
     public static IServiceCollection AddVideoGenStore(this IServiceCollection services)
@@ -19,8 +19,8 @@ public static class StoreServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StoreOptions>>().Value;
             return options.ParsedProvider switch
             {
-                StoreProvider.Postgres => new PostgresDatabase(options.ConnectionString),
-                _ => new SqliteDatabase(options.ConnectionString),
+                StoreProvider.Postgres => new PostgresDatabase(options.ConnectionString) { Publisher = new Events.DeferredEventPublisher(sp) },
+                _ => new SqliteDatabase(options.ConnectionString) { Publisher = new Events.DeferredEventPublisher(sp) },
             };
         });
         services.AddSingleton<SchemaMigrator>();
@@ -41,7 +41,6 @@ public static class StoreServiceCollectionExtensions
         services.AddHostedService<SchemaUpgradeService>();
 
         services.AddSingleton(new QueueTimings());
-        services.AddSingleton<JobSignal>();
         services.AddSingleton<JobQueue>();
         services.AddSingleton<IJobQueue>(sp => sp.GetRequiredService<JobQueue>());
         services.AddSingleton<JobScheduler>();
@@ -49,19 +48,6 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<ExportScheduler>();
         services.AddSingleton<ExportReader>();
         services.AddSingleton<DeviceRegistry>();
-        services.AddSingleton<PostgresDoorbell>();
-        services.AddHostedService(sp => sp.GetRequiredService<PostgresDoorbell>());
-        return services;
-    }
-
-    /// <summary>
-    /// The process-wide reader of the event log, for hosts that stream events to clients (the web
-    /// app); a standalone silo has no one to hand them to.
-    /// </summary>
-    public static IServiceCollection AddEventFeed(this IServiceCollection services)
-    {
-        services.TryAddSingleton<Events.EventFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<Events.EventFeed>());
         return services;
     }
 }

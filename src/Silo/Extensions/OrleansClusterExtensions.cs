@@ -4,6 +4,7 @@ using VideoGen.Silo.Devices;
 using VideoGen.Silo.Lanes;
 using VideoGen.Grains.Storage;
 using VideoGen.Silo.Options;
+using VideoGen.Silo.Streams;
 using OrleansSiloOptions = Orleans.Configuration.SiloOptions;
 using SiloOptions = VideoGen.Silo.Options.SiloOptions;
 
@@ -43,6 +44,7 @@ public static class OrleansClusterExtensions
             else
                 silo.UseDevelopmentClustering(primarySiloEndpoint: null);
             silo.AddDeviceGrains(DeclaredDevices(builder.Configuration));
+            silo.AddProjectStreams(postgres: provider is "postgres" or "postgresql");
             configure?.Invoke(silo);
         });
 

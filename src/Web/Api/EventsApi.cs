@@ -4,7 +4,7 @@ namespace VideoGen.Web.Api;
 
 /// <summary>
 /// <c>GET /api/v1/projects/{id}/events</c>: the project's events as Server-Sent Events, each
-/// with its id (resume with <c>Last-Event-ID</c>), its name (<c>sentence</c>, <c>job</c>,
+/// with its project sequence as id (resume with <c>Last-Event-ID</c>), its name (<c>sentence</c>, <c>job</c>,
 /// <c>progress</c>, <c>project</c>) and its JSON.
 /// </summary>
 public static class EventsApi
@@ -18,9 +18,9 @@ public static class EventsApi
             var writer = new SseWriter(http.Response);
             try
             {
-                await stream.FollowAsync(id, stream.ResumePoint(http.Request), async batch =>
+                await stream.FollowAsync(id, await stream.ResumePointAsync(id, http.Request, ct), async batch =>
                 {
-                    foreach (var e in batch) await writer.WriteAsync(e.Name, e.Data, e.Id, ct);
+                    foreach (var e in batch) await writer.WriteAsync(e.Name, e.Data, e.Sequence, ct);
                 }, () => writer.HeartbeatAsync(ct), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -20,7 +20,11 @@ public static class ApiExtensions
     public static IHostApplicationBuilder AddApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-        builder.Services.AddEventFeed();
+        builder.Services.AddOptions<Live.LiveFeedOptions>().BindConfiguration(Live.LiveFeedOptions.Section)
+            .Validate(o => o.FallbackPollMilliseconds >= 50, "Live:FallbackPollMilliseconds is below 50: give the milliseconds between checks of the event log (the default 1000 polls once a second).")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Live.ProjectFeeds>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Live.ProjectFeeds>());
         builder.Services.AddSingleton<Live.ProjectEventStream>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>

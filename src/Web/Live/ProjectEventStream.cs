@@ -1,57 +1,67 @@
-using VideoGen.Grains.Events;
 using VideoGen.Grains.Storage;
 
 namespace VideoGen.Web.Live;
 
 /// <summary>
 /// Follows one project's events for a connected client: first what it missed (after its
-/// <c>Last-Event-ID</c>, or after the id the page was rendered at), then live events from the
-/// process-wide feed, in batches, with a heartbeat while nothing happens. No event is skipped:
-/// the client subscribes before reading what it missed, and re-reads the store if it falls behind.
+/// <c>Last-Event-ID</c>, or after the sequence the page was rendered at), then the batches of the
+/// node's feed, with a heartbeat while nothing happens. No event is skipped or repeated: the
+/// client joins the feed before reading what it missed, drops what it already has, and re-reads
+/// the log when a batch does not follow its last event or it fell behind.
 /// </summary>
-public sealed class ProjectEventStream(EventFeed feed, IEventStore events)
+public sealed class ProjectEventStream(ProjectFeeds feeds, IEventStore events)
 {
     private const int Batch = 500;
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
+    /// <summary>The sequence of the project's newest event: where a page rendered now resumes.</summary>
+    public async Task<long> HeadAsync(Guid projectId, CancellationToken ct) =>
+        (await events.HeadsAsync([projectId], ct)).GetValueOrDefault(projectId);
+
     /// <summary>Where a client resumes: its Last-Event-ID header, else the <c>after</c> query value, else now.</summary>
-    public long ResumePoint(HttpRequest request)
+    public async Task<long> ResumePointAsync(Guid projectId, HttpRequest request, CancellationToken ct)
     {
         if (long.TryParse(request.Headers["Last-Event-ID"].ToString(), out var last) && last >= 0) return last;
         if (long.TryParse(request.Query["after"].ToString(), out var after) && after >= 0) return after;
-        return feed.Position;
+        return await HeadAsync(projectId, ct);
     }
 
     /// <summary>Calls <paramref name="deliver"/> with each batch of new events until the client goes away.</summary>
     public async Task FollowAsync(Guid projectId, long after, Func<IReadOnlyList<StoredEvent>, Task> deliver, Func<Task> heartbeat, CancellationToken ct)
     {
-        await feed.Started.WaitAsync(ct);
-        using var subscription = feed.Subscribe(projectId);
+        await using var reader = await feeds.OpenAsync(projectId, ct);
         after = await CatchUpAsync(projectId, after, deliver, ct);
         while (!ct.IsCancellationRequested)
         {
-            if (subscription.Overflowed)
+            if (reader.Overflowed)
             {
-                subscription.ClearOverflow();
+                reader.ClearOverflow();
                 after = await CatchUpAsync(projectId, after, deliver, ct);
             }
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
             idle.CancelAfter(Heartbeat);
             try
             {
-                await subscription.Reader.WaitToReadAsync(idle.Token);
+                await reader.Batches.WaitToReadAsync(idle.Token);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 await heartbeat();
                 continue;
             }
-            var batch = new List<StoredEvent>();
-            while (batch.Count < Batch && subscription.Reader.TryRead(out var e))
-                if (e.Id > after) batch.Add(e);
-            if (batch.Count == 0) continue;
-            await deliver(batch);
-            after = batch[^1].Id;
+            while (reader.Batches.TryRead(out var batch))
+            {
+                if (batch[^1].Sequence <= after) continue;
+                if (batch[0].Sequence > after + 1)
+                {
+                    // The feed moved on while this client was reading the log: what lies between is in the log.
+                    after = await CatchUpAsync(projectId, after, deliver, ct);
+                    if (batch[^1].Sequence <= after) continue;
+                }
+                var fresh = batch[0].Sequence > after ? batch : [.. batch.Where(e => e.Sequence > after)];
+                await deliver(fresh);
+                after = fresh[^1].Sequence;
+            }
         }
     }
 
@@ -59,10 +69,10 @@ public sealed class ProjectEventStream(EventFeed feed, IEventStore events)
     {
         while (true)
         {
-            var missed = await events.ReadAsync(projectId, after, Batch, ct);
+            var missed = await events.ReadProjectAsync(projectId, after, Batch, ct);
             if (missed.Count == 0) return after;
             await deliver(missed);
-            after = missed[^1].Id;
+            after = missed[^1].Sequence;
         }
     }
 }

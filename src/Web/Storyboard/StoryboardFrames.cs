@@ -43,7 +43,7 @@ public sealed class StoryboardFrames(
     /// </summary>
     public async Task<StoryboardFrame> ForBatchAsync(Project project, IReadOnlyList<StoredEvent> batch, CancellationToken ct)
     {
-        var key = new Key(project.Id, project.OwnerId, batch[0].Id, batch[^1].Id, batch.Count);
+        var key = new Key(project.Id, project.OwnerId, batch[0].Sequence, batch[^1].Sequence, batch.Count);
         var now = clock.GetTimestamp();
         Sweep(now);
         var entry = _frames.GetOrAdd(key, static (_, state) => new Entry(new Lazy<Task<StoryboardFrame>>(() => state.Self.Start(state.Project, state.Batch)), state.Now),
@@ -102,7 +102,7 @@ public sealed class StoryboardFrames(
             ? SseWriter.Format("toast", await renderer.RenderAsync(http, ToastPartial, toolbar), null)
             : null;
         return new StoryboardFrame(current, progress.Active, scenes.ToString(), toast,
-            SseWriter.Format("toolbar", await renderer.RenderAsync(http, ToolbarPartial, toolbar), batch[^1].Id));
+            SseWriter.Format("toolbar", await renderer.RenderAsync(http, ToolbarPartial, toolbar), batch[^1].Sequence));
     }
 
     /// <summary>Forgets frames older than <see cref="Kept"/>, at most once a second.</summary>

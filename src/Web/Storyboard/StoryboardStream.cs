@@ -25,7 +25,7 @@ public sealed class StoryboardStream(ProjectEventStream events, StoryboardFrames
         var current = project;
         try
         {
-            await events.FollowAsync(project.Id, events.ResumePoint(http.Request), async batch =>
+            await events.FollowAsync(project.Id, await events.ResumePointAsync(project.Id, http.Request, ct), async batch =>
             {
                 var frame = await frames.ForBatchAsync(current, batch, ct);
                 current = frame.Project;

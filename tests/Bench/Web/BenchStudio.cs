@@ -23,6 +23,7 @@ public sealed partial class BenchStudio : IAsyncDisposable
     private const string Password = "Tide-pool-42";
 
     private readonly Host _host;
+    private readonly List<Host> _others = [];
 
     private BenchStudio(Host host, Uri address)
     {
@@ -74,10 +75,23 @@ public sealed partial class BenchStudio : IAsyncDisposable
         return (project.GetProperty("id").GetGuid(), sentences);
     }
 
+    /// <summary>
+    /// Starts a second node of the same cluster on the same database (PostgreSQL), with its own
+    /// silo and connections, as a GPU box's silo would be: what it commits reaches this node's
+    /// pages only over the projects' streams. Stopped with the studio.
+    /// </summary>
+    public IServiceProvider StartSecondSilo()
+    {
+        var second = new Host(_host.Database);
+        _others.Add(second);
+        return second.Services;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Browser.Dispose();
         Api.Dispose();
+        foreach (var other in _others) await other.DisposeAsync();
         await _host.DisposeAsync();
         await _host.Database.DisposeAsync();
     }

@@ -8,8 +8,8 @@ namespace VideoGen.Reliability.Tests.Support;
 
 /// <summary>
 /// Real faults on the PostgreSQL server a test database lives on, done from an administrator
-/// connection to the <c>postgres</c> database: kill the test database's connections (all, or
-/// only the doorbell listeners), refuse new ones for a while, or restart the whole server.
+/// connection to the <c>postgres</c> database: kill the test database's connections,
+/// refuse new ones for a while, or restart the whole server.
 /// </summary>
 internal sealed class PostgresFaults(TestDatabase database)
 {

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using VideoGen.Grains.Events;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
+using VideoGen.Web.Live;
 using VideoGen.Web.Storyboard;
 using VideoGen.Web.Tests.Accounts;
 
@@ -16,21 +16,23 @@ public sealed partial class StoryboardStreamTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task OpenPagesOfAProject_ReceiveTheSameFragments_BuiltOnceForAll(string provider)
+    public async Task OpenPagesOfAProject_ReceiveTheSameFragments_BuiltOnceForAllOverOneSubscription(string provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        await using var factory = new StudioFactory(db);
+        // No fallback poll: what the pages receive came over the project's stream.
+        await using var factory = new StudioFactory(db, new Dictionary<string, string?> { ["Live:FallbackPollMilliseconds"] = "600000" });
         using var client = await factory.SignedInAsync("creator@example.test");
         var project = await db.ImportAsync(await db.UserIdAsync("creator@example.test"), "Tides", "The tide rolls in. Gulls cry.");
         var sentence = project.Sentences.First().Id;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         // An image to go stale: a prompt edited before any image is made leaves it missing, with no badge.
         await new SentenceStore(db.Database, TimeProvider.System).UpdateAsync(sentence, s => s.ImageStored("projects/p/image.png", DateTimeOffset.UtcNow), timeout.Token);
-        await FeedHasReadAsync(factory, timeout.Token);
 
         // Each page opens the stream its own HTML names, as htmx does.
         var url = $"/Projects/{project.Id}";
         Assert.DoesNotContain("data-testid=\"badge-image\"", await client.GetStringAsync($"{url}?handler=Card&sentenceId={sentence}"));
+        var feeds = factory.Services.GetRequiredService<ProjectFeeds>();
+        var subscriptions = feeds.Subscriptions;
         var pages = new List<SseClient>();
         try
         {
@@ -38,8 +40,10 @@ public sealed partial class StoryboardStreamTests
                 pages.Add(await SseClient.OpenAsync(client, WebUtility.HtmlDecode(SseConnect().Match(await client.GetStringAsync(url)).Groups[1].Value), timeout.Token));
             var frames = factory.Services.GetRequiredService<StoryboardFrames>();
             var built = frames.Built;
+            while (feeds.LogReads(project.Id) == 0) await Task.Delay(10, timeout.Token);
 
-            await new SentenceStore(db.Database, TimeProvider.System).UpdateAsync(sentence, s => s.EditImagePrompt("a storm over the harbour", DateTimeOffset.UtcNow), timeout.Token);
+            // Once the node follows the project (and has looked in the log once), through the app's own store, whose commits publish on the project's stream.
+            await new SentenceStore(factory.Services.GetRequiredService<Database>(), TimeProvider.System).UpdateAsync(sentence, s => s.EditImagePrompt("a storm over the harbour", DateTimeOffset.UtcNow), timeout.Token);
 
             var received = new List<(string Card, string Toolbar, long Id)>();
             foreach (var page in pages)
@@ -52,22 +56,16 @@ public sealed partial class StoryboardStreamTests
             Assert.All(received, r => Assert.Equal(received[0], r));
             Assert.True(received[0].Id > 0);
             Assert.Equal(built + 1, frames.Built);
+            Assert.Equal(subscriptions + 1, feeds.Subscriptions);
+            Assert.True(feeds.Streamed(project.Id) >= 1, "the change did not come over the project's stream");
+            Assert.Contains(project.Id, feeds.Open);
         }
         finally
         {
             foreach (var page in pages) page.Dispose();
         }
-    }
-
-    /// <summary>Waits until the app's event feed has read every event so far, so the pages start after them.</summary>
-    private static async Task FeedHasReadAsync(StudioFactory factory, CancellationToken ct)
-    {
-        var feed = factory.Services.GetRequiredService<EventFeed>();
-        // On PostgreSQL a committed event is readable only once no older transaction runs anywhere
-        // on the server (other tests' and silos' too): wait for that rather than read too early.
-        var last = await factory.Database.SettledEventIdAsync();
-        await feed.Started.WaitAsync(ct);
-        while (feed.Position < last) await Task.Delay(20, ct);
+        // The last page to close ends the node's subscription to the project's stream.
+        while (feeds.Open.Contains(project.Id)) await Task.Delay(20, timeout.Token);
     }
 
     [GeneratedRegex("sse-connect=\"([^\"]+)\"")]

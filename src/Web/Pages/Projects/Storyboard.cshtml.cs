@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VideoGen.Grains.Commands;
 using VideoGen.Grains.Domain;
-using VideoGen.Grains.Events;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Projects;
 using VideoGen.Grains.Scenes;
+using VideoGen.Web.Live;
 using VideoGen.Grains.Storage;
 using VideoGen.Web.Accounts;
 using VideoGen.Web.Commands;
@@ -22,7 +22,7 @@ namespace VideoGen.Web.Pages.Projects;
 /// the ownership page filter has checked that the project is the signed-in creator's before any handler runs.
 /// </summary>
 public sealed class StoryboardModel(
-    StoryboardViews views, StudioGrains grains, EventFeed feed, VideoGen.Web.Exports.FinalCutReader finalCuts) : PageModel
+    StoryboardViews views, StudioGrains grains, ProjectEventStream stream, VideoGen.Web.Exports.FinalCutReader finalCuts) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -56,9 +56,8 @@ public sealed class StoryboardModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        await feed.Started.WaitAsync(ct);
         // Taken before reading, so anything that changes while the page renders arrives over the stream.
-        EventPosition = feed.Position;
+        EventPosition = await stream.HeadAsync(Id, ct);
         if (!await LoadAsync(ct)) return NotFound();
         (Toolbar, Active) = await views.BoardAsync(Project, ct);
         FinalCut = await finalCuts.ReadAsync(Project, ct);
