@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime;
+using VideoGen.Silo.Cluster;
 using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Scenes;
 using VideoGen.Grains.Storage;
+using VideoGen.Silo.Lanes;
 using VideoGen.Silo.Options;
 using OrleansSiloOptions = Orleans.Configuration.SiloOptions;
 using SiloOptions = VideoGen.Silo.Options.SiloOptions;
@@ -28,6 +31,7 @@ public static class OrleansClusterExtensions
     {
         var services = builder.Services;
         services.AddSelfValidatingOptions<ClusterHostOptions>(ClusterHostOptions.Section);
+        services.AddSelfValidatingOptions<MembershipSettings>(MembershipSettings.Section);
 
         // The membership provider must be chosen while services are registered; its settings
         // (and every bad value's message) still come from the validated options below.
@@ -56,9 +60,45 @@ public static class OrleansClusterExtensions
             endpoint.SiloPort = cluster.Value.SiloPort;
             endpoint.GatewayPort = cluster.Value.GatewayPort;
         });
+        services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<MembershipSettings>>((orleans, settings) =>
+        {
+            var chosen = settings.Value;
+            orleans.ProbeTimeout = chosen.ProbeTimeout;
+            orleans.NumMissedProbesLimit = chosen.NumMissedProbesLimit;
+            orleans.NumVotesForDeathDeclaration = chosen.NumVotesForDeathDeclaration;
+            orleans.DeathVoteExpirationTimeout = chosen.DeathVoteExpirationTimeout;
+            orleans.TableRefreshTimeout = chosen.TableRefreshTimeout;
+            orleans.IAmAliveTablePublishTimeout = chosen.IAmAliveTablePublishTimeout;
+            orleans.NumMissedTableIAmAliveLimit = chosen.NumMissedTableIAmAliveLimit;
+            orleans.MaxJoinAttemptTime = chosen.MaxJoinAttemptTime;
+        });
+        // Claims carry the silo's membership identity, so a death declaration names the claims to rescue.
+        services.AddSingleton(sp =>
+        {
+            var name = sp.GetRequiredService<IOptions<SiloOptions>>().Value.Name;
+            return new SiloIdentity(name, ClusterSiloId.For(name, sp.GetRequiredService<ILocalSiloDetails>().SiloAddress));
+        });
+        services.AddHostedService<DeadSiloRescue>();
+        DrainBeforeLeaving(services);
         // On the cluster, a scene's job outcome goes through the scene's grain.
         services.AddSingleton<IJobQueue, SceneJobQueue>();
         services.AddOptions<OrleansSiloOptions>().Configure<IOptions<SiloOptions>>((orleans, silo) => orleans.SiloName = silo.Value.Name);
         return builder;
+    }
+
+    /// <summary>
+    /// Hosted services stop in the reverse order of their registration: moving the lanes' service
+    /// after the Orleans silo's makes a stopping host drain its lanes (finish, or hand back) while it
+    /// is still a member whose grains answer, and only then leave the cluster. It also starts the
+    /// lanes once the silo has joined.
+    /// </summary>
+    private static void DrainBeforeLeaving(IServiceCollection services)
+    {
+        var lanes = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SiloService)).ToArray();
+        foreach (var descriptor in lanes)
+        {
+            services.Remove(descriptor);
+            services.Add(descriptor);
+        }
     }
 }

@@ -31,6 +31,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Where the host answers HTTP.</summary>
     public Uri Address { get; }
 
+    /// <summary>Whether the process has ended (killed, crashed or stopped).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Every line the host wrote to its standard output and error so far.</summary>
     public IReadOnlyCollection<string> Output => _output;
 
