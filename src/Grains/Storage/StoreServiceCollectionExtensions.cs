@@ -44,6 +44,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<ExportScheduler>();
         services.AddSingleton<ExportReader>();
         services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<LaneWorkloadReader>();
         services.AddSingleton<PostgresDoorbell>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresDoorbell>());
         return services;
