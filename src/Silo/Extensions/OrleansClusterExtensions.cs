@@ -46,6 +46,8 @@ public static class OrleansClusterExtensions
                 }));
             else
                 silo.UseDevelopmentClustering(primarySiloEndpoint: null);
+            // Every silo answers which version it runs, for the devices page and rolling upgrades.
+            silo.AddGrainService<SiloVersionService>();
             configure?.Invoke(silo);
         });
 
@@ -79,6 +81,7 @@ public static class OrleansClusterExtensions
             return new SiloIdentity(name, ClusterSiloId.For(name, sp.GetRequiredService<ILocalSiloDetails>().SiloAddress));
         });
         services.AddHostedService<DeadSiloRescue>();
+        services.AddSingleton<ISiloVersions, SiloVersions>();
         DrainBeforeLeaving(services);
         // On the cluster, a scene's job outcome goes through the scene's grain.
         services.AddSingleton<IJobQueue, SceneJobQueue>();

@@ -11,15 +11,17 @@ namespace VideoGen.Web.Devices;
 /// Nothing here drives a device; it reads, so it holds whoever runs the lanes.
 /// </summary>
 public sealed class ClusterOverview(
-    IGrainFactory grains, DeviceRegistry registry, LaneWorkloadReader workload, TimeProvider clock, ILogger<ClusterOverview> logger)
+    IGrainFactory grains, ISiloVersions versions, DeviceRegistry registry, LaneWorkloadReader workload, TimeProvider clock, ILogger<ClusterOverview> logger)
 {
     private static readonly TimeSpan MembershipWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan VersionWait = TimeSpan.FromSeconds(2);
 
     public async Task<ClusterView> ReadAsync(CancellationToken ct)
     {
         var devices = await registry.ListAsync(ct);
         var load = await workload.ReadAsync(ct);
         var (members, problem) = await MembersAsync(ct);
+        var versionOf = await VersionsAsync(members, ct);
         var silos = members
             .OrderBy(m => m.SiloName, StringComparer.Ordinal).ThenByDescending(m => m.StartTime)
             .Select(m =>
@@ -27,7 +29,7 @@ public sealed class ClusterOverview(
                 var id = ClusterSiloId.For(m.SiloName, m.SiloAddress);
                 return (Id: id, View: new SiloView(
                     m.SiloName, m.SiloAddress.ToParsableString(), m.Status.ToString().ToLowerInvariant(), Utc(m.Status == SiloStatus.Dead ? m.IAmAliveTime : m.StartTime),
-                    Utc(m.IAmAliveTime), m.HostName, null, devices.Where(d => d.Silo == id).Select(d => d.Name).ToArray()));
+                    Utc(m.IAmAliveTime), m.HostName, versionOf.GetValueOrDefault(m.SiloAddress), devices.Where(d => d.Silo == id).Select(d => d.Name).ToArray()));
             })
             .ToArray();
         var bySilo = silos.ToDictionary(s => s.Id, s => s.View);
@@ -79,6 +81,21 @@ public sealed class ClusterOverview(
             logger.LogWarning(e, "Could not read the cluster's membership for the devices page");
             return ([], $"The cluster's membership could not be read ({e.GetType().Name}); silos are missing from this view.");
         }
+    }
+
+    /// <summary>Each live silo's version, asked of all at once; a silo that does not answer in time shows none.</summary>
+    private async Task<Dictionary<SiloAddress, string>> VersionsAsync(IReadOnlyList<MembershipEntry> members, CancellationToken ct)
+    {
+        var asked = members.Where(m => m.Status == SiloStatus.Active).Select(async m =>
+        {
+            try { return (m.SiloAddress, Version: (string?)await versions.VersionOfAsync(m.SiloAddress).WaitAsync(VersionWait, ct)); }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogDebug(e, "Silo {Silo} did not say its version", m.SiloAddress);
+                return (m.SiloAddress, Version: null);
+            }
+        });
+        return (await Task.WhenAll(asked)).Where(v => v.Version is not null).ToDictionary(v => v.SiloAddress, v => v.Version!);
     }
 
     private static string When(DateTimeOffset? time) => time is { } t ? $"{t:yyyy-MM-dd HH:mm:ss} UTC" : "never";

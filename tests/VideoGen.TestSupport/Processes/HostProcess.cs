@@ -117,6 +117,14 @@ public sealed class HostProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Asks the process to stop (<c>SIGTERM</c>, as systemd does) and waits until it exits; returns its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        await SignalAsync("TERM");
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>Waits until the host wrote a line containing <paramref name="text"/>, and returns that line.</summary>
     public async Task<string> WaitForOutputAsync(string text, TimeSpan timeout)
     {

@@ -29,7 +29,7 @@ public sealed class SiloFleet : IAsyncDisposable
     /// Starts silo <paramref name="name"/> (device <c>gpu-{name}</c>, prompts lasting <paramref name="jobDuration"/>)
     /// and, unless <paramref name="waitUntilActive"/> is false, waits until it is an active member.
     /// </summary>
-    public async Task<FleetSilo> StartSiloAsync(string name, TimeSpan jobDuration, bool waitUntilActive = true)
+    public async Task<FleetSilo> StartSiloAsync(string name, TimeSpan jobDuration, bool waitUntilActive = true, int drainGraceSeconds = 20)
     {
         var comfyUi = await FakeComfyUi.FakeComfyUi.StartAsync();
         comfyUi.JobDuration = jobDuration;
@@ -45,6 +45,7 @@ public sealed class SiloFleet : IAsyncDisposable
             ["Devices:0:Name"] = device,
             ["Devices:0:Kind"] = "comfyui",
             ["Devices:0:Url"] = comfyUi.BaseUrl.ToString(),
+            ["Silo:DrainGraceSeconds"] = drainGraceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         });
         var silo = new FleetSilo(host, comfyUi, device, started);

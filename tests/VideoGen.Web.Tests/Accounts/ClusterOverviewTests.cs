@@ -36,6 +36,8 @@ public sealed class ClusterOverviewTests
         var silo = Assert.Single(cluster.GetProperty("silos").EnumerateArray());
         Assert.Equal(("web-7", "active"), (silo.GetProperty("name").GetString(), silo.GetProperty("status").GetString()));
         Assert.Matches(@"^127\.0\.0\.1:\d+@\d+$", silo.GetProperty("address").GetString());
+        // The silo answered for itself through its version service.
+        Assert.False(string.IsNullOrWhiteSpace(silo.GetProperty("version").GetString()));
         Assert.InRange(silo.GetProperty("since").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow);
         var queues = cluster.GetProperty("queues").EnumerateArray().ToDictionary(q => q.GetProperty("lane").GetString()!);
         var image = queues["image"];

@@ -66,6 +66,25 @@ public sealed class FailoverTests(ITestOutputHelper output)
         Assert.Contains(jobs, j => j.Device == added.Device);
     }
 
+    [PostgresFact]
+    public async Task StoppedSilo_JobLongerThanTheGrace_HandsItBackAndAnotherSiloRunsItAsTheSameAttempt()
+    {
+        await using var fleet = await SiloFleet.StartAsync();
+        var stopping = await fleet.StartSiloAsync("a", LongJob, drainGraceSeconds: 2);
+        var sentenceId = (await fleet.Store.ImportAsync("One scene.")).Sentences.Single().Id;
+        var job = (await fleet.Store.Scheduler.RegenerateImageAsync(sentenceId, null, skipVideo: true, CancellationToken.None)).Value!;
+        await stopping.ComfyUi.WaitUntilAsync(f => f.Prompts.Count > 0, Patience);
+        var other = await fleet.StartSiloAsync("b", TimeSpan.FromMilliseconds(300));
+
+        var exitCode = await stopping.Host.StopAsync(Patience);
+
+        var finished = await fleet.Store.WaitForJobAsync(job.Id, JobStatus.Succeeded, Patience);
+        Assert.Equal(0, exitCode);
+        // Handed back by the drain, not rescued after a death: the attempt did not fail, so it is not counted again.
+        Assert.Equal((other.Device, 1), (finished.Device, finished.Attempt));
+        Assert.DoesNotContain(fleet.Silos.SelectMany(s => s.Host.Output), line => line.Contains("declared dead", StringComparison.Ordinal));
+    }
+
     /// <summary>P8: five kills in a row, each of the silo running the job, with a fresh silo started after each.</summary>
     [LongPostgresFact]
     public async Task FailoverTime_OverFiveKills_MedianWithinTenSeconds()
