@@ -6,7 +6,7 @@ namespace VideoGen.Silo.Cluster;
 [Alias("VideoGen.Silo.Cluster.ISiloVersionService")]
 public interface ISiloVersionService : IGrainService
 {
-    /// <summary>The informational version of the silo's host (<c>VideoGen.Web</c> or <c>VideoGen.Silo</c>).</summary>
+    /// <summary>The informational version of the studio build the silo runs.</summary>
     [Alias("GetVersion")]
     Task<string> GetVersion();
 }

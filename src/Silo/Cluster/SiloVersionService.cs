@@ -7,8 +7,11 @@ namespace VideoGen.Silo.Cluster;
 internal sealed class SiloVersionService(GrainId id, Orleans.Runtime.Silo silo, ILoggerFactory logs)
     : GrainService(id, silo, logs), ISiloVersionService
 {
-    /// <summary>The running host's version: what an operator upgrading one box at a time compares.</summary>
-    public static string Current { get; } = Of(Assembly.GetEntryAssembly() ?? typeof(SiloVersionService).Assembly);
+    /// <summary>
+    /// The studio build this silo runs, what an operator upgrading one box at a time compares: every
+    /// host (web node or GPU box) carries this assembly, built from the same source.
+    /// </summary>
+    public static string Current { get; } = Of(typeof(SiloVersionService).Assembly);
 
     public Task<string> GetVersion() => Task.FromResult(Current);
 
