@@ -18,6 +18,9 @@ public sealed class FailoverTests(ITestOutputHelper output)
     private static readonly TimeSpan LongJob = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>A process start on a busy 2-core box (about 12 s measured) plus a frozen member's death declaration.</summary>
+    private static readonly TimeSpan FrozenJoin = TimeSpan.FromSeconds(40);
+
     [PostgresFact]
     public async Task KilledSilo_MidImageJob_JobRunsAgainOnAnotherSiloWithinTenSecondsAsAttemptTwo()
     {
@@ -83,6 +86,25 @@ public sealed class FailoverTests(ITestOutputHelper output)
         // Handed back by the drain, not rescued after a death: the attempt did not fail, so it is not counted again.
         Assert.Equal((other.Device, 1), (finished.Device, finished.Attempt));
         Assert.DoesNotContain(fleet.Silos.SelectMany(s => s.Host.Output), line => line.Contains("declared dead", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A starting silo waits for every active member to answer it; a frozen member answers no one until
+    /// it is declared dead. With Orleans' defaults that held a join for about a minute.
+    /// </summary>
+    [PostgresFact]
+    public async Task FrozenMember_SiloStartingMeanwhile_JoinsOnceTheFrozenOneIsDeclaredDead()
+    {
+        await using var fleet = await SiloFleet.StartAsync();
+        var frozen = await fleet.StartSiloAsync("a", LongJob);
+        await fleet.StartSiloAsync("b", LongJob);
+
+        await frozen.Host.PauseAsync();
+        var joining = await fleet.StartSiloAsync("c", LongJob);
+        var joined = DateTime.UtcNow - joining.Started;
+
+        output.WriteLine($"frozen member: the new silo was active {joined.TotalSeconds:0.00} s after its process started");
+        Assert.True(joined <= FrozenJoin, $"the new silo joined {joined.TotalSeconds:0.00} s after it started");
     }
 
     /// <summary>P8: five kills in a row, each of the silo running the job, with a fresh silo started after each.</summary>
