@@ -82,26 +82,10 @@ public static class OrleansClusterExtensions
         });
         services.AddHostedService<DeadSiloRescue>();
         services.AddSingleton<ISiloVersions, SiloVersions>();
-        DrainBeforeLeaving(services);
+        services.AddHostedService<DrainBeforeLeaving>();
         // On the cluster, a scene's job outcome goes through the scene's grain.
         services.AddSingleton<IJobQueue, SceneJobQueue>();
         services.AddOptions<OrleansSiloOptions>().Configure<IOptions<SiloOptions>>((orleans, silo) => orleans.SiloName = silo.Value.Name);
         return builder;
-    }
-
-    /// <summary>
-    /// Hosted services stop in the reverse order of their registration: moving the lanes' service
-    /// after the Orleans silo's makes a stopping host drain its lanes (finish, or hand back) while it
-    /// is still a member whose grains answer, and only then leave the cluster. It also starts the
-    /// lanes once the silo has joined.
-    /// </summary>
-    private static void DrainBeforeLeaving(IServiceCollection services)
-    {
-        var lanes = services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SiloService)).ToArray();
-        foreach (var descriptor in lanes)
-        {
-            services.Remove(descriptor);
-            services.Add(descriptor);
-        }
     }
 }
