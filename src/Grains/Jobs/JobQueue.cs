@@ -162,7 +162,36 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
         database.ReadAsync<IReadOnlyList<Guid>>(async connection => (await connection.QueryAsync<Guid>(new CommandDefinition(
             "SELECT id FROM jobs WHERE silo = @silo AND status = 1 AND cancel_requested = @yes", new { silo, yes = true }, cancellationToken: ct))).ToArray(), ct);
 
-    public async Task<int> RescueExpiredAsync(CancellationToken ct)
+    public Task<int> RescueExpiredAsync(CancellationToken ct) => RequeueRunningAsync(
+        "lease_until < @now ORDER BY lease_until", new { now = UnixTime.ToMs(clock.GetUtcNow()) },
+        job => $"Silo {job.Silo} stopped answering while running this job on {job.Device}",
+        job => logger.LogWarning("Job {JobId} on {DeviceName} lost its lease (silo {Silo} went silent); requeued", job.Id, job.Device, job.Silo), ct);
+
+    /// <summary>
+    /// Requeues (or fails, when attempts are used up) every job running on one of <paramref name="silos"/>,
+    /// whatever its lease says: membership declared those silos dead, so waiting for their leases to lapse
+    /// only keeps the work idle. Their claim tokens change, so a silo declared dead that wakes writes nothing.
+    /// </summary>
+    public async Task<int> RescueSilosAsync(IReadOnlyCollection<string> silos, CancellationToken ct)
+    {
+        var total = 0;
+        // One silo at a time: list parameters are not portable between the two engines, and a death is rarely plural.
+        foreach (var silo in silos)
+            // A round takes at most a batch; a silo rarely runs more, but keep going until none is left.
+            for (int rescued; (rescued = await RequeueRunningAsync("silo = @silo", new { silo },
+                     job => $"Silo {job.Silo} was declared dead while running this job on {job.Device}",
+                     job => logger.LogWarning("Job {JobId} on {DeviceName} requeued: its silo {Silo} was declared dead", job.Id, job.Device, job.Silo), ct)) > 0;)
+                total += rescued;
+        return total;
+    }
+
+    /// <summary>
+    /// Puts running jobs matching <paramref name="filter"/> (a condition on the <c>jobs</c> row, optionally
+    /// followed by an ORDER BY) back in the queue with the next attempt, a batch at a time; rows or
+    /// sentences another transaction holds are skipped for a later round.
+    /// </summary>
+    private async Task<int> RequeueRunningAsync(
+        string filter, object parameters, Func<GenerationJob, string> reason, Action<GenerationJob> log, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         int rescued;
@@ -172,8 +201,8 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
             {
                 await database.BoundLockWaitsAsync(connection, transaction, ct);
                 var rows = (await connection.QueryAsync<JobRow>(new CommandDefinition(
-                    $"SELECT {JobRow.Columns} FROM jobs WHERE status = 1 AND lease_until < @now ORDER BY lease_until LIMIT 100{database.SkipLockedClause}",
-                    new { now = UnixTime.ToMs(now) }, transaction, cancellationToken: ct))).ToArray();
+                    $"SELECT {JobRow.Columns} FROM jobs WHERE status = 1 AND {filter} LIMIT 100{database.SkipLockedClause}",
+                    parameters, transaction, cancellationToken: ct))).ToArray();
                 var requeued = 0;
                 foreach (var row in rows)
                 {
@@ -185,8 +214,8 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
                         (sentence = await SentenceStore.LoadAsync(connection, transaction, sentenceId, database.SkipLockedClause, ct)) is null)
                         continue;
                     var token = job.ClaimToken;
-                    logger.LogWarning("Job {JobId} on {DeviceName} lost its lease (silo {Silo} went silent); requeued", job.Id, job.Device, job.Silo);
-                    job.Retry($"Silo {job.Silo} stopped answering while running this job on {job.Device}", now);
+                    log(job);
+                    job.Retry(reason(job), now);
                     sentence?.ReflectJob(job, now);
                     var stopped = await WaitingClips.StopAsync(database, connection, transaction, job, sentence, now, ct);
                     if (sentence is not null) await SaveSentenceAsync(connection, transaction, sentence, now, ct);
@@ -199,7 +228,7 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
         }
         catch (Exception e) when (database.IsLockTimeout(e))
         {
-            logger.LogWarning("Rescuing expired jobs waited too long for a lock; the next round tries again");
+            logger.LogWarning("Requeuing running jobs waited too long for a lock; the next round tries again");
             return 0;
         }
         if (rescued > 0) lanes.WorkQueued(JobScheduler.AllLanes);

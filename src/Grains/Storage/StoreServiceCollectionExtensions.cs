@@ -48,6 +48,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton<ExportScheduler>();
         services.AddSingleton<ExportReader>();
         services.AddSingleton<DeviceRegistry>();
+        services.AddSingleton<LaneWorkloadReader>();
         return services;
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime;
+using VideoGen.Silo.Cluster;
 using VideoGen.Silo.Devices;
-using VideoGen.Silo.Lanes;
 using VideoGen.Grains.Storage;
+using VideoGen.Silo.Lanes;
 using VideoGen.Silo.Options;
 using VideoGen.Silo.Streams;
 using OrleansSiloOptions = Orleans.Configuration.SiloOptions;
@@ -29,6 +31,7 @@ public static class OrleansClusterExtensions
     {
         var services = builder.Services;
         services.AddSelfValidatingOptions<ClusterHostOptions>(ClusterHostOptions.Section);
+        services.AddSelfValidatingOptions<MembershipSettings>(MembershipSettings.Section);
 
         // The membership provider must be chosen while services are registered; its settings
         // (and every bad value's message) still come from the validated options below.
@@ -45,6 +48,8 @@ public static class OrleansClusterExtensions
                 silo.UseDevelopmentClustering(primarySiloEndpoint: null);
             silo.AddDeviceGrains(DeclaredDevices(builder.Configuration));
             silo.AddProjectStreams(postgres: provider is "postgres" or "postgresql");
+            // Every silo answers which version it runs, for the devices page and rolling upgrades.
+            silo.AddGrainService<SiloVersionService>();
             configure?.Invoke(silo);
         });
 
@@ -59,6 +64,27 @@ public static class OrleansClusterExtensions
             endpoint.SiloPort = cluster.Value.SiloPort;
             endpoint.GatewayPort = cluster.Value.GatewayPort;
         });
+        services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<MembershipSettings>>((orleans, settings) =>
+        {
+            var chosen = settings.Value;
+            orleans.ProbeTimeout = chosen.ProbeTimeout;
+            orleans.NumMissedProbesLimit = chosen.NumMissedProbesLimit;
+            orleans.NumVotesForDeathDeclaration = chosen.NumVotesForDeathDeclaration;
+            orleans.DeathVoteExpirationTimeout = chosen.DeathVoteExpirationTimeout;
+            orleans.TableRefreshTimeout = chosen.TableRefreshTimeout;
+            orleans.IAmAliveTablePublishTimeout = chosen.IAmAliveTablePublishTimeout;
+            orleans.NumMissedTableIAmAliveLimit = chosen.NumMissedTableIAmAliveLimit;
+            orleans.MaxJoinAttemptTime = chosen.MaxJoinAttemptTime;
+        });
+        // Claims carry the silo's membership identity, so a death declaration names the claims to rescue.
+        services.AddSingleton(sp =>
+        {
+            var name = sp.GetRequiredService<IOptions<SiloOptions>>().Value.Name;
+            return new SiloIdentity(name, ClusterSiloId.For(name, sp.GetRequiredService<ILocalSiloDetails>().SiloAddress));
+        });
+        services.AddHostedService<DeadSiloRescue>();
+        services.AddSingleton<ISiloVersions, SiloVersions>();
+        services.AddHostedService<DrainBeforeLeaving>();
         services.AddOptions<OrleansSiloOptions>().Configure<IOptions<SiloOptions>>((orleans, silo) => orleans.SiloName = silo.Value.Name);
         return builder;
     }

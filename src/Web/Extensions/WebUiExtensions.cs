@@ -12,6 +12,7 @@ public static class WebUiExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery(options => options.HeaderName = AntiforgeryHeader);
         builder.Services.AddSingleton<Commands.StudioGrains>();
+        builder.Services.AddSingleton<Devices.ClusterOverview>();
         builder.Services.AddSingleton<Storyboard.StoryboardViews>();
         builder.Services.AddSingleton<Storyboard.FragmentRenderer>();
         builder.Services.AddSingleton<Storyboard.StoryboardFrames>();

@@ -2,23 +2,26 @@ using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using VideoGen.Grains.Jobs;
 using VideoGen.Web.Accounts;
+using VideoGen.Web.Devices;
 
 namespace VideoGen.Web.Pages;
 
-/// <summary>The operator's page: every device, the silo driving it, what each lane runs, its counts.</summary>
+/// <summary>
+/// The operator's page: every silo of the cluster from membership, every device with the silo driving
+/// it, what each lane runs and why a device takes no work, and the queues per lane kind with when they drain.
+/// </summary>
 [Authorize(Policy = AccountPolicies.Admin)]
-public sealed class DevicesModel(DeviceRegistry registry) : PageModel
+public sealed class DevicesModel(ClusterOverview overview) : PageModel
 {
-    public IReadOnlyList<DeviceSnapshot> Devices { get; private set; } = [];
+    public ClusterView? Cluster { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Devices = await registry.ListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Cluster = await overview.ReadAsync(ct);
 
-    /// <summary>The device table alone, for the page's 5-second htmx poll.</summary>
+    /// <summary>The overview alone, for the page's 5-second htmx poll.</summary>
     public async Task<PartialViewResult> OnGetTableAsync(CancellationToken ct)
     {
         Response.Htmx(h => h.WithVary());
-        return Partial("_DeviceTable", await registry.ListAsync(ct));
+        return Partial("_ClusterOverview", await overview.ReadAsync(ct));
     }
 }

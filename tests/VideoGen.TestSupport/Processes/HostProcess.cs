@@ -31,6 +31,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Where the host answers HTTP.</summary>
     public Uri Address { get; }
 
+    /// <summary>Whether the process has ended (killed, crashed or stopped).</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>Every line the host wrote to its standard output and error so far.</summary>
     public IReadOnlyCollection<string> Output => _output;
 
@@ -112,6 +115,14 @@ public sealed class HostProcess : IAsyncDisposable
         if (_process.HasExited) return;
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Asks the process to stop (<c>SIGTERM</c>, as systemd does) and waits until it exits; returns its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        await SignalAsync("TERM");
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
     }
 
     /// <summary>Waits until the host wrote a line containing <paramref name="text"/>, and returns that line.</summary>

@@ -140,7 +140,7 @@ public sealed class AdminTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("HX-Request", response.Headers.Vary);
-        Assert.StartsWith("<table", html.Trim());
+        Assert.StartsWith("<div id=\"cluster-overview\"", html.Trim());
         Assert.Contains("gpu-0", html);
         Assert.DoesNotContain("<html", html);
     }

@@ -1,0 +1,53 @@
+using Dapper;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Storage;
+
+namespace VideoGen.Grains.Jobs;
+
+/// <summary>
+/// Reads the lanes' workload from the jobs table for the operator's view, whoever drives the lanes:
+/// the durable truth of what waits and what runs is the jobs rows.
+/// </summary>
+public sealed class LaneWorkloadReader(Database database, TimeProvider clock)
+{
+    /// <summary>How far back finished jobs count towards a lane's recent duration.</summary>
+    public static readonly TimeSpan DurationWindow = TimeSpan.FromHours(24);
+
+    /// <summary>At most this many of a lane's latest jobs make its mean, so it follows a change of workflow or GPU.</summary>
+    public const int DurationSamples = 20;
+
+    public Task<LaneWorkload> ReadAsync(CancellationToken ct) => database.ReadAsync(async connection =>
+    {
+        var loads = await connection.QueryAsync<(int Lane, int Queued, int Running)>(new CommandDefinition(
+            "SELECT lane, CAST(SUM(CASE WHEN status = 0 THEN 1 ELSE 0 END) AS integer), CAST(SUM(CASE WHEN status = 1 THEN 1 ELSE 0 END) AS integer) " +
+            "FROM jobs WHERE status IN (0, 1) GROUP BY lane ORDER BY lane", cancellationToken: ct));
+        var running = await connection.QueryAsync<RunningRow>(new CommandDefinition(
+            "SELECT id, device, lane, kind, silo, started_at, progress, step, attempt FROM jobs WHERE status = 1 ORDER BY device, lane",
+            cancellationToken: ct));
+        // Each lane's latest successes in the window, numbered newest first, averaged over the first few.
+        var durations = await connection.QueryAsync<(string Device, int Lane, double AverageMs, int Samples)>(new CommandDefinition("""
+            SELECT device, lane, CAST(AVG(finished_at - started_at) AS double precision), CAST(COUNT(*) AS integer) FROM (
+                SELECT device, lane, started_at, finished_at,
+                       ROW_NUMBER() OVER (PARTITION BY device, lane ORDER BY finished_at DESC) AS n
+                FROM jobs WHERE status = 2 AND finished_at >= @since AND started_at IS NOT NULL AND device IS NOT NULL) AS recent
+            WHERE n <= @samples GROUP BY device, lane ORDER BY device, lane
+            """, new { since = UnixTime.ToMs(clock.GetUtcNow() - DurationWindow), samples = DurationSamples }, cancellationToken: ct));
+        return new LaneWorkload(
+            loads.Select(l => new LaneLoad((Lane)l.Lane, l.Queued, l.Running)).ToArray(),
+            running.Select(r => new RunningJobView(r.Id, r.Device, (Lane)r.Lane, (JobKind)r.Kind, r.Silo, UnixTime.FromMs(r.StartedAt), r.Progress, r.Step, r.Attempt)).ToArray(),
+            durations.Select(d => new LaneDuration(d.Device, (Lane)d.Lane, TimeSpan.FromMilliseconds(d.AverageMs), d.Samples)).ToArray());
+    }, ct);
+
+    private sealed class RunningRow
+    {
+        public Guid Id { get; set; }
+        public string Device { get; set; } = "";
+        public int Lane { get; set; }
+        public int Kind { get; set; }
+        public string? Silo { get; set; }
+        public long? StartedAt { get; set; }
+        public double Progress { get; set; }
+        public string? Step { get; set; }
+        public int Attempt { get; set; }
+    }
+}
