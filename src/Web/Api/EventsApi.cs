@@ -14,11 +14,14 @@ public static class EventsApi
         api.MapGet("/projects/{id:guid}/events", async (Guid id, HttpContext http, ProjectEventStream stream) =>
         {
             var ct = http.RequestAborted;
+            // The resume point is taken before the client sees the stream open: what it does once
+            // the connection is open commits after that point and reaches it.
+            var after = await stream.ResumePointAsync(id, http.Request, ct);
             await SseWriter.StartAsync(http.Response, ct);
             var writer = new SseWriter(http.Response);
             try
             {
-                await stream.FollowAsync(id, await stream.ResumePointAsync(id, http.Request, ct), async batch =>
+                await stream.FollowAsync(id, after, async batch =>
                 {
                     foreach (var e in batch) await writer.WriteAsync(e.Name, e.Data, e.Sequence, ct);
                 }, () => writer.HeartbeatAsync(ct), ct);

@@ -19,13 +19,15 @@ public sealed class StoryboardStream(ProjectEventStream events, StoryboardFrames
         // The stream ends when the page closes or the app stops (frames are built on the app's time, not the page's).
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(pageClosed, lifetime.ApplicationStopping);
         var ct = ending.Token;
+        // Taken before the page sees the stream open, so nothing it causes afterwards falls before it.
+        var after = await events.ResumePointAsync(project.Id, http.Request, ct);
         await SseWriter.StartAsync(http.Response, ct);
         var writer = new SseWriter(http.Response);
         var wasActive = (await jobs.ProgressAsync(project.Id, ct)).Active;
         var current = project;
         try
         {
-            await events.FollowAsync(project.Id, await events.ResumePointAsync(project.Id, http.Request, ct), async batch =>
+            await events.FollowAsync(project.Id, after, async batch =>
             {
                 var frame = await frames.ForBatchAsync(current, batch, ct);
                 current = frame.Project;

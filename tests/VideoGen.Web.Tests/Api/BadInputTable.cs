@@ -19,6 +19,7 @@ public static class BadInputTable
     {
         "GET api/v1/auth/manage/info",
         "GET api/v1/devices",
+        "GET api/v1/cluster",
         "GET api/v1/projects",
         "GET api/v1/projects/{id:guid}",
         "DELETE api/v1/projects/{id:guid}",
