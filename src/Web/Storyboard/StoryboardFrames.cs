@@ -79,8 +79,12 @@ public sealed class StoryboardFrames(
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         var run = await jobs.CurrentRunAsync(project.Id, ct);
         var active = StoryboardViews.Active(run);
+        var progress = ProjectProgress.Of(run);
         // The toolbar's dirty counters change only with sentences; progress events reuse the page's last read.
-        var reread = batch.Any(e => e.Name is "sentence" or "project") ? await views.ProjectAsync(project.Id, project.OwnerId, ct) : null;
+        // A run that has ended is re-read too: the jobs read above may be ahead of this batch, and the
+        // end-of-run toast must count the scenes as that read left them, not as the page last saw them.
+        var ended = !progress.Active && progress.Total > 0;
+        var reread = ended || batch.Any(e => e.Name is "sentence" or "project") ? await views.ProjectAsync(project.Id, project.OwnerId, ct) : null;
         var current = reread ?? project;
         var rereadSentences = reread?.Sentences.ToDictionary(s => s.Id);
         var scenes = new StringBuilder();
@@ -96,9 +100,8 @@ public sealed class StoryboardFrames(
         // Which scenes a final cut would show stale, failed or missing changes only with sentences, as the counters do.
         if (reread is not null)
             scenes.Append(SseWriter.Format("final-cut-scenes", await renderer.RenderAsync(http, FinalCutScenesPartial, await finalCuts.ReadAsync(reread, ct)), null));
-        var progress = ProjectProgress.Of(run);
         var toolbar = StoryboardViews.Toolbar(current, progress);
-        var toast = !progress.Active && progress.Total > 0
+        var toast = ended
             ? SseWriter.Format("toast", await renderer.RenderAsync(http, ToastPartial, toolbar), null)
             : null;
         return new StoryboardFrame(current, progress.Active, scenes.ToString(), toast,
