@@ -1,3 +1,5 @@
+using VideoGen.TestSupport.Processes;
+
 namespace VideoGen.Bench.Comparison;
 
 /// <summary>
