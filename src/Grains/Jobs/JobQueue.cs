@@ -174,14 +174,15 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
     /// </summary>
     public async Task<int> RescueSilosAsync(IReadOnlyCollection<string> silos, CancellationToken ct)
     {
+        if (silos.Count == 0) return 0;
+        // Npgsql takes the names as one text array; on SQLite Dapper spreads the list into IN (...).
+        var filter = database.Provider == StoreProvider.Postgres ? "silo = ANY(@silos)" : "silo IN @silos";
         var total = 0;
-        // One silo at a time: list parameters are not portable between the two engines, and a death is rarely plural.
-        foreach (var silo in silos)
-            // A round takes at most a batch; a silo rarely runs more, but keep going until none is left.
-            for (int rescued; (rescued = await RequeueRunningAsync("silo = @silo", new { silo },
-                     job => $"Silo {job.Silo} was declared dead while running this job on {job.Device}",
-                     job => logger.LogWarning("Job {JobId} on {DeviceName} requeued: its silo {Silo} was declared dead", job.Id, job.Device, job.Silo), ct)) > 0;)
-                total += rescued;
+        // A round takes at most a batch; the dead rarely ran more, but keep going until none is left.
+        for (int rescued; (rescued = await RequeueRunningAsync(filter, new { silos = silos.ToArray() },
+                 job => $"Silo {job.Silo} was declared dead while running this job on {job.Device}",
+                 job => logger.LogWarning("Job {JobId} on {DeviceName} requeued: its silo {Silo} was declared dead", job.Id, job.Device, job.Silo), ct)) > 0;)
+            total += rescued;
         return total;
     }
 
