@@ -43,8 +43,6 @@ internal sealed partial class ProjectFeed(Guid projectId, IEventStore events, IS
 
     public bool Subscribed => _subscription is not null;
 
-    public int Readers => _readers.Count;
-
     /// <summary>
     /// Starts after the log's current end and subscribes in the background: a page never waits on
     /// the cluster, and until the subscription holds, the slow poll brings what commits.
