@@ -120,7 +120,7 @@ internal sealed partial class ProjectFeed(Guid projectId, IEventStore events, IS
                 {
                     var fresh = batch?.Where(e => e.Sequence > Delivered).ToArray();
                     if (fresh is { Length: 0 }) continue;
-                    if (fresh is not null && fresh[0].Sequence == Delivered + 1) Deliver(fresh.Length == batch!.Count ? batch : fresh);
+                    if (fresh is not null && fresh[0].Sequence == Delivered + 1) Deliver(fresh);
                     else await ReadLogAsync(ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)

@@ -107,21 +107,39 @@ public sealed partial class ProjectFeeds(IClusterClient cluster, IEventStore eve
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.FallbackPollMilliseconds));
+        // Each open feed's head as the previous tick read it.
+        var seen = new Dictionary<ProjectFeed, long>();
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 ProjectFeed[] feeds;
                 lock (_lock) feeds = [.. _feeds.Values.Where(e => e.Running).Select(e => e.Feed)];
-                if (feeds.Length == 0) continue;
+                if (feeds.Length == 0)
+                {
+                    seen.Clear();
+                    continue;
+                }
                 try
                 {
                     var heads = await events.HeadsAsync([.. feeds.Select(f => f.ProjectId)], stoppingToken);
+                    var now = new Dictionary<ProjectFeed, long>(feeds.Length);
                     foreach (var feed in feeds)
                     {
-                        if (heads.GetValueOrDefault(feed.ProjectId) > feed.Delivered) feed.Nudge();
-                        if (!feed.Subscribed) await feed.SubscribeAsync();
+                        // Subscribed, a head newer than what was handed on is usual while a message is on
+                        // its way; only one the feed has still not reached a whole tick later means a lost
+                        // message. Not subscribed yet, this poll is the only way news arrives.
+                        var head = heads.GetValueOrDefault(feed.ProjectId);
+                        var behind = feed.Subscribed
+                            ? seen.TryGetValue(feed, out var before) && before > feed.Delivered
+                            : head > feed.Delivered;
+                        if (behind) feed.Nudge();
+                        now[feed] = head;
+                        // Not awaited: on a failing cluster each attempt waits out Orleans' timeout, and
+                        // SubscribeAsync skips a feed already subscribing and logs its own failures.
+                        if (!feed.Subscribed) _ = feed.SubscribeAsync();
                     }
+                    seen = now;
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {

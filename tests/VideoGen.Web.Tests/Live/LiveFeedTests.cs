@@ -79,6 +79,29 @@ public sealed class LiveFeedTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PageOpening_WhileTheLastPageCloses_GetsAWorkingFeed(string provider)
+    {
+        await using var session = await ApiSession.StartAsync(provider, NoPoll);
+        var (projectId, sentences) = await CreateAsync(session);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feeds = session.Factory.Services.GetRequiredService<ProjectFeeds>();
+        var subscriptions = feeds.Subscriptions;
+        var last = await feeds.OpenAsync(projectId, timeout.Token);
+
+        // The closing feed leaves the node's map at once and unsubscribes while the next page opens.
+        var closing = last.DisposeAsync();
+        await using var next = await feeds.OpenAsync(projectId, timeout.Token);
+        await closing;
+        await EditAsync(session, sentences[0], "after the swap");
+
+        var batch = await next.Batches.ReadAsync(timeout.Token);
+        Assert.Equal(await HeadAsync(session, projectId), batch[^1].Sequence);
+        Assert.Equal(subscriptions + 2, feeds.Subscriptions);
+        Assert.Contains(projectId, feeds.Open);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ResumePointAboveTheHead_FromBeforePerProjectNumbering_ResumesFromNow(string provider)
     {
         await using var session = await ApiSession.StartAsync(provider, NoPoll);
