@@ -58,20 +58,10 @@
     showComparison(strip);
   });
 
-  // A strip reloads on every live update of its scene (progress included): when its takes did not
-  // change it is left alone, so a comparison being watched is not torn down.
-  var lastStrip = new WeakMap();
   // The element a request swaps into; none for swaps htmx makes without a request (the live stream's).
   function swapTarget(e) {
     return e.detail && e.detail.target instanceof Element ? e.detail.target : null;
   }
-
-  document.body.addEventListener("htmx:beforeSwap", function (e) {
-    var slot = swapTarget(e);
-    if (!slot || !slot.classList.contains("takes-slot")) return;
-    if (lastStrip.get(slot) === e.detail.serverResponse) e.detail.shouldSwap = false;
-    lastStrip.set(slot, e.detail.serverResponse);
-  });
 
   // A picked take renders the inspector again: it comes back on the tab the creator was on.
   var openTab = null;
