@@ -92,6 +92,9 @@ public sealed class StoryboardFrames(
         var current = reread ?? project;
         var rereadSentences = reread?.Sentences.ToDictionary(s => s.Id);
         var scenes = new StringBuilder();
+        // A scene's takes change only with a job's end or the scene itself, never with progress:
+        // an open inspector reloads its strips on these, not on every tick.
+        var takesChanged = batch.Where(e => e.Name is "sentence" or "job").Select(SentenceOf).OfType<Guid>().ToHashSet();
         foreach (var id in batch.Select(SentenceOf).OfType<Guid>().Distinct())
         {
             // A re-read project already holds its sentences as they are now.
@@ -100,6 +103,7 @@ public sealed class StoryboardFrames(
             var scene = StoryboardViews.Scene(sentence, active);
             scenes.Append(SseWriter.Format($"card-{id}", await renderer.RenderAsync(http, CardPartial, scene), null));
             scenes.Append(SseWriter.Format($"live-{id}", await renderer.RenderAsync(http, LivePartial, scene), null));
+            if (takesChanged.Contains(id)) scenes.Append(SseWriter.Format($"takes-{id}", id.ToString(), null));
         }
         // Which scenes a final cut would show stale, failed or missing changes only with sentences, as the counters do.
         if (reread is not null)
