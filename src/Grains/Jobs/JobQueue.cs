@@ -70,7 +70,7 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
             plan = await ExportRecords.LoadPlanAsync(connection, transaction, job.Id, ct);
             await ExportRecords.SyncAsync(connection, transaction, job, ct);
         }
-        await EventStore.AppendAsync(database, connection, transaction, [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents()], now, ct);
+        EventStore.Stage(database, transaction, [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents()], now);
         await database.CommitAsync(transaction, ct);
         return new ClaimedJob(job, token, sentence?.ToState(), (AspectRatio)project.AspectRatio, new NarrationSettings(project.Voice, project.Speed), plan);
     }
@@ -272,8 +272,8 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
             await WaitingClips.SaveAsync(database, connection, transaction, stopped, now, ct);
             if (afterSave is not null) await afterSave(connection, transaction, job);
             if (next is not null) await JobRecords.InsertAsync(connection, transaction, next, ct);
-            await EventStore.AppendAsync(database, connection, transaction,
-                [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents(), .. stopped.SelectMany(c => c.TakeEvents()), .. next?.TakeEvents() ?? []], now, ct);
+            EventStore.Stage(database, transaction,
+                [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents(), .. stopped.SelectMany(c => c.TakeEvents()), .. next?.TakeEvents() ?? []], now);
             if (job.Status is JobStatus.Succeeded or JobStatus.Failed)
                 await connection.ExecuteAsync(new CommandDefinition(
                     job.Status == JobStatus.Succeeded

@@ -230,7 +230,7 @@ public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimePro
         if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct, withEvents: false))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
         foreach (var job in jobs) await JobRecords.InsertAsync(connection, transaction, job, ct);
-        await EventStore.AppendAsync(database, connection, transaction, [.. sentence.TakeEvents(), .. jobs.SelectMany(j => j.TakeEvents())], now, ct);
+        EventStore.Stage(database, transaction, [.. sentence.TakeEvents(), .. jobs.SelectMany(j => j.TakeEvents())], now);
         return jobs;
     }
 
