@@ -15,6 +15,9 @@ public sealed class TakesTests
         var page = await studio.NewProjectAsync("Quay", "The tide rolls in over the old stones.");
         var card = page.Locator("[data-testid=card]").First;
         var sentenceId = Guid.Parse((await card.GetAttributeAsync("data-sentence"))!);
+        // Live swaps (progress, cards, takes) while the inspector is open must not throw in the page.
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
         await card.ClickAsync();
 
         await page.SelectOptionAsync("[data-testid=variations-count]", "3");
@@ -61,6 +64,7 @@ public sealed class TakesTests
         Assert.Equal((Guid.Parse(secondId), Guid.Parse(secondId)), (scene.ImageTakeId ?? Guid.Empty, clip.Recipe.SourceImageTakeId ?? Guid.Empty));
         Assert.Equal(4, all.Count(t => t.Kind is AssetKind.Image or AssetKind.Video));
         await Assertions.Expect(page.Locator("#final-cut .out-of-date")).ToHaveCountAsync(0);
+        Assert.Empty(pageErrors);
     }
 
     [Fact]
@@ -68,6 +72,8 @@ public sealed class TakesTests
     {
         await using var studio = await BrowserStudio.StartAsync();
         var page = await studio.NewProjectAsync("Quay", "Gulls cry over the harbour.");
+        var pageErrors = new List<string>();
+        page.PageError += (_, error) => pageErrors.Add(error);
         await page.Locator("[data-testid=card]").First.ClickAsync();
         var seed = page.Locator("[data-testid=seed]");
         await Assertions.Expect(seed).ToHaveValueAsync("");
@@ -90,5 +96,6 @@ public sealed class TakesTests
         // "Use this seed" on the first image puts its seed back into the field.
         await page.Locator("[data-testid=takes-image] [data-testid=take]").Nth(1).Locator("[data-testid=take-reuse]").ClickAsync();
         await Assertions.Expect(seed).ToHaveValueAsync(picked);
+        Assert.Empty(pageErrors);
     }
 }

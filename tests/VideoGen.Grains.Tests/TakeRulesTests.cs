@@ -129,6 +129,39 @@ public sealed class TakeRulesTests
         Assert.Equal(("video/late", true, ClipStaleReasons.Image), (takes.Scene.VideoFile, takes.Scene.IsVideoDirty, takes.Scene.VideoStaleReasons));
     }
 
+    public static TheoryData<string, string, bool, bool, bool, ClipStaleReasons> EditedWhileRendering => new()
+    {
+        // edit made while the take rendered, take arriving → image, audio, video dirty; the clip's reasons
+        { "image prompt", "image", true, false, true, ClipStaleReasons.Image },
+        { "image prompt and back", "image", false, false, true, ClipStaleReasons.Image },
+        { "text", "audio", false, true, false, ClipStaleReasons.None },
+        { "video prompt", "clip", false, false, true, ClipStaleReasons.Settings },
+        { "video prompt and back", "clip", false, false, false, ClipStaleReasons.None },
+        { "image prompt", "clip", true, false, true, ClipStaleReasons.Image },
+    };
+
+    [Theory]
+    [MemberData(nameof(EditedWhileRendering))]
+    public void TakeStored_AfterAnEditMadeWhileItRendered_IsStaleAgainstTheSceneAsItIsNow(
+        string edit, string arriving, bool imageDirty, bool audioDirty, bool videoDirty, ClipStaleReasons reasons)
+    {
+        var takes = new TakeScenes();
+        var scene = takes.Scene;
+        var (image, video, text) = (scene.ImagePrompt, scene.VideoPrompt, scene.Text);
+        switch (edit)
+        {
+            case "image prompt": scene.EditImagePrompt("a storm over the beach", Now); break;
+            case "image prompt and back": scene.EditImagePrompt("a storm over the beach", Now); scene.EditImagePrompt(image, Now); break;
+            case "text": scene.EditText("The tide rolls out.", Now); break;
+            case "video prompt": scene.EditVideoPrompt("waves crashing", Now); break;
+            case "video prompt and back": scene.EditVideoPrompt("waves crashing", Now); scene.EditVideoPrompt(video, Now); break;
+        }
+
+        scene.TakeStored(takes.Takes[arriving] with { Id = Guid.NewGuid(), File = $"{arriving}/late" }, active: true, Now);
+
+        Assert.Equal((imageDirty, audioDirty, videoDirty, reasons), (scene.IsImageDirty, scene.IsAudioDirty, scene.IsVideoDirty, scene.VideoStaleReasons));
+    }
+
     [Fact]
     public void TakeDeleted_OfTheActiveTake_IsRefused()
     {

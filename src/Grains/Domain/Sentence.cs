@@ -252,10 +252,35 @@ public sealed class Sentence : Entity
             _ => AudioStored(take.File, take.DurationSeconds ?? 0, now),
         };
         _state = WithActive(take);
-        // A clip that started from an image the scene no longer shows (another was picked while it rendered) is stale at once.
-        if (take.Kind == AssetKind.Video && take.Recipe.SourceImageTakeId is { } source && ImageTakeId is { } image && source != image)
-            _state = _state with { IsVideoDirty = true, VideoStaleReasons = ClipStaleReasons.Image };
+        StaleOnArrival(take);
         return kept ? null : replaced;
+    }
+
+    /// <summary>
+    /// What a take that has just become active is stale against: the scene may have been edited
+    /// while it rendered (or another image picked), and an edit back to what it was made from
+    /// leaves it clean. A take whose lane did not say what it sent counts as made from the scene
+    /// as it is; an image without a take (from before takes) says nothing against a clip.
+    /// </summary>
+    private void StaleOnArrival(Take take)
+    {
+        if (take.Recipe.Prompt is null) return;
+        switch (take.Kind)
+        {
+            case AssetKind.Image:
+                _state = _state with { IsImageDirty = TakeRules.ImageStale(take, ImagePrompt) };
+                break;
+            case AssetKind.Audio:
+                _state = _state with { IsAudioDirty = TakeRules.AudioStale(take, Text) };
+                break;
+            default:
+                var reasons = TakeRules.ClipStale(take, ImageTakeId, VideoPrompt, CameraMovement, MotionStrength, AudioDuration);
+                if (take.Recipe.SourceImageTakeId is null || ImageTakeId is null) reasons &= ~ClipStaleReasons.Image;
+                // A stale image is made again, and its clip after it: as when its prompt is edited.
+                if (IsImageDirty) reasons |= ClipStaleReasons.Image;
+                _state = _state with { IsVideoDirty = reasons != ClipStaleReasons.None, VideoStaleReasons = reasons };
+                break;
+        }
     }
 
     /// <summary>

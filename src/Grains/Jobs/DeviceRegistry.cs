@@ -57,8 +57,6 @@ public sealed class DeviceRegistry(Database database, QueueTimings timings, Time
             var rows = await connection.QueryAsync<DeviceRow>(new CommandDefinition(
                 "SELECT name, kind, lanes, silo, status, last_seen, completed, failed, contested_by, contested_at, unreachable_since FROM devices ORDER BY name",
                 cancellationToken: ct));
-            var running = (await connection.QueryAsync<(string Device, int Lane, Guid Id)>(new CommandDefinition(
-                "SELECT device, lane, id FROM jobs WHERE status = 1", cancellationToken: ct))).ToLookup(r => r.Device);
             var now = clock.GetUtcNow();
             return rows.Select(r =>
             {
@@ -66,12 +64,11 @@ public sealed class DeviceRegistry(Database database, QueueTimings timings, Time
                 var lastSeen = UnixTime.FromMs(r.LastSeen);
                 // A device whose silo stopped heartbeating is offline, whatever its last word was.
                 var status = lastSeen is { } seen && seen + timings.Lease >= now ? (DeviceStatus)r.Status : DeviceStatus.Offline;
-                var byLane = lanes.ToDictionary(l => l, l => running[r.Name].Where(j => j.Lane == (int)l).Select(j => (Guid?)j.Id).FirstOrDefault());
                 // A refused silo heartbeats like any other: its claim is current while it keeps trying.
                 var contested = UnixTime.FromMs(r.ContestedAt) is { } at && at + timings.Lease >= now && r.ContestedBy != r.Silo ? r.ContestedBy : null;
                 // Only a silo that drives the device checks its backend: an offline device's last word is stale.
                 var unreachable = status == DeviceStatus.Offline ? null : UnixTime.FromMs(r.UnreachableSince);
-                return new DeviceSnapshot(r.Name, (DeviceKind)r.Kind, lanes, r.Silo, status, lastSeen, byLane, r.Completed, r.Failed, contested, unreachable);
+                return new DeviceSnapshot(r.Name, (DeviceKind)r.Kind, lanes, r.Silo, status, lastSeen, r.Completed, r.Failed, contested, unreachable);
             }).ToArray();
         }, ct);
 

@@ -33,7 +33,7 @@ public sealed class ExportScheduler(Database database, ILaneDispatch lanes, JobS
             var exportId = Guid.CreateVersion7(now);
             await JobRecords.InsertAsync(connection, transaction, job, ct);
             await ExportRecords.InsertAsync(connection, transaction, exportId, job, settings, ExportSettings.FrameSize((AspectRatio)aspect), ct);
-            await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
+            EventStore.Stage(database, transaction, job.TakeEvents(), now);
             return ExportStart.Started(exportId, job.Id);
         }, ct);
         if (start.Status == ExportStartStatus.Started) lanes.WorkQueued([Lane.Cpu]);

@@ -70,7 +70,7 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
             plan = await ExportRecords.LoadPlanAsync(connection, transaction, job.Id, ct);
             await ExportRecords.SyncAsync(connection, transaction, job, ct);
         }
-        await EventStore.AppendAsync(database, connection, transaction, [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents()], now, ct);
+        EventStore.Stage(database, transaction, [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents()], now);
         await database.CommitAsync(transaction, ct);
         return new ClaimedJob(job, token, sentence?.ToState(), (AspectRatio)project.AspectRatio, new NarrationSettings(project.Voice, project.Speed), plan);
     }
@@ -174,14 +174,15 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
     /// </summary>
     public async Task<int> RescueSilosAsync(IReadOnlyCollection<string> silos, CancellationToken ct)
     {
+        if (silos.Count == 0) return 0;
+        // Npgsql takes the names as one text array; on SQLite Dapper spreads the list into IN (...).
+        var filter = database.Provider == StoreProvider.Postgres ? "silo = ANY(@silos)" : "silo IN @silos";
         var total = 0;
-        // One silo at a time: list parameters are not portable between the two engines, and a death is rarely plural.
-        foreach (var silo in silos)
-            // A round takes at most a batch; a silo rarely runs more, but keep going until none is left.
-            for (int rescued; (rescued = await RequeueRunningAsync("silo = @silo", new { silo },
-                     job => $"Silo {job.Silo} was declared dead while running this job on {job.Device}",
-                     job => logger.LogWarning("Job {JobId} on {DeviceName} requeued: its silo {Silo} was declared dead", job.Id, job.Device, job.Silo), ct)) > 0;)
-                total += rescued;
+        // A round takes at most a batch; the dead rarely ran more, but keep going until none is left.
+        for (int rescued; (rescued = await RequeueRunningAsync(filter, new { silos = silos.ToArray() },
+                 job => $"Silo {job.Silo} was declared dead while running this job on {job.Device}",
+                 job => logger.LogWarning("Job {JobId} on {DeviceName} requeued: its silo {Silo} was declared dead", job.Id, job.Device, job.Silo), ct)) > 0;)
+            total += rescued;
         return total;
     }
 
@@ -194,11 +195,13 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
         string filter, object parameters, Func<GenerationJob, string> reason, Action<GenerationJob> log, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var woken = new HashSet<Lane>();
         int rescued;
         try
         {
             rescued = await database.WriteAsync(async (connection, transaction) =>
             {
+                woken.Clear();
                 await database.BoundLockWaitsAsync(connection, transaction, ct);
                 var rows = (await connection.QueryAsync<JobRow>(new CommandDefinition(
                     $"SELECT {JobRow.Columns} FROM jobs WHERE status = 1 AND {filter} LIMIT 100{database.SkipLockedClause}",
@@ -221,6 +224,7 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
                     if (sentence is not null) await SaveSentenceAsync(connection, transaction, sentence, now, ct);
                     await JobRecords.SaveAsync(database, connection, transaction, job, JobStatus.Running, token, now, ct);
                     await WaitingClips.SaveAsync(database, connection, transaction, stopped, now, ct, withEvents: true);
+                    woken.UnionWith(LanesMadeClaimable(job, next: null, retryWaits: false));
                     requeued++;
                 }
                 return requeued;
@@ -231,7 +235,7 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
             logger.LogWarning("Requeuing running jobs waited too long for a lock; the next round tries again");
             return 0;
         }
-        if (rescued > 0) lanes.WorkQueued(JobScheduler.AllLanes);
+        if (woken.Count > 0) lanes.WorkQueued(woken);
         return rescued;
     }
 
@@ -246,9 +250,10 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
         Func<DbConnection, DbTransaction, GenerationJob, Task>? afterSave = null)
     {
         var now = clock.GetUtcNow();
-        var rangWork = false;
+        IReadOnlyCollection<Lane> woken = [];
         var saved = await database.WriteAsync(async (connection, transaction) =>
         {
+            woken = [];
             var (job, sentence) = await LoadHeldAsync(connection, transaction, jobId, token, ct);
             if (job is null) return false;
             if (holdOpen && hold?.TryTake() == true)
@@ -267,20 +272,32 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
             await WaitingClips.SaveAsync(database, connection, transaction, stopped, now, ct);
             if (afterSave is not null) await afterSave(connection, transaction, job);
             if (next is not null) await JobRecords.InsertAsync(connection, transaction, next, ct);
-            await EventStore.AppendAsync(database, connection, transaction,
-                [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents(), .. stopped.SelectMany(c => c.TakeEvents()), .. next?.TakeEvents() ?? []], now, ct);
+            EventStore.Stage(database, transaction,
+                [.. sentence?.TakeEvents() ?? [], .. job.TakeEvents(), .. stopped.SelectMany(c => c.TakeEvents()), .. next?.TakeEvents() ?? []], now);
             if (job.Status is JobStatus.Succeeded or JobStatus.Failed)
                 await connection.ExecuteAsync(new CommandDefinition(
                     job.Status == JobStatus.Succeeded
                         ? "UPDATE devices SET completed = completed + 1 WHERE name = @device"
                         : "UPDATE devices SET failed = failed + 1 WHERE name = @device",
                     new { device }, transaction, cancellationToken: ct));
-            // A finished narration frees the clip that waited for it.
-            rangWork = next is not null || job.Status == JobStatus.Queued || (job.Kind == JobKind.Audio && job.Status.IsFinished());
+            woken = LanesMadeClaimable(job, next, retryWaits: notBefore > TimeSpan.Zero);
             return true;
         }, ct);
-        if (rangWork) lanes.WorkQueued(JobScheduler.AllLanes);
+        if (woken.Count > 0) lanes.WorkQueued(woken);
         return saved;
+    }
+
+    /// <summary>
+    /// The lanes a write left work for: a queued follow-up's, a requeued job's unless its retry waits
+    /// (the lanes' poll picks that up), and the video lane after a narration ended, since it frees the clip that waited for it.
+    /// </summary>
+    private static IReadOnlyCollection<Lane> LanesMadeClaimable(GenerationJob job, GenerationJob? next, bool retryWaits)
+    {
+        var woken = new HashSet<Lane>();
+        if (next is not null) woken.Add(JobTransitions.LaneOf(next.Kind));
+        if (job.Status == JobStatus.Queued && !retryWaits) woken.Add(JobTransitions.LaneOf(job.Kind));
+        if (job.Kind == JobKind.Audio && job.Status.IsFinished()) woken.Add(Lane.Video);
+        return woken;
     }
 
     /// <summary>

@@ -12,9 +12,6 @@ namespace VideoGen.Grains.Jobs;
 /// </summary>
 public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimeProvider clock)
 {
-    /// <summary>Every lane kind: a batch may queue narration, images and clips.</summary>
-    internal static readonly IReadOnlyCollection<Lane> AllLanes = Enum.GetValues<Lane>();
-
     /// <summary>Queues a new image for the sentence; the clip follows unless <paramref name="skipVideo"/>.</summary>
     public Task<Outcome<GenerationJob>> RegenerateImageAsync(Guid sentenceId, long? seed, bool skipVideo, CancellationToken ct, JobPriority priority = JobPriority.Interactive) =>
         EnqueueForSentenceAsync(sentenceId, JobKind.Image, seed, skipVideo, priority, ct);
@@ -86,6 +83,7 @@ public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimePro
     private async Task<BatchResult?> QueueBatchAsync(Guid projectId, Func<Sentence, IReadOnlyList<JobKind>> pick, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var queuedLanes = new HashSet<Lane>();
         var result = await database.WriteAsync<BatchResult?>(async (connection, transaction) =>
         {
             var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
@@ -101,16 +99,18 @@ public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimePro
             var ordered = await OrderInNarrationAsync(connection, transaction, projectId, rows, ct);
 
             var total = 0;
+            queuedLanes.Clear();
             foreach (var sentence in ordered)
             {
                 var kinds = SceneWork.InBatch(sentence, active[sentence.Id].ToArray(), pick(sentence));
                 if (kinds.Count == 0) continue;
+                queuedLanes.UnionWith(kinds.Select(JobTransitions.LaneOf));
                 await QueueAsync(connection, transaction, sentence, kinds, sentence.Seed, skipVideo: false, JobPriority.Bulk, batchId, now, ct);
                 total++;
             }
             return new BatchResult(batchId, total);
         }, ct);
-        if (result is { Total: > 0 }) lanes.WorkQueued(AllLanes);
+        if (result is { Total: > 0 }) lanes.WorkQueued(queuedLanes);
         return result;
     }
 
@@ -230,7 +230,7 @@ public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimePro
         if (!await SentenceStore.SaveAsync(database, connection, transaction, sentence, now, ct, withEvents: false))
             throw new StoreConflictException($"Sentence {sentence.Id} changed while locked.");
         foreach (var job in jobs) await JobRecords.InsertAsync(connection, transaction, job, ct);
-        await EventStore.AppendAsync(database, connection, transaction, [.. sentence.TakeEvents(), .. jobs.SelectMany(j => j.TakeEvents())], now, ct);
+        EventStore.Stage(database, transaction, [.. sentence.TakeEvents(), .. jobs.SelectMany(j => j.TakeEvents())], now);
         return jobs;
     }
 

@@ -18,12 +18,13 @@ public sealed class LaneWorkloadReader(Database database, TimeProvider clock)
 
     public Task<LaneWorkload> ReadAsync(CancellationToken ct) => database.ReadAsync(async connection =>
     {
-        var loads = await connection.QueryAsync<(int Lane, int Queued, int Running)>(new CommandDefinition(
-            "SELECT lane, CAST(SUM(CASE WHEN status = 0 THEN 1 ELSE 0 END) AS integer), CAST(SUM(CASE WHEN status = 1 THEN 1 ELSE 0 END) AS integer) " +
-            "FROM jobs WHERE status IN (0, 1) GROUP BY lane ORDER BY lane", cancellationToken: ct));
-        var running = await connection.QueryAsync<RunningRow>(new CommandDefinition(
+        var queued = (await connection.QueryAsync<(int Lane, int Queued)>(new CommandDefinition(
+            "SELECT lane, CAST(COUNT(*) AS integer) FROM jobs WHERE status = 0 GROUP BY lane", cancellationToken: ct)))
+            .ToDictionary(q => (Lane)q.Lane, q => q.Queued);
+        var running = (await connection.QueryAsync<RunningRow>(new CommandDefinition(
             "SELECT id, device, lane, kind, silo, started_at, progress, step, attempt FROM jobs WHERE status = 1 ORDER BY device, lane",
-            cancellationToken: ct));
+            cancellationToken: ct))).ToArray();
+        var runningPerLane = running.CountBy(r => (Lane)r.Lane).ToDictionary();
         // Each lane's latest successes in the window, numbered newest first, averaged over the first few.
         var durations = await connection.QueryAsync<(string Device, int Lane, double AverageMs, int Samples)>(new CommandDefinition("""
             SELECT device, lane, CAST(AVG(finished_at - started_at) AS double precision), CAST(COUNT(*) AS integer) FROM (
@@ -33,7 +34,8 @@ public sealed class LaneWorkloadReader(Database database, TimeProvider clock)
             WHERE n <= @samples GROUP BY device, lane ORDER BY device, lane
             """, new { since = UnixTime.ToMs(clock.GetUtcNow() - DurationWindow), samples = DurationSamples }, cancellationToken: ct));
         return new LaneWorkload(
-            loads.Select(l => new LaneLoad((Lane)l.Lane, l.Queued, l.Running)).ToArray(),
+            queued.Keys.Union(runningPerLane.Keys).Order()
+                .Select(l => new LaneLoad(l, queued.GetValueOrDefault(l), runningPerLane.GetValueOrDefault(l))).ToArray(),
             running.Select(r => new RunningJobView(r.Id, r.Device, (Lane)r.Lane, (JobKind)r.Kind, r.Silo, UnixTime.FromMs(r.StartedAt), r.Progress, r.Step, r.Attempt)).ToArray(),
             durations.Select(d => new LaneDuration(d.Device, (Lane)d.Lane, TimeSpan.FromMilliseconds(d.AverageMs), d.Samples)).ToArray());
     }, ct);

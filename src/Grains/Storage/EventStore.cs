@@ -55,10 +55,9 @@ public sealed class EventStore(Database database) : IEventStore
     /// Gathers <paramref name="events"/> for the caller's transaction; they are numbered and
     /// written when it commits (<see cref="Database.CommitAsync"/>), whatever their number.
     /// </summary>
-    internal static Task AppendAsync(Database database, DbConnection connection, DbTransaction transaction, IReadOnlyList<DomainEvent> events, DateTimeOffset now, CancellationToken ct)
+    internal static void Stage(Database database, DbTransaction transaction, IReadOnlyList<DomainEvent> events, DateTimeOffset now)
     {
         if (events.Count > 0) database.Stage(transaction, events, now);
-        return Task.CompletedTask;
     }
 
     /// <summary>

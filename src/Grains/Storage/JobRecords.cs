@@ -55,7 +55,7 @@ internal static class JobRecords
             }), transaction, cancellationToken: ct));
         if (updated == 0) return false;
         if (job.Kind == JobKind.Export) await ExportRecords.SyncAsync(connection, transaction, job, ct);
-        if (withEvents) await EventStore.AppendAsync(database, connection, transaction, job.TakeEvents(), now, ct);
+        if (withEvents) EventStore.Stage(database, transaction, job.TakeEvents(), now);
         return true;
     }
 

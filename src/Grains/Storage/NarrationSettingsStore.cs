@@ -51,7 +51,7 @@ public sealed class NarrationSettingsStore(Database database, TimeProvider clock
                 events.AddRange(sentence.TakeEvents());
             }
             events.Add(new ProjectChanged(projectId, "narration"));
-            await EventStore.AppendAsync(database, connection, transaction, events, now, ct);
+            EventStore.Stage(database, transaction, events, now);
             return settings;
         }, ct);
     }

@@ -20,7 +20,7 @@ public sealed class ProjectStore(Database database, TimeProvider clock) : IProje
             await connection.ExecuteAsync(new CommandDefinition(
                 $"INSERT INTO sentences ({SentenceRow.Columns}) VALUES ({SentenceRow.Values})",
                 project.Sentences.Select(s => SentenceRow.From(s.ToState(), version: 1)), transaction, cancellationToken: ct));
-            await EventStore.AppendAsync(database, connection, transaction, project.TakeEvents(), project.CreatedAt, ct);
+            EventStore.Stage(database, transaction, project.TakeEvents(), project.CreatedAt);
             return true;
         }, ct);
 
@@ -81,7 +81,7 @@ public sealed class ProjectStore(Database database, TimeProvider clock) : IProje
             var deleted = await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM projects WHERE id = @id AND owner_id = @ownerId", new { id, ownerId }, transaction, cancellationToken: ct));
             if (deleted == 0) return false;
-            await EventStore.AppendAsync(database, connection, transaction, [new ProjectChanged(id, "deleted")], clock.GetUtcNow(), ct);
+            EventStore.Stage(database, transaction, [new ProjectChanged(id, "deleted")], clock.GetUtcNow());
             return true;
         }, ct);
 

@@ -64,7 +64,7 @@ public sealed class SentenceStore(Database database, TimeProvider clock) : ISent
             WHERE id = @Id AND version = @Version
             """, row, transaction, cancellationToken: ct));
         if (updated == 0) return false;
-        if (withEvents) await EventStore.AppendAsync(database, connection, transaction, sentence.TakeEvents(), now, ct);
+        if (withEvents) EventStore.Stage(database, transaction, sentence.TakeEvents(), now);
         return true;
     }
 }

@@ -76,12 +76,6 @@ public static class OrleansClusterExtensions
             orleans.NumMissedTableIAmAliveLimit = chosen.NumMissedTableIAmAliveLimit;
             orleans.MaxJoinAttemptTime = chosen.MaxJoinAttemptTime;
         });
-        // Claims carry the silo's membership identity, so a death declaration names the claims to rescue.
-        services.AddSingleton(sp =>
-        {
-            var name = sp.GetRequiredService<IOptions<SiloOptions>>().Value.Name;
-            return new SiloIdentity(name, ClusterSiloId.For(name, sp.GetRequiredService<ILocalSiloDetails>().SiloAddress));
-        });
         services.AddHostedService<DeadSiloRescue>();
         services.AddSingleton<ISiloVersions, SiloVersions>();
         services.AddHostedService<DrainBeforeLeaving>();

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using VideoGen.Silo.Cluster;
 using VideoGen.Silo.Devices;
 using VideoGen.Silo.Export;
 using VideoGen.Silo.Lanes;
@@ -38,7 +40,12 @@ public static class SiloHostExtensions
         services.AddSingleton<CpuBackend>();
         services.AddSingleton<DeviceCatalog>();
         services.AddSingleton<IDeviceSource>(sp => sp.GetRequiredService<DeviceCatalog>());
-        services.AddSingleton(sp => SiloIdentity.New(sp.GetRequiredService<IOptions<SiloOptions>>().Value.Name));
+        // Claims carry the silo's membership identity, so a death declaration names the claims to rescue.
+        services.AddSingleton(sp =>
+        {
+            var name = sp.GetRequiredService<IOptions<SiloOptions>>().Value.Name;
+            return new SiloIdentity(name, ClusterSiloId.For(name, sp.GetRequiredService<ILocalSiloDetails>().SiloAddress));
+        });
         services.AddSingleton(sp => new MediaFiles(sp.GetRequiredService<IOptions<MediaOptions>>().Value.Root));
         services.AddHostedService<SiloService>();
         // The host must wait for the drain: its default 30 s would cut a longer grace short

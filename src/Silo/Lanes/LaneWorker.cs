@@ -18,7 +18,7 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
     private static readonly TimeSpan StoreRetryDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxStoreRetryDelay = TimeSpan.FromSeconds(2);
     private readonly Lock _gate = new();
-    private readonly Bell _wake = new();
+    private readonly LaneWake _wake = new();
     private RunningJob? _running;
 
     public string DeviceName => spec.Device.Name;
@@ -50,7 +50,7 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
         {
             try
             {
-                var bell = _wake.Next();
+                var woken = _wake.Next();
                 // A claim is not cancelled half way: a drain cancelling it after the commit would
                 // leave a job claimed by nobody until its lease ran out.
                 var claimed = silo.Holds(DeviceName) && silo.Answers(DeviceName) && !stopClaiming.IsCancellationRequested
@@ -58,7 +58,7 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
                     : null;
                 if (claimed is null)
                 {
-                    await Task.WhenAny(bell, Task.Delay(silo.Timings.IdlePoll, stopClaiming));
+                    await Task.WhenAny(woken, Task.Delay(silo.Timings.IdlePoll, stopClaiming));
                     continue;
                 }
                 await RunJobAsync(claimed, kill);

@@ -88,9 +88,6 @@ public sealed class SiloRuntime : IAsyncDisposable
     /// <summary>The jobs running on this silo's lanes right now.</summary>
     public IReadOnlyList<Guid> RunningJobs => _lanes.Select(l => l.RunningJobId).OfType<Guid>().ToArray();
 
-    /// <summary>The devices this silo drives.</summary>
-    public IReadOnlyList<DeviceSpec> Devices => _devices;
-
     /// <summary>Wakes the idle lanes of <paramref name="lanes"/> kinds: of <paramref name="device"/>, or of every device when null.</summary>
     public void Wake(string? device, IReadOnlyCollection<Lane> lanes)
     {

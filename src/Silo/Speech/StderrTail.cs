@@ -16,15 +16,6 @@ internal sealed class StderrTail(int maxLines = 40, int maxLineLength = 1000)
         }
     }
 
-    /// <summary>The last non-empty line, the most useful summary of why ffmpeg failed.</summary>
-    public string LastLine
-    {
-        get
-        {
-            lock (_gate) return _lines.LastOrDefault(l => l.Trim().Length > 0) ?? "";
-        }
-    }
-
     public override string ToString()
     {
         lock (_gate) return string.Join('\n', _lines);

@@ -46,6 +46,9 @@ public static class ProjectStreams
             {
                 adoNet.Invariant = OrleansClusterExtensions.PostgresInvariant;
                 adoNet.ConnectionString = store.Value.ConnectionString;
+                // A stream nobody follows or feeds any more loses its row (DeleteStorageKey) rather
+                // than keeping an empty one for every project ever opened.
+                adoNet.DeleteStateOnClear = true;
             }));
         else
             silo.AddMemoryGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME);

@@ -18,12 +18,17 @@ public sealed class ProjectEventStream(ProjectFeeds feeds, IEventStore events)
     public async Task<long> HeadAsync(Guid projectId, CancellationToken ct) =>
         (await events.HeadsAsync([projectId], ct)).GetValueOrDefault(projectId);
 
-    /// <summary>Where a client resumes: its Last-Event-ID header, else the <c>after</c> query value, else now.</summary>
+    /// <summary>
+    /// Where a client resumes: its Last-Event-ID header, else the <c>after</c> query value, else now.
+    /// A point past the project's head means now: a page from before per-project numbering holds a
+    /// position in the whole log, far above any sequence, and would otherwise skip every batch.
+    /// </summary>
     public async Task<long> ResumePointAsync(Guid projectId, HttpRequest request, CancellationToken ct)
     {
-        if (long.TryParse(request.Headers["Last-Event-ID"].ToString(), out var last) && last >= 0) return last;
-        if (long.TryParse(request.Query["after"].ToString(), out var after) && after >= 0) return after;
-        return await HeadAsync(projectId, ct);
+        var head = await HeadAsync(projectId, ct);
+        if (long.TryParse(request.Headers["Last-Event-ID"].ToString(), out var last) && last >= 0) return Math.Min(last, head);
+        if (long.TryParse(request.Query["after"].ToString(), out var after) && after >= 0) return Math.Min(after, head);
+        return head;
     }
 
     /// <summary>Calls <paramref name="deliver"/> with each batch of new events until the client goes away.</summary>

@@ -43,8 +43,6 @@ internal sealed partial class ProjectFeed(Guid projectId, IEventStore events, IS
 
     public bool Subscribed => _subscription is not null;
 
-    public int Readers => _readers.Count;
-
     /// <summary>
     /// Starts after the log's current end and subscribes in the background: a page never waits on
     /// the cluster, and until the subscription holds, the slow poll brings what commits.
@@ -122,7 +120,7 @@ internal sealed partial class ProjectFeed(Guid projectId, IEventStore events, IS
                 {
                     var fresh = batch?.Where(e => e.Sequence > Delivered).ToArray();
                     if (fresh is { Length: 0 }) continue;
-                    if (fresh is not null && fresh[0].Sequence == Delivered + 1) Deliver(fresh.Length == batch!.Count ? batch : fresh);
+                    if (fresh is not null && fresh[0].Sequence == Delivered + 1) Deliver(fresh);
                     else await ReadLogAsync(ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)

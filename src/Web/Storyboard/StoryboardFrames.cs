@@ -40,14 +40,16 @@ public sealed class StoryboardFrames(
     /// <summary>
     /// The frame of <paramref name="batch"/>. <paramref name="project"/> is the asking page's last
     /// view of the project, used for the toolbar's counters when the batch changes no sentence.
+    /// <paramref name="wantToast"/> is whether the page saw a run active: only such a page shows the
+    /// toast of a run's end, and only its frame pays for the toast's re-read of the project.
     /// </summary>
-    public async Task<StoryboardFrame> ForBatchAsync(Project project, IReadOnlyList<StoredEvent> batch, CancellationToken ct)
+    public async Task<StoryboardFrame> ForBatchAsync(Project project, IReadOnlyList<StoredEvent> batch, bool wantToast, CancellationToken ct)
     {
-        var key = new Key(project.Id, project.OwnerId, batch[0].Sequence, batch[^1].Sequence, batch.Count);
+        var key = new Key(project.Id, project.OwnerId, batch[0].Sequence, batch[^1].Sequence, batch.Count, wantToast);
         var now = clock.GetTimestamp();
         Sweep(now);
-        var entry = _frames.GetOrAdd(key, static (_, state) => new Entry(new Lazy<Task<StoryboardFrame>>(() => state.Self.Start(state.Project, state.Batch)), state.Now),
-            (Self: this, Project: project, Batch: batch, Now: now));
+        var entry = _frames.GetOrAdd(key, static (_, state) => new Entry(new Lazy<Task<StoryboardFrame>>(() => state.Self.Start(state.Project, state.Batch, state.WantToast)), state.Now),
+            (Self: this, Project: project, Batch: batch, WantToast: wantToast, Now: now));
         var frame = entry.Frame.Value;
         try
         {
@@ -62,16 +64,16 @@ public sealed class StoryboardFrames(
     }
 
     /// <summary>Starts a build in no page's execution context: the frame belongs to every page of the project.</summary>
-    private Task<StoryboardFrame> Start(Project project, IReadOnlyList<StoredEvent> batch)
+    private Task<StoryboardFrame> Start(Project project, IReadOnlyList<StoredEvent> batch, bool wantToast)
     {
-        using (ExecutionContext.SuppressFlow()) return Task.Run(() => BuildAsync(project, batch));
+        using (ExecutionContext.SuppressFlow()) return Task.Run(() => BuildAsync(project, batch, wantToast));
     }
 
     /// <summary>
     /// Builds outside any page's request (a page may close while others wait for the frame), with
     /// a request context of its own for the partials, which read nothing of the request.
     /// </summary>
-    private async Task<StoryboardFrame> BuildAsync(Project project, IReadOnlyList<StoredEvent> batch)
+    private async Task<StoryboardFrame> BuildAsync(Project project, IReadOnlyList<StoredEvent> batch, bool wantToast)
     {
         var ct = lifetime.ApplicationStopping;
         Interlocked.Increment(ref _built);
@@ -81,13 +83,18 @@ public sealed class StoryboardFrames(
         var active = StoryboardViews.Active(run);
         var progress = ProjectProgress.Of(run);
         // The toolbar's dirty counters change only with sentences; progress events reuse the page's last read.
-        // A run that has ended is re-read too: the jobs read above may be ahead of this batch, and the
-        // end-of-run toast must count the scenes as that read left them, not as the page last saw them.
-        var ended = !progress.Active && progress.Total > 0;
-        var reread = ended || batch.Any(e => e.Name is "sentence" or "project") ? await views.ProjectAsync(project.Id, project.OwnerId, ct) : null;
+        // The toast of a run's end re-reads too (for pages that saw the run active, the only ones shown it):
+        // the jobs read above may be ahead of this batch, and the toast must count the scenes as that read
+        // left them, not as the page last saw them. An idle project's later batches read nothing more.
+        var sentencesChanged = batch.Any(e => e.Name is "sentence" or "project");
+        var toastDue = wantToast && !progress.Active && progress.Total > 0;
+        var reread = toastDue || sentencesChanged ? await views.ProjectAsync(project.Id, project.OwnerId, ct) : null;
         var current = reread ?? project;
         var rereadSentences = reread?.Sentences.ToDictionary(s => s.Id);
         var scenes = new StringBuilder();
+        // A scene's takes change only with a job's end or the scene itself, never with progress:
+        // an open inspector reloads its strips on these, not on every tick.
+        var takesChanged = batch.Where(e => e.Name is "sentence" or "job").Select(SentenceOf).OfType<Guid>().ToHashSet();
         foreach (var id in batch.Select(SentenceOf).OfType<Guid>().Distinct())
         {
             // A re-read project already holds its sentences as they are now.
@@ -96,12 +103,13 @@ public sealed class StoryboardFrames(
             var scene = StoryboardViews.Scene(sentence, active);
             scenes.Append(SseWriter.Format($"card-{id}", await renderer.RenderAsync(http, CardPartial, scene), null));
             scenes.Append(SseWriter.Format($"live-{id}", await renderer.RenderAsync(http, LivePartial, scene), null));
+            if (takesChanged.Contains(id)) scenes.Append(SseWriter.Format($"takes-{id}", id.ToString(), null));
         }
         // Which scenes a final cut would show stale, failed or missing changes only with sentences, as the counters do.
         if (reread is not null)
             scenes.Append(SseWriter.Format("final-cut-scenes", await renderer.RenderAsync(http, FinalCutScenesPartial, await finalCuts.ReadAsync(reread, ct)), null));
         var toolbar = StoryboardViews.Toolbar(current, progress);
-        var toast = ended
+        var toast = toastDue
             ? SseWriter.Format("toast", await renderer.RenderAsync(http, ToastPartial, toolbar), null)
             : null;
         return new StoryboardFrame(current, progress.Active, scenes.ToString(), toast,
@@ -126,14 +134,15 @@ public sealed class StoryboardFrames(
         return data.RootElement.TryGetProperty("sentenceId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetGuid() : null;
     }
 
-    private readonly record struct Key(Guid ProjectId, Guid OwnerId, long First, long Last, int Count);
+    private readonly record struct Key(Guid ProjectId, Guid OwnerId, long First, long Last, int Count, bool WantToast);
 
     private sealed record Entry(Lazy<Task<StoryboardFrame>> Frame, long CreatedAt);
 }
 
 /// <summary>
 /// One batch's storyboard changes in the stream's form: <see cref="Scenes"/> (cards and live
-/// parts, and the final-cut panel's list of unready scenes when sentences changed), the <see cref="Toast"/> for a page that saw the run active, and the
+/// parts, and the final-cut panel's list of unready scenes when sentences changed), the <see cref="Toast"/>
+/// of a run's end when the frame was asked for by a page that saw the run active, and the
 /// <see cref="Toolbar"/>, which carries the batch's last event id so a page resumes after it.
 /// </summary>
 public sealed record StoryboardFrame(Project Project, bool Active, string Scenes, string? Toast, string Toolbar);

@@ -29,11 +29,10 @@ public sealed class StoryboardStream(ProjectEventStream events, StoryboardFrames
         {
             await events.FollowAsync(project.Id, after, async batch =>
             {
-                var frame = await frames.ForBatchAsync(current, batch, ct);
+                var frame = await frames.ForBatchAsync(current, batch, wasActive, ct);
                 current = frame.Project;
-                var toast = wasActive ? frame.Toast : null;
                 wasActive = frame.Active;
-                await writer.WriteFormattedAsync(frame.Scenes + toast + frame.Toolbar, ct);
+                await writer.WriteFormattedAsync(frame.Scenes + frame.Toast + frame.Toolbar, ct);
             }, () => writer.HeartbeatAsync(ct), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -99,7 +99,7 @@ public sealed class QueueCluster : IAsyncDisposable
     public async Task<TestSilo> StartSiloAsync(string name, params DeviceSpec[] specs)
     {
         var queue = new PausableQueue(NewQueue());
-        var runtime = new SiloRuntime(SiloIdentity.New(name), specs, queue, Registry, Media, Timings, Logs);
+        var runtime = new SiloRuntime(TestSiloIdentity.New(name), specs, queue, Registry, Media, Timings, Logs);
         await runtime.StartAsync(CancellationToken.None);
         Lanes.Add(runtime);
         var silo = new TestSilo(runtime, queue);
@@ -114,7 +114,7 @@ public sealed class QueueCluster : IAsyncDisposable
     public async Task<TestSilo> StartRemoteSiloAsync(string name, params DeviceSpec[] specs)
     {
         var queue = new PausableQueue(new JobQueue(Database.Database, NoLanes.Instance, Timings, TimeProvider.System, Logs.CreateLogger<JobQueue>(), takes: Takes));
-        var runtime = new SiloRuntime(SiloIdentity.New(name), specs, queue, Registry, Media, Timings, Logs);
+        var runtime = new SiloRuntime(TestSiloIdentity.New(name), specs, queue, Registry, Media, Timings, Logs);
         await runtime.StartAsync(CancellationToken.None);
         var silo = new TestSilo(runtime, queue);
         _silos.Add(silo);

@@ -77,6 +77,47 @@ public sealed class LiveFeedTests
         Assert.Equal(await HeadAsync(session, projectId), id);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PageOpening_WhileTheLastPageCloses_GetsAWorkingFeed(string provider)
+    {
+        await using var session = await ApiSession.StartAsync(provider, NoPoll);
+        var (projectId, sentences) = await CreateAsync(session);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feeds = session.Factory.Services.GetRequiredService<ProjectFeeds>();
+        var subscriptions = feeds.Subscriptions;
+        var last = await feeds.OpenAsync(projectId, timeout.Token);
+
+        // The closing feed leaves the node's map at once and unsubscribes while the next page opens.
+        var closing = last.DisposeAsync();
+        await using var next = await feeds.OpenAsync(projectId, timeout.Token);
+        await closing;
+        await EditAsync(session, sentences[0], "after the swap");
+
+        var batch = await next.Batches.ReadAsync(timeout.Token);
+        Assert.Equal(await HeadAsync(session, projectId), batch[^1].Sequence);
+        Assert.Equal(subscriptions + 2, feeds.Subscriptions);
+        Assert.Contains(projectId, feeds.Open);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ResumePointAboveTheHead_FromBeforePerProjectNumbering_ResumesFromNow(string provider)
+    {
+        await using var session = await ApiSession.StartAsync(provider, NoPoll);
+        var (projectId, sentences) = await CreateAsync(session);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        const long LogPosition = 1_000_000;
+        using var byHeader = await OpenAsync(session, projectId, timeout.Token, lastEventId: LogPosition);
+        using var byQuery = await OpenAsync(session, projectId, timeout.Token, query: $"?after={LogPosition}");
+
+        await EditAsync(session, sentences[0], "after the upgrade");
+
+        var head = await HeadAsync(session, projectId);
+        Assert.Equal(head, (await NextSentenceAsync(byHeader, timeout.Token)).Id);
+        Assert.Equal(head, (await NextSentenceAsync(byQuery, timeout.Token)).Id);
+    }
+
     private static async Task<(Guid ProjectId, Guid[] Sentences)> CreateAsync(ApiSession session)
     {
         var project = await session.CreateProjectAsync();
@@ -84,9 +125,9 @@ public sealed class LiveFeedTests
     }
 
     /// <summary>Opens the project's event stream and waits until the node follows the project and has looked in the log once.</summary>
-    private static async Task<SseClient> OpenAsync(ApiSession session, Guid projectId, CancellationToken ct)
+    private static async Task<SseClient> OpenAsync(ApiSession session, Guid projectId, CancellationToken ct, string query = "", long? lastEventId = null)
     {
-        var stream = await SseClient.OpenAsync(session.Client, $"/api/v1/projects/{projectId}/events", ct);
+        var stream = await SseClient.OpenAsync(session.Client, $"/api/v1/projects/{projectId}/events{query}", ct, lastEventId);
         var feeds = session.Factory.Services.GetRequiredService<ProjectFeeds>();
         while (!feeds.Open.Contains(projectId) || feeds.LogReads(projectId) == 0) await Task.Delay(10, ct);
         return stream;

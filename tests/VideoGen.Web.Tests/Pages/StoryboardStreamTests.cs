@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
 using VideoGen.Grains.Storage;
 using VideoGen.TestSupport;
+using VideoGen.TestSupport.Cluster;
 using VideoGen.Web.Live;
 using VideoGen.Web.Storyboard;
 using VideoGen.Web.Tests.Accounts;
@@ -66,6 +69,34 @@ public sealed partial class StoryboardStreamTests
         }
         // The last page to close ends the node's subscription to the project's stream.
         while (feeds.Open.Contains(project.Id)) await Task.Delay(20, timeout.Token);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task IdleProjectAfterARun_BatchWithoutSceneChanges_SendsOnlyTheToolbar(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var factory = new StudioFactory(db, new Dictionary<string, string?> { ["Live:FallbackPollMilliseconds"] = "600000" });
+        using var client = await factory.SignedInAsync("creator@example.test");
+        var owner = await db.UserIdAsync("creator@example.test");
+        var project = await db.ImportAsync(owner, "Tides", "The tide rolls in. Gulls cry.");
+        await db.GiveAssetsAsync(project);
+        // A run that has ended: the project's last run stays its current one while nothing is queued.
+        await db.RunImageJobAsync(project.Sentences.First().Id, "gpu-test", DeviceKind.ComfyUi, TimeSpan.FromSeconds(1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var feeds = factory.Services.GetRequiredService<ProjectFeeds>();
+        using var page = await SseClient.OpenAsync(client,
+            WebUtility.HtmlDecode(SseConnect().Match(await client.GetStringAsync($"/Projects/{project.Id}")).Groups[1].Value), timeout.Token);
+        while (feeds.LogReads(project.Id) == 0) await Task.Delay(10, timeout.Token);
+
+        // An export changes no scene: its events, published by the app's own store, are the first the page receives.
+        var database = factory.Services.GetRequiredService<Database>();
+        await new ExportScheduler(database, NoLanes.Instance, new JobScheduler(database, NoLanes.Instance, TimeProvider.System), TimeProvider.System)
+            .StartAsync(project.Id, owner, new ExportSettings(false, ExportTransition.Cut, 24), timeout.Token);
+        var names = new List<string>();
+        while (names.LastOrDefault() != "toolbar") names.Add((await page.NextAsync(timeout.Token)).Name);
+
+        Assert.Equal(["toolbar"], names);
     }
 
     [GeneratedRegex("sse-connect=\"([^\"]+)\"")]

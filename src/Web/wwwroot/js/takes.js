@@ -58,27 +58,25 @@
     showComparison(strip);
   });
 
-  // A strip reloads on every live update of its scene (progress included): when its takes did not
-  // change it is left alone, so a comparison being watched is not torn down.
-  var lastStrip = new WeakMap();
-  document.body.addEventListener("htmx:beforeSwap", function (e) {
-    var slot = e.detail.target;
-    if (!slot.classList || !slot.classList.contains("takes-slot")) return;
-    if (lastStrip.get(slot) === e.detail.serverResponse) e.detail.shouldSwap = false;
-    lastStrip.set(slot, e.detail.serverResponse);
-  });
+  // The element a request swaps into; none for swaps htmx makes without a request (the live stream's).
+  function swapTarget(e) {
+    return e.detail && e.detail.target instanceof Element ? e.detail.target : null;
+  }
 
   // A picked take renders the inspector again: it comes back on the tab the creator was on.
   var openTab = null;
   document.body.addEventListener("htmx:beforeSwap", function (e) {
-    if (e.detail.target.id !== "inspector") return;
-    var selected = e.detail.target.querySelector("[data-tab][aria-selected=true]");
-    var same = e.detail.target.querySelector("[data-sentence]");
-    openTab = selected && same && e.detail.xhr.responseURL.indexOf(same.dataset.sentence) >= 0 ? selected.dataset.tab : null;
+    var inspector = swapTarget(e);
+    if (!inspector || inspector.id !== "inspector") return;
+    var selected = inspector.querySelector("[data-tab][aria-selected=true]");
+    var same = inspector.querySelector("[data-sentence]");
+    var url = e.detail.xhr ? e.detail.xhr.responseURL : "";
+    openTab = selected && same && url.indexOf(same.dataset.sentence) >= 0 ? selected.dataset.tab : null;
   });
   document.body.addEventListener("htmx:afterSwap", function (e) {
-    if (e.detail.target.id !== "inspector" || !openTab) return;
-    var tab = e.detail.target.querySelector('[data-tab="' + openTab + '"]');
+    var inspector = swapTarget(e);
+    if (!inspector || inspector.id !== "inspector" || !openTab) return;
+    var tab = inspector.querySelector('[data-tab="' + openTab + '"]');
     if (tab && tab.getAttribute("aria-selected") !== "true") tab.click();
     openTab = null;
   });

@@ -1,11 +1,11 @@
-namespace VideoGen.Grains.Storage;
+namespace VideoGen.Silo.Lanes;
 
 /// <summary>
-/// A doorbell for waiters in this process: <see cref="Next"/> completes at the next
-/// <see cref="Ring"/>. Every waiter of the moment wakes; a waiter takes the bell before it
-/// looks for news, so a ring between looking and waiting is never missed.
+/// What wakes an idle lane: <see cref="Next"/> completes at the next <see cref="Ring"/>.
+/// The lane takes the next ring before it looks for work, so work that arrives between
+/// looking and waiting is never left to the fallback poll.
 /// </summary>
-public sealed class Bell
+internal sealed class LaneWake
 {
     private readonly Lock _gate = new();
     private TaskCompletionSource _current = New();
