@@ -10,7 +10,7 @@ WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'videogen') \gexec
 \connect videogen
 -- The studio creates its own tables (versioned migrations at start); it owns the schema.
 ALTER SCHEMA public OWNER TO videogen;
--- Every web node and silo keeps a small pool plus one LISTEN connection.
+-- Every web node and silo keeps a small pool (Maximum Pool Size in its connection string).
 ALTER ROLE videogen CONNECTION LIMIT 200;
 -- A stuck client must not hold row locks of the job queue forever.
 ALTER ROLE videogen SET idle_in_transaction_session_timeout = '60s';

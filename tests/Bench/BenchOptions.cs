@@ -6,7 +6,7 @@ namespace VideoGen.Bench;
 /// What to run: the quick sizes or the full ones, which figures, the PostgreSQL server (if any),
 /// and the git commit whose benchmark to run beside this one's (if any).
 /// </summary>
-public sealed record BenchOptions(bool Quick, string? Postgres, IReadOnlySet<string> Only, string? Against = null)
+public sealed record BenchOptions(bool Quick, string? Postgres, IReadOnlySet<string> Only, string? Against)
 {
     /// <summary>
     /// The previous design: the last commit before the Orleans move, the first parent of 15fee5e

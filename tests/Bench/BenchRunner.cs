@@ -47,7 +47,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
     }
 
     /// <summary>The measure of the row that stands for a figure's run that failed on an engine.</summary>
-    public const string FailedRun = "the figure's run";
+    private const string FailedRun = "the figure's run";
 
     /// <summary>Every figure this program measures, in the order it measures them.</summary>
     public static IReadOnlyList<IFigure> Figures(bool quick) =>

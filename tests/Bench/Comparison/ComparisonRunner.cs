@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using VideoGen.TestSupport.Processes;
 
 namespace VideoGen.Bench.Comparison;
 

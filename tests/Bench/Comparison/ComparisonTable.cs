@@ -5,9 +5,19 @@ namespace VideoGen.Bench.Comparison;
 /// <summary>
 /// The previous design's figures beside this one's: one row per figure, engine and measure, in the
 /// order they were measured (a measure only one of the two programs has keeps its row, "—" on the other side).
+/// A measure that was renamed since the previous design is paired under its new name.
 /// </summary>
 public sealed class ComparisonTable
 {
+    /// <summary>
+    /// Measures whose name ends differently now, per figure: the previous design's ending and this one's.
+    /// P4's second lane was a process woken by NOTIFY before the Orleans move and is a silo of the cluster now.
+    /// </summary>
+    private static readonly (string Figure, string Previous, string Now)[] Renamed =
+    [
+        ("P4", ", lane elsewhere (NOTIFY)", ", lane on another silo"),
+    ];
+
     /// <summary>What a side's cell says when that side's run of the figure failed.</summary>
     public const string Failed = "failed";
 
@@ -28,14 +38,15 @@ public sealed class ComparisonTable
             _notes.AddRange(run.Notes.Select(note => $"{figure}, {side}: {note}"));
             if (run.Failure is not null) _notes.Add($"{figure}, {side}: {run.Failure}");
         }
-        var measured = now.Measurements.Concat(previous.Measurements).Where(m => m.Figure == figure).ToList();
+        var before = previous.Measurements.Select(NamedAsNow).ToList();
+        var measured = now.Measurements.Concat(before).Where(m => m.Figure == figure).ToList();
         var keys = measured.Select(m => m.Engine).Distinct()
             .SelectMany(engine => measured.Where(m => m.Engine == engine).Select(m => (engine, m.Measure)).Distinct());
         foreach (var (engine, measure) in keys)
         {
-            var before = previous.Measurements.FirstOrDefault(m => m.Figure == figure && m.Engine == engine && m.Measure == measure);
+            var was = before.FirstOrDefault(m => m.Figure == figure && m.Engine == engine && m.Measure == measure);
             var after = now.Measurements.FirstOrDefault(m => m.Figure == figure && m.Engine == engine && m.Measure == measure);
-            _rows.Add(Row(figure, measure, engine, before, previous.Failure, after, now.Failure));
+            _rows.Add(Row(figure, measure, engine, was, previous.Failure, after, now.Failure));
         }
     }
 
@@ -64,6 +75,11 @@ public sealed class ComparisonTable
             : goal.Engine is { } only && only != engine ? $"n/a ({only} only)"
             : $"{Met(goal, previous, engine)} / {Met(goal, now, engine)}");
     }
+
+    private static Measurement NamedAsNow(Measurement measured) =>
+        Renamed.FirstOrDefault(r => r.Figure == measured.Figure && measured.Measure.EndsWith(r.Previous, StringComparison.Ordinal)) is { Figure: not null } rename
+            ? measured with { Measure = measured.Measure[..^rename.Previous.Length] + rename.Now }
+            : measured;
 
     private static string Cell(Measurement? measured, string? failure) =>
         measured?.Value ?? (failure is null ? PrintedResults.NotMeasured : Failed);

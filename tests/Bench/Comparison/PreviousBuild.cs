@@ -1,3 +1,5 @@
+using VideoGen.TestSupport.Processes;
+
 namespace VideoGen.Bench.Comparison;
 
 /// <summary>
@@ -8,15 +10,11 @@ public sealed class PreviousBuild : IAsyncDisposable
 {
     private readonly Func<ValueTask> _remove;
 
-    private PreviousBuild(string commit, string assembly, Func<ValueTask> remove)
+    private PreviousBuild(string assembly, Func<ValueTask> remove)
     {
-        Commit = commit;
         Assembly = assembly;
         _remove = remove;
     }
-
-    /// <summary>The commit built.</summary>
-    public string Commit { get; }
 
     /// <summary>Its benchmark program, to run with <c>dotnet</c>.</summary>
     public string Assembly { get; }
@@ -42,7 +40,7 @@ public sealed class PreviousBuild : IAsyncDisposable
             await ChildProcess.RequireAsync("dotnet", ["build", project, "-c", "Release", "-v", "quiet", "-nologo"], folder, log, "  [build] ", stop);
             var assembly = Directory.EnumerateFiles(Path.Combine(folder, "tests", "Bench", "bin", "Release"), "VideoGen.Bench.dll", SearchOption.AllDirectories).FirstOrDefault()
                 ?? throw new InvalidOperationException($"The build of {commit[..12]} left no VideoGen.Bench.dll under tests/Bench/bin/Release.");
-            return new PreviousBuild(commit, assembly, Remove);
+            return new PreviousBuild(assembly, Remove);
         }
         catch
         {

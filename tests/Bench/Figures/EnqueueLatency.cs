@@ -7,8 +7,8 @@ namespace VideoGen.Bench.Figures;
 
 /// <summary>
 /// P1: on an idle system, from the start of "regenerate this image" to the fake ComfyUI
-/// receiving <c>POST /prompt</c>, with the silo in the same process woken as its device grain
-/// wakes it. (Across processes the wake is a grain call; PostgreSQL no longer rings lanes.)
+/// receiving <c>POST /prompt</c>, with the silo in the same process woken directly, as its device
+/// grain would. (Across processes the wake is a grain call, which no figure measures yet.)
 /// </summary>
 public sealed class EnqueueLatency(bool quick) : IFigure
 {

@@ -31,9 +31,6 @@ public sealed partial class BenchStudio : IAsyncDisposable
         Address = address;
     }
 
-    /// <summary>The test database the app runs on (its own connections stand for another process).</summary>
-    public TestDatabase Database => _host.Database;
-
     /// <summary>The app's services (its store, queue and scheduler).</summary>
     public IServiceProvider Services => _host.Services;
 
@@ -76,8 +73,8 @@ public sealed partial class BenchStudio : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts a second node of the same cluster on the same database (PostgreSQL), with its own
-    /// silo and connections, as a GPU box's silo would be: what it commits reaches this node's
+    /// Starts a second silo without devices in the same cluster, on the same database (PostgreSQL),
+    /// with its own connections: what it commits reaches this node's
     /// pages only over the projects' streams. Stopped with the studio.
     /// </summary>
     public IServiceProvider StartSecondSilo()

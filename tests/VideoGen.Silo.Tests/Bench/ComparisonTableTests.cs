@@ -56,6 +56,18 @@ public sealed class ComparisonTableTests
     }
 
     [Fact]
+    public void Add_TheStreamLaneElsewhereOfThePreviousDesign_PairsWithTheLaneOnAnotherSilo()
+    {
+        const string Was = "progress → storyboard stream p99 (ms), 100 pages, lane elsewhere (NOTIFY)";
+        const string Is = "progress → storyboard stream p99 (ms), 100 pages, lane on another silo";
+        var table = new ComparisonTable();
+
+        table.Add("P4", RunResult.Of([new("P4", Was, "p99 < 50 ms", "postgres", "200.0")]), RunResult.Of([new("P4", Is, "p99 < 50 ms", "postgres", "40.0")]));
+
+        Assert.Equal(new ComparisonRow("P4", Is, "postgres", "200.0", "40.0", "0.20", "now", "p99 < 50 ms", "no / yes"), Assert.Single(table.Rows));
+    }
+
+    [Fact]
     public void Add_AFailedRun_MarksItsSideFailed_AndListsWhyUnderTheTable()
     {
         var table = new ComparisonTable();

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using VideoGen.TestSupport.Processes;
 
 namespace VideoGen.Silo.Tests.Deploy;
 
@@ -154,22 +154,9 @@ public sealed class DeployConfigTests
 
     private static async Task<(int Exit, string Output)> RunAsync(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var (exit, output, errors) = await ChildProcess.RunAsync(tool, arguments, Environment.CurrentDirectory, TextWriter.Null, "", timeout.Token);
+        return (exit, output + errors);
     }
 
     private static string RepositoryRoot()

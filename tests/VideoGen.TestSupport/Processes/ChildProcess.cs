@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace VideoGen.Bench.Comparison;
+namespace VideoGen.TestSupport.Processes;
 
-/// <summary>Runs a command to its end, echoing its output to the log as it comes, and keeps what it wrote.</summary>
+/// <summary>Runs a command to its end, echoing its output to the log as it comes, and keeps what it wrote; cancelled, it kills the command's process tree.</summary>
 /// <remarks>The result is the exit code, the standard output, and the standard error.</remarks>
 public static class ChildProcess
 {
