@@ -96,9 +96,32 @@ public sealed class FakeComfyUiProtocolTests
         Assert.Equal("input", first.Type);
     }
 
+    [Theory]
+    [InlineData("image video", 1)]
+    [InlineData("image video video", 2)]
+    [InlineData("image image video", 2)]
+    public async Task MostOfOneKindAtOnce_CountsTheRunningAndWaitingPromptsOfOneKind(string kinds, int most)
+    {
+        await using var harness = await ComfyUiHarness.StartAsync();
+        harness.Fake.JobDuration = TimeSpan.FromSeconds(30);
+        harness.Fake.AddInputFile("start.png", FakePng.Create());
+        var client = harness.Client();
+
+        foreach (var kind in kinds.Split(' '))
+            await client.SubmitPromptAsync(kind == "image" ? ImageGraph() : VideoGraph(), ComfyUiClient.NewPromptId(), "c1", CancellationToken.None);
+
+        Assert.Equal(most, harness.Fake.MostOfOneKindAtOnce);
+    }
+
     private static System.Text.Json.Nodes.JsonObject ImageGraph() =>
         WorkflowTemplateLoader.BuiltIn(JobKind.Image).Fill(new WorkflowInputs
         {
             Positive = "a test card", Seed = 1, Width = 64, Height = 64, FilenamePrefix = "test/card",
+        });
+
+    private static System.Text.Json.Nodes.JsonObject VideoGraph() =>
+        WorkflowTemplateLoader.BuiltIn(JobKind.Video).Fill(new WorkflowInputs
+        {
+            Positive = "the card turns", Seed = 1, Width = 64, Height = 64, Length = 9, StartImage = "start.png", FilenamePrefix = "test/turn",
         });
 }

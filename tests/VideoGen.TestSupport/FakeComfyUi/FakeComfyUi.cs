@@ -130,6 +130,12 @@ public sealed class FakeComfyUi : IAsyncDisposable
     /// <summary>The most prompts that ever executed at the same time (ComfyUI runs one).</summary>
     public int MaxExecutingAtOnce => state.MaxExecuting;
 
+    /// <summary>
+    /// The most prompts of one kind (images, or clips) the fake held at once, running and waiting
+    /// together, counted as each arrived: a device's image lane and video lane may each have one here.
+    /// </summary>
+    public int MostOfOneKindAtOnce => state.MostOfOneKind;
+
     public int Restarts => state.Restarts;
 
     /// <summary>How many requests carried an <c>Origin</c> header (clients should send none).</summary>

@@ -21,6 +21,7 @@ internal sealed class FakeComfyUiState
     private long nextNumber;
     private int executing;
     private int maxExecuting;
+    private int mostOfOneKind;
     private int restarts;
     private bool dropSocketDuringNextJob;
     private bool restartDuringNextJob;
@@ -44,6 +45,8 @@ internal sealed class FakeComfyUiState
             var prompt = new FakePrompt(promptId, clientId, nextNumber++, (JsonObject)graph.DeepClone(), receivedAt);
             prompts.Add(prompt);
             var job = new FakeJob(prompt, outputNodes);
+            var sameKind = pending.Append(running).Count(j => j is not null && j.SavesVideo == job.SavesVideo);
+            mostOfOneKind = Math.Max(mostOfOneKind, sameKind + 1);
             pending.Add(job);
             return job;
         }
@@ -235,6 +238,7 @@ internal sealed class FakeComfyUiState
     public IReadOnlyList<FakeUpload> Uploads { get { lock (gate) return uploads.ToList(); } }
     public IReadOnlyList<string> Errors { get { lock (gate) return errors.ToList(); } }
     public int MaxExecuting { get { lock (gate) return maxExecuting; } }
+    public int MostOfOneKind { get { lock (gate) return mostOfOneKind; } }
     public int Restarts { get { lock (gate) return restarts; } }
     public int OriginHeaders { get { lock (gate) return originHeaders; } }
     public string? RunningPromptId { get { lock (gate) return running?.PromptId; } }

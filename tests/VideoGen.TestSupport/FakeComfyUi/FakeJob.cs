@@ -10,6 +10,10 @@ internal sealed class FakeJob(FakePrompt prompt, IReadOnlyList<string> outputNod
     public JsonObject Graph => Prompt.Graph;
     public IReadOnlyList<string> OutputNodes { get; } = outputNodes;
 
+    /// <summary>Whether the prompt makes a clip (a node saves a video) rather than an image: the lane it came from.</summary>
+    public bool SavesVideo { get; } = prompt.Graph.Any(node =>
+        node.Value?["class_type"]?.GetValue<string>() is "SaveVideo" or "SaveAnimatedWEBP" or "VHS_VideoCombine");
+
     /// <summary>Cancelled when the job must stop: interrupted, or lost to a restart.</summary>
     public CancellationTokenSource Stop { get; } = new();
 

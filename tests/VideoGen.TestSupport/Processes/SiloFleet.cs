@@ -19,6 +19,9 @@ public sealed class SiloFleet : IAsyncDisposable
     /// <summary>The database and the creator's side of the queue.</summary>
     public QueueCluster Store { get; }
 
+    /// <summary>The media folder every silo of the fleet writes to.</summary>
+    public string MediaRoot => _mediaRoot;
+
     /// <summary>Every silo started so far, killed ones included.</summary>
     public IReadOnlyList<FleetSilo> Silos => _silos;
 
