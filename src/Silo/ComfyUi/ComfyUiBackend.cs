@@ -41,6 +41,12 @@ public sealed class ComfyUiBackend : IDeviceBackend
     /// <summary>The server this lane talks to.</summary>
     public Uri ServerAddress => client.BaseAddress;
 
+    /// <summary>
+    /// How this lane's prompts begin their client id, followed by one id per job (a socket's id must be
+    /// its own): ComfyUI's queue then tells which prompts this lane left behind.
+    /// </summary>
+    public string ClientPrefix => $"videogen.{DeviceName}.{Template.Kind.ToString().ToLowerInvariant()}.";
+
     /// <inheritdoc />
     public async Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct)
     {
@@ -49,7 +55,7 @@ public sealed class ComfyUiBackend : IDeviceBackend
             throw new GenerationException(FailureCause.Rejected, $"Device {DeviceName}'s {Template.Kind} lane cannot make {work.Kind} work.");
         }
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["DeviceName"] = DeviceName, ["JobId"] = work.JobId });
-        await using var watcher = new PromptWatcher(client, options, logger, DeviceName, work.JobId);
+        await using var watcher = new PromptWatcher(client, options, logger, DeviceName, work.JobId, ClientPrefix + Guid.NewGuid().ToString("N"));
         string? promptId = null;
         try
         {
@@ -127,6 +133,35 @@ public sealed class ComfyUiBackend : IDeviceBackend
         {
             return e.Message;
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The prompts in ComfyUI's queue that carry this lane's <see cref="ClientPrefix"/>: waiting ones
+    /// are deleted first (so none starts when the running one stops), then the running one is
+    /// interrupted and waited for, within <see cref="ComfyUiOptions.CancelTimeout"/>.
+    /// </remarks>
+    public async Task<int> StopLeftoversAsync(CancellationToken ct)
+    {
+        var queue = await client.GetQueueAsync(ct);
+        var waiting = queue.Pending.Where(id => queue.SubmittedBy(id, ClientPrefix)).ToArray();
+        var running = queue.Running.Where(id => queue.SubmittedBy(id, ClientPrefix)).ToArray();
+        if (waiting.Length + running.Length == 0) return 0;
+        logger.LogWarning("{DeviceName}'s {Kind} lane stops {Count} prompts an earlier run of its silo left at ComfyUI {Server}: {PromptIds}",
+            DeviceName, Template.Kind, waiting.Length + running.Length, client.BaseAddress, string.Join(", ", [.. running, .. waiting]));
+        foreach (var id in waiting) await client.DeleteFromQueueAsync(id, ct);
+        foreach (var id in running) await client.InterruptAsync(id, ct);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(options.CancelTimeout);
+        try
+        {
+            while (running.Any((await client.GetQueueAsync(limit.Token)).IsRunning)) await Task.Delay(50, limit.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("{DeviceName}: the interrupted prompts {PromptIds} still ran after {CancelTimeout}", DeviceName, string.Join(", ", running), options.CancelTimeout);
+        }
+        return waiting.Length + running.Length;
     }
 
     private async Task<WorkflowInputs> InputsAsync(LaneWork work, CancellationToken ct)

@@ -10,9 +10,8 @@ namespace VideoGen.Silo.ComfyUi;
 /// the prompt is instead of guessing: a prompt still queued or running is waited for, never
 /// submitted again.
 /// </summary>
-internal sealed class PromptWatcher(ComfyUiClient client, ComfyUiOptions options, ILogger logger, string deviceName, Guid jobId) : IAsyncDisposable
+internal sealed class PromptWatcher(ComfyUiClient client, ComfyUiOptions options, ILogger logger, string deviceName, Guid jobId, string clientId) : IAsyncDisposable
 {
-    private readonly string clientId = Guid.NewGuid().ToString("N");
     private ComfyUiSocket? socket;
     private int reconnects;
 

@@ -18,6 +18,13 @@ public interface IDeviceBackend
     /// <c>/system_stats</c>, ffmpeg does not run, the preview's font is missing); null when it can.
     /// </summary>
     Task<string?> HealthProblemAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Stops work this lane left on its device in an earlier life of its silo (killed mid-job and
+    /// started again on the same box): the job has gone back to the queue, and the leftover would
+    /// hold the device while it runs again. Called before the lane's first claim; how many it stopped.
+    /// </summary>
+    Task<int> StopLeftoversAsync(CancellationToken ct) => Task.FromResult(0);
 }
 
 /// <summary>One image, clip, narration or final cut to render.</summary>

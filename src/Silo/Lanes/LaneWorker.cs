@@ -20,6 +20,7 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
     private readonly Lock _gate = new();
     private readonly LaneWake _wake = new();
     private RunningJob? _running;
+    private bool _leftoversStopped;
 
     public string DeviceName => spec.Device.Name;
     public Lane Lane => lane;
@@ -51,9 +52,18 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
             try
             {
                 var woken = _wake.Next();
+                var mayClaim = silo.Holds(DeviceName) && silo.Answers(DeviceName) && !stopClaiming.IsCancellationRequested;
+                // Whatever an earlier run of this silo left on the device goes before the first claim,
+                // and again whenever the device comes back to this silo.
+                if (!silo.Holds(DeviceName)) _leftoversStopped = false;
+                if (mayClaim && !_leftoversStopped)
+                {
+                    await backend.StopLeftoversAsync(stopClaiming);
+                    _leftoversStopped = true;
+                }
                 // A claim is not cancelled half way: a drain cancelling it after the commit would
                 // leave a job claimed by nobody until its lease ran out.
-                var claimed = silo.Holds(DeviceName) && silo.Answers(DeviceName) && !stopClaiming.IsCancellationRequested
+                var claimed = mayClaim
                     ? await silo.Queue.ClaimAsync(DeviceName, lane, silo.Identity.Id, CancellationToken.None)
                     : null;
                 if (claimed is null)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using VideoGen.Grains.Domain;
 using VideoGen.Silo.ComfyUi;
 
@@ -90,6 +91,22 @@ public sealed class ComfyUiResponseParserTests
         Assert.True(queue.IsRunning("11111111-2222-4333-8444-555555555555"));
         Assert.True(queue.IsPending("bbbbbbbb-2222-4333-8444-555555555555"));
         Assert.False(queue.Contains("dddddddd-2222-4333-8444-555555555555"));
+    }
+
+    [Fact]
+    public void ParseQueue_ItemsWithExtraData_KnowWhichClientSubmittedEach()
+    {
+        using var document = JsonDocument.Parse("""
+            {"queue_running": [[3, "p-running", {}, {"client_id": "videogen.gpu-0.image.1f"}, ["9"]]],
+             "queue_pending": [[5, "p-other", {}, {"client_id": "someone"}, ["9"]], [4, "p-bare", {}, {}, ["9"]]]}
+            """);
+
+        var queue = ComfyUiResponseParser.ParseQueue(document.RootElement);
+
+        Assert.True(queue.SubmittedBy("p-running", "videogen.gpu-0.image."));
+        Assert.False(queue.SubmittedBy("p-other", "videogen.gpu-0.image."));
+        Assert.False(queue.SubmittedBy("p-bare", "videogen.gpu-0.image."));
+        Assert.Equal(["p-bare", "p-other"], queue.Pending);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace VideoGen.TestSupport.Processes;
 /// Orleans cluster, each driving one GPU device backed by a fake ComfyUI of its own. The test's side
 /// of the store (projects, scheduler, job readers) is a <see cref="QueueCluster"/> without silos.
 /// </summary>
-public sealed class SiloFleet : IAsyncDisposable
+public sealed partial class SiloFleet : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly List<FleetSilo> _silos = [];
@@ -36,6 +36,17 @@ public sealed class SiloFleet : IAsyncDisposable
     {
         var comfyUi = await FakeComfyUi.FakeComfyUi.StartAsync();
         comfyUi.JobDuration = jobDuration;
+        return await StartAsync(name, comfyUi, waitUntilActive, drainGraceSeconds);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="previous"/>'s silo again, as systemd does after it died: a new process
+    /// of the same name driving the same device on the same ComfyUI, which may still run what the old one sent.
+    /// </summary>
+    public Task<FleetSilo> RestartSiloAsync(FleetSilo previous) => StartAsync(previous.Host.Name, previous.ComfyUi, waitUntilActive: true, drainGraceSeconds: 20);
+
+    private async Task<FleetSilo> StartAsync(string name, FakeComfyUi.FakeComfyUi comfyUi, bool waitUntilActive, int drainGraceSeconds)
+    {
         var device = $"gpu-{name}";
         var started = DateTime.UtcNow;
         var host = HostProcess.Start("Silo", name, new Dictionary<string, string?>
@@ -66,13 +77,26 @@ public sealed class SiloFleet : IAsyncDisposable
         return first!;
     }
 
+    /// <summary>
+    /// How many prompts each job sent, over every ComfyUI of the fleet (restarted silos' shared ones
+    /// counted once): a lane names a prompt's outputs after its job (<c>videogen/{job id}</c>).
+    /// </summary>
+    public IReadOnlyDictionary<Guid, int> PromptsPerJob() =>
+        _silos.Select(s => s.ComfyUi).Distinct()
+            .SelectMany(c => c.Prompts)
+            .Select(p => JobName().Match(p.Graph.ToJsonString()))
+            .Where(m => m.Success)
+            .GroupBy(m => Guid.ParseExact(m.Groups[1].Value, "N"))
+            .ToDictionary(g => g.Key, g => g.Count());
+
+    [System.Text.RegularExpressions.GeneratedRegex("videogen/([0-9a-f]{32})")]
+    private static partial System.Text.RegularExpressions.Regex JobName();
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var silo in _silos)
-        {
-            await silo.Host.DisposeAsync();
-            await silo.ComfyUi.DisposeAsync();
-        }
+        foreach (var silo in _silos) await silo.Host.DisposeAsync();
+        // A restarted silo shares its ComfyUI with the process before it.
+        foreach (var comfyUi in _silos.Select(s => s.ComfyUi).Distinct()) await comfyUi.DisposeAsync();
         await Store.DisposeAsync();
         try { Directory.Delete(Path.GetDirectoryName(_mediaRoot)!, recursive: true); }
         catch (IOException) { }

@@ -89,6 +89,35 @@ public sealed class FailoverTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// A GPU box's silo killed mid-job and started again by systemd on the same box finds its old
+    /// prompt still running at its ComfyUI. It stops it before claiming: the GPU does not go on with
+    /// work whose job went back to the queue, and never holds two image prompts of the device.
+    /// </summary>
+    [PostgresFact]
+    public async Task KilledSilo_RestartedOnTheSameBox_StopsThePromptItsEarlierProcessLeft_BeforeItsFirstClaim()
+    {
+        await using var fleet = await SiloFleet.StartAsync();
+        var first = await fleet.StartSiloAsync("a", LongJob);
+        var sentenceId = (await fleet.Store.ImportAsync("One scene.")).Sentences.Single().Id;
+        var job = (await fleet.Store.Scheduler.RegenerateImageAsync(sentenceId, null, skipVideo: true, CancellationToken.None)).Value!;
+        await first.ComfyUi.WaitUntilAsync(f => f.RunningPromptId is not null, Patience);
+        var leftover = first.ComfyUi.RunningPromptId!;
+
+        await first.Host.KillAsync();
+        first.ComfyUi.JobDuration = TimeSpan.FromMilliseconds(300);
+        var restarted = await fleet.RestartSiloAsync(first);
+        var finished = await fleet.Store.WaitForJobAsync(job.Id, JobStatus.Succeeded, Patience);
+
+        var comfyUi = restarted.ComfyUi;
+        output.WriteLine($"prompts at the box: {string.Join(", ", comfyUi.Prompts.Select(p => p.PromptId))}; interrupts: " +
+                         string.Join(", ", comfyUi.Interrupts.Select(i => $"{i.PromptId} ({(i.InterruptedSomething ? "stopped it" : "not running")})")));
+        Assert.Equal((restarted.Device, 2), (finished.Device, finished.Attempt));
+        Assert.Contains(comfyUi.Interrupts, i => i.PromptId == leftover && i.InterruptedSomething);
+        Assert.Equal(1, comfyUi.MostOfOneKindAtOnce);
+        Assert.Equal(2, comfyUi.Prompts.Count);
+    }
+
+    /// <summary>
     /// A starting silo waits for every active member to answer it; a frozen member answers no one until
     /// it is declared dead. With Orleans' defaults that held a join for about a minute.
     /// </summary>

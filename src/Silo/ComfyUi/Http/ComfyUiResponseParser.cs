@@ -40,7 +40,8 @@ public static class ComfyUiResponseParser
     }
 
     /// <summary>A <c>GET /queue</c> body; waiting prompts are sorted by queue number because ComfyUI lists them in heap order.</summary>
-    public static ComfyUiQueue ParseQueue(JsonElement root) => new(QueueIds(root, "queue_running"), QueueIds(root, "queue_pending"));
+    public static ComfyUiQueue ParseQueue(JsonElement root) =>
+        new(QueueIds(root, "queue_running"), QueueIds(root, "queue_pending"), QueueClients(root, "queue_running", "queue_pending"));
 
     /// <summary>A <c>POST /prompt</c> 200 body.</summary>
     public static PromptAccepted ParsePromptAccepted(JsonElement root, string sentPromptId) =>
@@ -100,6 +101,22 @@ public static class ComfyUiResponseParser
     {
         if (ComfyUiJson.Text(error, "message") is { Length: > 0 } message) text.Append(": ").Append(message.Trim().TrimEnd('.'));
         if (ComfyUiJson.Text(error, "details") is { Length: > 0 } details) text.Append(": ").Append(details.Trim());
+    }
+
+    /// <summary>Each queued prompt's client id, from the item's extra data (<c>[n, pid, graph, {"client_id": …}, outputs]</c>).</summary>
+    private static Dictionary<string, string> QueueClients(JsonElement root, params string[] names)
+    {
+        var clients = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (!ComfyUiJson.TryGet(root, name, out var list) || list.ValueKind != JsonValueKind.Array) continue;
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Array || item.GetArrayLength() < 4 || ComfyUiJson.AsText(item[1]) is not { } id) continue;
+                if (item[3].ValueKind == JsonValueKind.Object && ComfyUiJson.Text(item[3], "client_id") is { } client) clients[id] = client;
+            }
+        }
+        return clients;
     }
 
     private static List<string> QueueIds(JsonElement root, string name)
