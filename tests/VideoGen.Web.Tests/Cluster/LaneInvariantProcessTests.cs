@@ -45,7 +45,8 @@ public sealed class LaneInvariantProcessTests(ITestOutputHelper output)
         await sampling.CancelAsync();
         await probe;
 
-        var prompts = fleet.Silos.Sum(s => s.ComfyUi.Prompts.Count);
+        var sent = fleet.PromptsPerJob();
+        var prompts = sent.Values.Sum();
         var attempts = jobs.Where(j => j.Kind is JobKind.Image or JobKind.Video).Sum(j => j.Attempt);
         output.WriteLine($"{samples} samples; {prompts} prompts for {attempts} image and clip attempts; " +
                          $"jobs again after the kill: {jobs.Count(j => j.Attempt > 1)}; " +
@@ -55,7 +56,8 @@ public sealed class LaneInvariantProcessTests(ITestOutputHelper output)
         Assert.All(fleet.Silos, s => Assert.True(s.ComfyUi.MostOfOneKindAtOnce <= 1,
             $"{s.Device}'s ComfyUI held {s.ComfyUi.MostOfOneKindAtOnce} prompts of one kind at once"));
         // No attempt of an image or clip reached a device twice (an attempt the kill cut short may have reached none).
-        Assert.True(prompts <= attempts, $"{prompts} prompts for {attempts} attempts");
+        Assert.All(jobs.Where(j => j.Kind is JobKind.Image or JobKind.Video), j =>
+            Assert.True(sent.GetValueOrDefault(j.Id) is var n && n >= 1 && n <= j.Attempt, $"{j.Kind} job {j.Id}: {sent.GetValueOrDefault(j.Id)} prompts in {j.Attempt} attempts"));
         Assert.Contains(jobs, j => j.Attempt == 2);
         Assert.All(jobs, j => Assert.True(j.Attempt <= 2, $"job {j.Id} ({j.Kind}) took {j.Attempt} attempts"));
     }
