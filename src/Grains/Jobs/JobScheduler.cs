@@ -25,8 +25,9 @@ public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimePro
         EnqueueForSentenceAsync(sentenceId, JobKind.Audio, seed: null, skipVideo: false, priority, ct);
 
     /// <summary>
-    /// "Variations": <paramref name="count"/> images of the scene, each with a fresh seed, as one
-    /// batch on the image lanes with no clip to follow. Each finished one becomes a take; none
+    /// "Variations": <paramref name="count"/> images of the scene, each with a fresh seed, on the image
+    /// lanes with no clip to follow, all in one run: the project's active run if there is one (see
+    /// <see cref="RunToJoinAsync"/>), else a new one. Each finished one becomes a take; none
     /// replaces the scene's image, unless the scene has none yet (then the first to finish does).
     /// Refused like a single image (empty prompt, an image already being made) or for a count out of range.
     /// </summary>
@@ -39,7 +40,8 @@ public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimePro
             var loaded = await LoadForRequestAsync(connection, transaction, sentenceId, JobKind.Image, ct);
             if (!loaded.Succeeded) return Outcome<IReadOnlyList<GenerationJob>>.Failure(loaded.Errors);
             var sentence = loaded.Value;
-            var batchId = Guid.CreateVersion7(now);
+            // Like any work queued while a run is active, the variations join it: its count never starts over.
+            var batchId = await RunToJoinAsync(connection, transaction, sentence.ProjectId, now, ct);
             var jobs = Seeds.Fresh(count).Select(seed => GenerationJob.Create(sentence.ProjectId, sentenceId, JobKind.Image, JobPriority.Interactive, now,
                 skipVideo: true, seed: seed, batchId: batchId, variation: true)).ToArray();
             await InsertAsync(connection, transaction, sentence, jobs, now, ct);

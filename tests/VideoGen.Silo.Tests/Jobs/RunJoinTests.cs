@@ -40,4 +40,24 @@ public sealed class RunJoinTests
         Assert.NotEqual(batch.BatchId, own.BatchId);
         Assert.NotNull(own.BatchId);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Variations_DuringABulkRun_JoinTheRun(string provider)
+    {
+        await using var cluster = await QueueCluster.StartAsync(provider);
+        var video = new ScriptedBackend("gpu-0/video");
+        await cluster.StartSiloAsync("a", QueueCluster.Device("gpu-0", new ScriptedBackend("gpu-0/image"), video), QueueCluster.CpuDevice("cpu-a", new ScriptedBackend("cpu-a")));
+        var project = await cluster.ImportAsync("One. Two.");
+        var first = project.Sentences.First().Id;
+        video.Hold();
+
+        var batch = (await cluster.Scheduler.GenerateAllAsync(project.Id, CancellationToken.None))!;
+        var image = (await cluster.Jobs.ListByProjectAsync(project.Id, CancellationToken.None)).Single(j => j.SentenceId == first && j.Kind == JobKind.Image);
+        await cluster.WaitForJobAsync(image.Id, JobStatus.Succeeded);
+        var variations = (await cluster.Scheduler.VariationsAsync(first, 2, CancellationToken.None)).Value!;
+        video.Release();
+
+        Assert.All(variations, v => Assert.Equal(batch.BatchId, v.BatchId));
+    }
 }
