@@ -36,6 +36,7 @@ internal static class SceneStates
         ["narrated only"] = Fresh with { AudioFile = "audio/a.wav", AudioDuration = 3.0 },
         ["image without clip"] = Complete with { VideoFile = null },
         ["clip without narration"] = Complete with { AudioFile = null, AudioDuration = null },
+        ["narration of unknown length"] = Complete with { AudioDuration = null },
         ["stale narration"] = Complete with { IsAudioDirty = true },
         ["stale narration, no image"] = Fresh with { AudioFile = "audio/a.wav", AudioDuration = 3.0, IsAudioDirty = true },
         ["dirty image"] = Complete with { IsImageDirty = true, IsVideoDirty = true },

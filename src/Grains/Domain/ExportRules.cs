@@ -17,7 +17,7 @@ public static class ExportRules
             .OfType<UnreadyScene>().ToArray();
 
     private static SceneProblem? ProblemOf(Sentence s) =>
-        s.ImageFile is null || s.VideoFile is null || s.AudioFile is null || s.AudioDuration is not > 0 ? SceneProblem.Missing
+        s.ImageFile is null || s.VideoFile is null || SceneWork.NarrationMissing(s) ? SceneProblem.Missing
         : s.ImageStatus == AssetStatus.Failed || s.VideoStatus == AssetStatus.Failed || s.AudioStatus == AssetStatus.Failed ? SceneProblem.Failed
         : SceneWork.ImageStale(s) || SceneWork.VideoStale(s) || s.IsAudioDirty ? SceneProblem.Stale
         : null;

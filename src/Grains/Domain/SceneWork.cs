@@ -15,7 +15,7 @@ public static class SceneWork
     public static IReadOnlyList<JobKind> Missing(Sentence sentence)
     {
         var kinds = new List<JobKind>(2);
-        if (sentence.AudioFile is null || sentence.IsAudioDirty) kinds.Add(JobKind.Audio);
+        if (NarrationMissing(sentence) || sentence.IsAudioDirty) kinds.Add(JobKind.Audio);
         if (sentence.ImageFile is null) kinds.Add(JobKind.Image);
         else if (sentence.VideoFile is null) kinds.Add(JobKind.Video);
         return kinds;
@@ -34,6 +34,9 @@ public static class SceneWork
         else if (sentence.VideoStatus == AssetStatus.Failed && sentence.ImageFile is not null) kinds.Add(JobKind.Video);
         return kinds;
     }
+
+    /// <summary>The scene has no narration a clip can be timed to: no file, or no length measured for it.</summary>
+    public static bool NarrationMissing(Sentence sentence) => sentence.AudioFile is null || sentence.AudioDuration is not > 0;
 
     /// <summary>
     /// The image exists and no longer matches its prompt. The dirty flag alone is also set on a
@@ -65,7 +68,7 @@ public static class SceneWork
     public static IReadOnlyList<JobKind> Unready(Sentence sentence)
     {
         var kinds = new List<JobKind>(2);
-        if (sentence.AudioFile is null || sentence.IsAudioDirty || sentence.AudioStatus == AssetStatus.Failed) kinds.Add(JobKind.Audio);
+        if (NarrationMissing(sentence) || sentence.IsAudioDirty || sentence.AudioStatus == AssetStatus.Failed) kinds.Add(JobKind.Audio);
         if (sentence.ImageFile is null || ImageStale(sentence) || sentence.ImageStatus == AssetStatus.Failed) kinds.Add(JobKind.Image);
         else if (sentence.VideoFile is null || VideoStale(sentence) || sentence.VideoStatus == AssetStatus.Failed) kinds.Add(JobKind.Video);
         return kinds;
