@@ -191,7 +191,7 @@ public sealed class Sentence : Entity
         if (!double.IsFinite(durationSeconds) || durationSeconds <= 0)
             throw new DomainException($"Audio duration must be a positive number of seconds (got {durationSeconds}).");
         var replaced = ReplaceFile(AudioFile, file);
-        var lengthChanged = AudioDuration is not { } previous || Math.Abs(previous - durationSeconds) > AudioDurationTolerance;
+        var lengthChanged = !TakeRules.SameNarration(AudioDuration, durationSeconds);
         _state = _state with
         {
             AudioFile = file,
@@ -216,9 +216,6 @@ public sealed class Sentence : Entity
         _state = _state with { IsAudioDirty = true };
         return Changed(now, "narration");
     }
-
-    /// <summary>Durations within a millisecond are the same narration length (ffprobe rounds).</summary>
-    private const double AudioDurationTolerance = 0.001;
 
     /// <summary>The active take of <paramref name="kind"/>.</summary>
     public Guid? ActiveTakeId(AssetKind kind) => kind switch
