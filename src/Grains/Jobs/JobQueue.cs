@@ -201,7 +201,6 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
         {
             rescued = await database.WriteAsync(async (connection, transaction) =>
             {
-                woken.Clear();
                 await database.BoundLockWaitsAsync(connection, transaction, ct);
                 var rows = (await connection.QueryAsync<JobRow>(new CommandDefinition(
                     $"SELECT {JobRow.Columns} FROM jobs WHERE status = 1 AND {filter} LIMIT 100{database.SkipLockedClause}",
@@ -253,7 +252,6 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
         IReadOnlyCollection<Lane> woken = [];
         var saved = await database.WriteAsync(async (connection, transaction) =>
         {
-            woken = [];
             var (job, sentence) = await LoadHeldAsync(connection, transaction, jobId, token, ct);
             if (job is null) return false;
             if (holdOpen && hold?.TryTake() == true)

@@ -101,7 +101,6 @@ public sealed class JobScheduler(Database database, ILaneDispatch lanes, TimePro
             var ordered = await OrderInNarrationAsync(connection, transaction, projectId, rows, ct);
 
             var total = 0;
-            queuedLanes.Clear();
             foreach (var sentence in ordered)
             {
                 var kinds = SceneWork.InBatch(sentence, active[sentence.Id].ToArray(), pick(sentence));
