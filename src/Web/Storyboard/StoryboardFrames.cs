@@ -92,9 +92,10 @@ public sealed class StoryboardFrames(
         var current = reread ?? project;
         var rereadSentences = reread?.Sentences.ToDictionary(s => s.Id);
         var scenes = new StringBuilder();
-        // A scene's takes change only with a job's end or the scene itself, never with progress:
-        // an open inspector reloads its strips on these, not on every tick.
-        var takesChanged = batch.Where(e => e.Name is "sentence" or "job").Select(SentenceOf).OfType<Guid>().ToHashSet();
+        // A scene's takes change only with the scene itself (a take stored, picked or deleted is a
+        // change of the sentence), never with progress or a job's start: an open inspector reloads
+        // its strips on these.
+        var takesChanged = batch.Where(e => e.Name == "sentence").Select(e => e.EntityId).ToHashSet();
         foreach (var id in batch.Select(SentenceOf).OfType<Guid>().Distinct())
         {
             // A re-read project already holds its sentences as they are now.
