@@ -17,13 +17,7 @@ public sealed class FeedReader : IAsyncDisposable
     private readonly Func<FeedReader, Task> _close;
     private int _overflowed;
 
-    internal FeedReader(Guid projectId, Func<FeedReader, Task> close)
-    {
-        ProjectId = projectId;
-        _close = close;
-    }
-
-    public Guid ProjectId { get; }
+    internal FeedReader(Func<FeedReader, Task> close) => _close = close;
 
     public ChannelReader<IReadOnlyList<StoredEvent>> Batches => _batches.Reader;
 

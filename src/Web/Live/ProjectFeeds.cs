@@ -61,7 +61,7 @@ public sealed partial class ProjectFeeds(IClusterClient cluster, IEventStore eve
             throw;
         }
         if (created) Interlocked.Increment(ref _subscriptions);
-        var reader = new FeedReader(projectId, r => CloseAsync(entry, r));
+        var reader = new FeedReader(r => CloseAsync(entry, r));
         entry.Feed.Add(reader);
         return reader;
     }
