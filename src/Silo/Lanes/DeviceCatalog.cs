@@ -25,7 +25,7 @@ public sealed class DeviceCatalog(
     /// else the devices <see cref="Build()"/> makes, by name, kind and lanes.
     /// </summary>
     public static IReadOnlyList<DeviceDeclaration> Declare(IReadOnlyList<DeviceOptions> devices, SiloOptions silo) => !silo.Enabled ? [] :
-        [.. Effective(devices).Select(d => new DeviceDeclaration(d.Name, KindOf(d), [Lane.Image, Lane.Video])),
+        [.. Effective(devices).Select(d => new DeviceDeclaration(d.Name, KindOf(d), GpuDevice.LanesOf(KindOf(d)))),
          new DeviceDeclaration(silo.CpuDeviceName, DeviceKind.Cpu, GpuDevice.LanesOf(DeviceKind.Cpu))];
 
     private static IReadOnlyList<DeviceOptions> Effective(IReadOnlyList<DeviceOptions> configured) => configured.Count > 0
