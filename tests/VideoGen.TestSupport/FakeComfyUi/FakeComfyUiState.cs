@@ -38,13 +38,13 @@ internal sealed class FakeComfyUiState
     public int? FragmentSize { get { lock (gate) return fragmentSize; } set { lock (gate) fragmentSize = value is > 0 ? value : null; } }
     public bool SendPreviews { get { lock (gate) return sendPreviews; } set { lock (gate) sendPreviews = value; } }
 
-    public FakeJob Enqueue(string promptId, string? clientId, JsonObject graph, IReadOnlyList<string> outputNodes, DateTimeOffset receivedAt)
+    public FakeJob Enqueue(string promptId, string? clientId, JsonObject graph, IReadOnlyList<string> outputNodes, bool savesVideo, DateTimeOffset receivedAt)
     {
         lock (gate)
         {
             var prompt = new FakePrompt(promptId, clientId, nextNumber++, (JsonObject)graph.DeepClone(), receivedAt);
             prompts.Add(prompt);
-            var job = new FakeJob(prompt, outputNodes);
+            var job = new FakeJob(prompt, outputNodes, savesVideo);
             var sameKind = pending.Append(running).Count(j => j is not null && j.SavesVideo == job.SavesVideo);
             mostOfOneKind = Math.Max(mostOfOneKind, sameKind + 1);
             pending.Add(job);

@@ -3,16 +3,15 @@ using System.Text.Json.Nodes;
 namespace VideoGen.TestSupport.FakeComfyUi;
 
 /// <summary>A queued or running prompt inside the fake.</summary>
-internal sealed class FakeJob(FakePrompt prompt, IReadOnlyList<string> outputNodes)
+internal sealed class FakeJob(FakePrompt prompt, IReadOnlyList<string> outputNodes, bool savesVideo)
 {
     public FakePrompt Prompt { get; } = prompt;
     public string PromptId => Prompt.PromptId;
     public JsonObject Graph => Prompt.Graph;
     public IReadOnlyList<string> OutputNodes { get; } = outputNodes;
 
-    /// <summary>Whether the prompt makes a clip (a node saves a video) rather than an image: the lane it came from.</summary>
-    public bool SavesVideo { get; } = prompt.Graph.Any(node =>
-        node.Value?["class_type"]?.GetValue<string>() is "SaveVideo" or "SaveAnimatedWEBP" or "VHS_VideoCombine");
+    /// <summary>Whether the prompt makes a clip (an output node saves a video) rather than an image: the lane it came from.</summary>
+    public bool SavesVideo { get; } = savesVideo;
 
     /// <summary>Cancelled when the job must stop: interrupted, or lost to a restart.</summary>
     public CancellationTokenSource Stop { get; } = new();

@@ -10,3 +10,9 @@ internal enum FakeOutputKind
     AnimatedWebp = 4,
     VideoHelperSuite = 5,
 }
+
+internal static class FakeOutputKinds
+{
+    /// <summary>Whether an output node of this kind saves a clip (a video lane's prompt).</summary>
+    public static bool IsVideo(this FakeOutputKind kind) => kind is FakeOutputKind.Video or FakeOutputKind.AnimatedWebp or FakeOutputKind.VideoHelperSuite;
+}

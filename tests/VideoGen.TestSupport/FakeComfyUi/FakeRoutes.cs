@@ -53,7 +53,8 @@ internal sealed class FakeRoutes(FakeComfyUiState state, FakeSockets sockets, Fa
             await Json(context, error, StatusCodes.Status400BadRequest);
             return;
         }
-        var job = state.Enqueue(promptId, body["client_id"]?.ToString(), graph, outputNodes, receivedAt);
+        var savesVideo = outputNodes.Any(id => catalog.Find(graph[id]?["class_type"]?.ToString() ?? "")?.Output.IsVideo() == true);
+        var job = state.Enqueue(promptId, body["client_id"]?.ToString(), graph, outputNodes, savesVideo, receivedAt);
         executor.Wake();
         await sockets.BroadcastAsync("status", sockets.Status());
         await Json(context, new JsonObject { ["prompt_id"] = promptId, ["number"] = job.Prompt.Number, ["node_errors"] = new JsonObject() });
