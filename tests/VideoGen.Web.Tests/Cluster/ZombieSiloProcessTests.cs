@@ -10,8 +10,10 @@ namespace VideoGen.Web.Tests.Cluster;
 /// <summary>
 /// R3 with real processes on PostgreSQL: a silo frozen with SIGSTOP mid-job until Orleans declares it
 /// dead and its job has run again elsewhere, then resumed with SIGCONT. Its ComfyUI finished the
-/// prompt meanwhile, so on waking it holds an output to store: the store refuses it (the claim token
-/// changed) and the rescued output stays the scene's, byte for byte.
+/// prompt meanwhile, so on waking it has an output it could try to store; whatever it does before
+/// Orleans ends it, the job, the scene's image (byte for byte) and the job's takes stay the rescued
+/// ones. That a late write with the old claim token is refused is shown in process by
+/// <c>ZombieOutputTests</c>: here the silo may be ended before it gets that far.
 /// </summary>
 public sealed class ZombieSiloProcessTests(ITestOutputHelper output)
 {
