@@ -101,6 +101,18 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Per device lane, how many jobs are on the device right now (the lane invariant says at most one):
+    /// a lane's next job and one storing its output do not count, they send nothing to the device.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Device, int Lane, int OnDevice)>> JobsOnEachDeviceLaneAsync(CancellationToken ct = default) =>
+        (await Database.ReadAsync(c => c.QueryAsync<(string, int, int)>(new CommandDefinition(
+            "SELECT device, lane, CAST(COUNT(*) AS integer) FROM jobs WHERE status = 1 AND lane_stage = 0 GROUP BY device, lane",
+            cancellationToken: ct)), ct)).ToArray();
+
+    /// <summary>The most jobs on the device of any one lane right now (see <see cref="JobsOnEachDeviceLaneAsync"/>).</summary>
+    public async Task<int> MostOnOneDeviceLaneAsync() => (await JobsOnEachDeviceLaneAsync()).Select(l => l.OnDevice).DefaultIfEmpty(0).Max();
+
     public SchemaMigrator Migrator() => new(Database, NullLogger<SchemaMigrator>.Instance);
 
     public async ValueTask DisposeAsync()

@@ -12,6 +12,18 @@ public interface IJobQueue
     /// <summary>Takes the next job for <paramref name="lane"/> of <paramref name="device"/>, if the silo holds the device and work is waiting.</summary>
     Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct);
 
+    /// <summary>
+    /// Takes the job that goes on <paramref name="lane"/>'s device after the one there now, so the lane
+    /// can prepare it while the device computes (<see cref="LaneStage.Next"/>, at most one per lane).
+    /// </summary>
+    Task<ClaimedJob?> ClaimNextAsync(string device, Lane lane, string silo, CancellationToken ct);
+
+    /// <summary>The job's work has left the device (its prompt ended): the lane's next job may take it while this one stores its output.</summary>
+    Task<bool> LeaveDeviceAsync(Guid jobId, Guid token, CancellationToken ct);
+
+    /// <summary>A next job goes on the device; the store refuses while another job of the lane is still on it.</summary>
+    Task<bool> TakeDeviceAsync(Guid jobId, Guid token, CancellationToken ct);
+
     Task<bool> RenewAsync(Guid jobId, Guid token, CancellationToken ct);
 
     Task<bool> ReportProgressAsync(Guid jobId, Guid token, double progress, string? step, CancellationToken ct);

@@ -10,7 +10,13 @@ namespace VideoGen.Grains.Jobs;
 public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTimings timings, TimeProvider clock, ILogger<JobQueue> logger,
     CompletionHold? hold = null, TakeOptions? takes = null) : IJobQueue
 {
-    public async Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct)
+    public Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct) =>
+        ClaimAsync(device, lane, silo, LaneStage.OnDevice, ct);
+
+    public Task<ClaimedJob?> ClaimNextAsync(string device, Lane lane, string silo, CancellationToken ct) =>
+        ClaimAsync(device, lane, silo, LaneStage.Next, ct);
+
+    private async Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, LaneStage stage, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var token = Guid.NewGuid();
@@ -26,7 +32,7 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
             // and narration (the later statements see the first one's update through the running-lane index).
             using var results = await connection.QueryMultipleAsync(new CommandDefinition($"""
                 UPDATE jobs SET status = 1, device = @device, silo = @silo, claim_token = @token, lease_until = @leaseUntil,
-                    started_at = @now, progress = 0, step = NULL
+                    started_at = @now, progress = 0, step = @step, lane_stage = @stage
                 WHERE id = (SELECT q.id FROM jobs q WHERE q.status = 0 AND q.lane = @lane AND q.not_before <= @now{WaitsFor(lane)}
                             ORDER BY q.priority, q.fair_seq, q.created_at LIMIT 1{database.SkipLockedClause})
                   AND status = 0
@@ -36,7 +42,7 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
                 SELECT aspect_ratio, narration_voice, narration_speed FROM projects WHERE id = ({ClaimedBy("project_id")});
                 """, new
             {
-                device, silo, token, lane = (int)lane,
+                device, silo, token, lane = (int)lane, stage = (int)stage, step = stage == LaneStage.Next ? LaneSteps.UpNext : null,
                 leaseUntil = UnixTime.ToMs(now + timings.Lease), now = UnixTime.ToMs(now),
             }, transaction, cancellationToken: ct));
             row = await results.ReadSingleOrDefaultAsync<JobRow>();
@@ -45,8 +51,9 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
         }
         catch (Exception e) when (database.IsUniqueViolation(e))
         {
-            // The database refused a second running job on this lane: the lane is busy, whatever the caller believed.
-            logger.LogWarning("Lane {Lane} of {DeviceName} already runs a job; claim refused by the store", lane, device);
+            // The database refused a second job on this lane's device (or a second next one): the lane is busy, whatever the caller believed.
+            logger.LogWarning("Lane {Lane} of {DeviceName} already has a job {Stage}; claim refused by the store", lane, device,
+                stage == LaneStage.Next ? "next" : "on the device");
             return null;
         }
         catch (Exception e) when (database.IsLockTimeout(e))
@@ -82,6 +89,18 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
     private static string WaitsFor(Lane lane) => lane == Lane.Video
         ? " AND NOT EXISTS (SELECT 1 FROM jobs a WHERE a.sentence_id = q.sentence_id AND a.kind = 3 AND a.status IN (0, 1))"
         : "";
+
+    public Task<bool> LeaveDeviceAsync(Guid jobId, Guid token, CancellationToken ct) =>
+        MoveOnLaneAsync(jobId, token, LaneStage.OnDevice, LaneStage.Storing, "", ct);
+
+    public Task<bool> TakeDeviceAsync(Guid jobId, Guid token, CancellationToken ct) =>
+        MoveOnLaneAsync(jobId, token, LaneStage.Next, LaneStage.OnDevice, ", started_at = @now, step = NULL", ct);
+
+    /// <summary>Moves a held job from one stage of its lane to the next; the running-lane index refuses a second job on the device.</summary>
+    private Task<bool> MoveOnLaneAsync(Guid jobId, Guid token, LaneStage from, LaneStage to, string alsoSet, CancellationToken ct) =>
+        database.WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE jobs SET lane_stage = @to{alsoSet} WHERE id = @jobId AND claim_token = @token AND status = 1 AND lane_stage = @from",
+            new { jobId, token, from = (int)from, to = (int)to, now = UnixTime.ToMs(clock.GetUtcNow()) }, transaction, cancellationToken: ct)) == 1, ct);
 
     public Task<bool> RenewAsync(Guid jobId, Guid token, CancellationToken ct) =>
         database.WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(new CommandDefinition(
@@ -315,9 +334,9 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
         return job is null ? (null, null) : (GenerationJob.FromState(job.ToState()), sentence is null ? null : Sentence.FromState(sentence.ToState()));
     }
 
-    /// <summary>The running job this claim just took, found through the running-lane index, for the claim's later statements.</summary>
+    /// <summary>The running job this claim just took, found through the lane's unique indexes, for the claim's later statements.</summary>
     private static string ClaimedBy(string column) =>
-        $"SELECT {column} FROM jobs WHERE device = @device AND lane = @lane AND status = 1 AND claim_token = @token";
+        $"SELECT {column} FROM jobs WHERE device = @device AND lane = @lane AND status = 1 AND lane_stage = @stage AND claim_token = @token";
 
     private async Task SaveSentenceAsync(DbConnection connection, DbTransaction transaction, Sentence sentence, DateTimeOffset now, CancellationToken ct,
         bool withEvents = true)

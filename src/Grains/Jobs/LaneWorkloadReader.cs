@@ -18,11 +18,12 @@ public sealed class LaneWorkloadReader(Database database, TimeProvider clock)
 
     public Task<LaneWorkload> ReadAsync(CancellationToken ct) => database.ReadAsync(async connection =>
     {
+        // A lane's next job waits for the device like a queued one; a job storing its output has left the device.
         var queued = (await connection.QueryAsync<(int Lane, int Queued)>(new CommandDefinition(
-            "SELECT lane, CAST(COUNT(*) AS integer) FROM jobs WHERE status = 0 GROUP BY lane", cancellationToken: ct)))
+            "SELECT lane, CAST(COUNT(*) AS integer) FROM jobs WHERE status = 0 OR (status = 1 AND lane_stage = 1) GROUP BY lane", cancellationToken: ct)))
             .ToDictionary(q => (Lane)q.Lane, q => q.Queued);
         var running = (await connection.QueryAsync<RunningRow>(new CommandDefinition(
-            "SELECT id, device, lane, kind, silo, started_at, progress, step, attempt FROM jobs WHERE status = 1 ORDER BY device, lane",
+            "SELECT id, device, lane, kind, silo, started_at, progress, step, attempt FROM jobs WHERE status = 1 AND lane_stage = 0 ORDER BY device, lane",
             cancellationToken: ct))).ToArray();
         var runningPerLane = running.CountBy(r => (Lane)r.Lane).ToDictionary();
         // Each lane's latest successes in the window, numbered newest first, averaged over the first few.

@@ -26,9 +26,21 @@ public sealed class SceneJobQueue(JobQueue store, IGrainFactory grains, ILogger<
     private readonly ConcurrentDictionary<Guid, Guid> _sceneOfJob = new();
 
     /// <inheritdoc />
-    public async Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct)
+    public async Task<ClaimedJob?> ClaimAsync(string device, Lane lane, string silo, CancellationToken ct) =>
+        Remember(await store.ClaimAsync(device, lane, silo, ct));
+
+    /// <inheritdoc />
+    public async Task<ClaimedJob?> ClaimNextAsync(string device, Lane lane, string silo, CancellationToken ct) =>
+        Remember(await store.ClaimNextAsync(device, lane, silo, ct));
+
+    /// <inheritdoc />
+    public Task<bool> LeaveDeviceAsync(Guid jobId, Guid token, CancellationToken ct) => store.LeaveDeviceAsync(jobId, token, ct);
+
+    /// <inheritdoc />
+    public Task<bool> TakeDeviceAsync(Guid jobId, Guid token, CancellationToken ct) => store.TakeDeviceAsync(jobId, token, ct);
+
+    private ClaimedJob? Remember(ClaimedJob? claimed)
     {
-        var claimed = await store.ClaimAsync(device, lane, silo, ct);
         if (claimed?.Job.SentenceId is { } sentenceId) _sceneOfJob[claimed.Job.Id] = sentenceId;
         return claimed;
     }

@@ -143,7 +143,5 @@ public sealed class DeviceGrainTests(DeviceCluster cluster)
         Assert.StartsWith("gpu-", clip.Device, StringComparison.Ordinal);
     }
 
-    private Task<int> MostRunningOnOneLaneAsync() =>
-        cluster.Database.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<int>(c,
-            "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM jobs WHERE status = 1 GROUP BY device, lane) AS lanes"), CancellationToken.None);
+    private Task<int> MostRunningOnOneLaneAsync() => cluster.Database.MostOnOneDeviceLaneAsync();
 }

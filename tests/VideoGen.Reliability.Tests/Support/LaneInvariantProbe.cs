@@ -1,11 +1,10 @@
-using Dapper;
 using VideoGen.TestSupport;
 
 namespace VideoGen.Reliability.Tests.Support;
 
 /// <summary>
-/// Samples the lane invariant in the store while a test runs: how many jobs run on each lane
-/// (image, video) of each device. Remembers the worst sample; a sample the store could not
+/// Samples the lane invariant in the store while a test runs: how many jobs are on the device for
+/// each lane (image, video) of each device. Remembers the worst sample; a sample the store could not
 /// answer (it is down on purpose) is counted apart.
 /// </summary>
 internal sealed class LaneInvariantProbe : IAsyncDisposable
@@ -55,11 +54,10 @@ internal sealed class LaneInvariantProbe : IAsyncDisposable
         {
             try
             {
-                var lanes = await _database.Database.ReadAsync(c => c.QueryAsync<(string Device, int Lane, int Running)>(new CommandDefinition(
-                    "SELECT device, lane, COUNT(*) FROM jobs WHERE status = 1 GROUP BY device, lane", cancellationToken: _stop.Token)), _stop.Token);
-                foreach (var lane in lanes.Where(l => l.Running > Worst))
+                var lanes = await _database.JobsOnEachDeviceLaneAsync(_stop.Token);
+                foreach (var lane in lanes.Where(l => l.OnDevice > Worst))
                 {
-                    Volatile.Write(ref _worst, lane.Running);
+                    Volatile.Write(ref _worst, lane.OnDevice);
                     Volatile.Write(ref _worstLane, $"{lane.Device}/lane {lane.Lane}");
                 }
                 Interlocked.Increment(ref _samples);

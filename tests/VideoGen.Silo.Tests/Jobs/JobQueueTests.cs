@@ -90,6 +90,40 @@ public sealed class JobQueueTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LaneStages_OneJobOnTheDeviceAndOneNext_TheNextTakesTheDeviceOnlyOnceTheFirstLeftIt(string provider)
+    {
+        var (cluster, queue) = await StartAsync(provider, "gpu-0");
+        await using var _ = cluster;
+        var project = await cluster.ImportAsync("One. Two. Three.");
+        foreach (var sentence in project.Sentences)
+            await cluster.Scheduler.RegenerateImageAsync(sentence.Id, null, true, CancellationToken.None);
+
+        var first = (await queue.ClaimAsync("gpu-0", Lane.Image, Silo, CancellationToken.None))!;
+        var next = (await queue.ClaimNextAsync("gpu-0", Lane.Image, Silo, CancellationToken.None))!;
+        Assert.Equal(LaneSteps.UpNext, next.Job.Step);
+        // One next per lane, and the device's place is taken either way.
+        Assert.Null(await queue.ClaimNextAsync("gpu-0", Lane.Image, Silo, CancellationToken.None));
+        Assert.Null(await queue.ClaimAsync("gpu-0", Lane.Image, Silo, CancellationToken.None));
+        // The next job cannot go on the device while the first is on it, whatever the lane believes.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => queue.TakeDeviceAsync(next.Job.Id, next.Token, CancellationToken.None));
+        Assert.False(await queue.LeaveDeviceAsync(first.Job.Id, Guid.NewGuid(), CancellationToken.None));
+        Assert.Equal(1, await cluster.MostRunningOnOneLaneAsync());
+
+        Assert.True(await queue.LeaveDeviceAsync(first.Job.Id, first.Token, CancellationToken.None));
+        Assert.True(await queue.TakeDeviceAsync(next.Job.Id, next.Token, CancellationToken.None));
+        Assert.False(await queue.TakeDeviceAsync(next.Job.Id, next.Token, CancellationToken.None));
+        Assert.Equal(1, await cluster.MostRunningOnOneLaneAsync());
+        var onDevice = (await cluster.Jobs.GetAsync(next.Job.Id, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Running, null), (onDevice.Status, onDevice.Step));
+
+        // The first still stores its output under its claim; the third is the new next.
+        Assert.True((await queue.CompleteAsync(first.Job.Id, first.Token, new JobOutput("x/1.png"), CancellationToken.None)).Accepted);
+        var third = await queue.ClaimNextAsync("gpu-0", Lane.Image, Silo, CancellationToken.None);
+        Assert.Equal(project.Sentences.ElementAt(2).Id, third?.Job.SentenceId);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Writes_WithALostClaimToken_ChangeNothing(string provider)
     {
         var (cluster, queue) = await StartAsync(provider, "gpu-0");

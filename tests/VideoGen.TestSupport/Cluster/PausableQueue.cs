@@ -33,6 +33,18 @@ public sealed class PausableQueue(IJobQueue inner) : IJobQueue
         return await inner.ClaimAsync(device, lane, silo, ct);
     }
 
+    public async Task<ClaimedJob?> ClaimNextAsync(string device, Lane lane, string silo, CancellationToken ct)
+    {
+        await GateAsync(ct);
+        return await inner.ClaimNextAsync(device, lane, silo, ct);
+    }
+
+    public Task<bool> LeaveDeviceAsync(Guid jobId, Guid token, CancellationToken ct) =>
+        RecordAsync("leave device", jobId, () => inner.LeaveDeviceAsync(jobId, token, ct), ct);
+
+    public Task<bool> TakeDeviceAsync(Guid jobId, Guid token, CancellationToken ct) =>
+        RecordAsync("take device", jobId, () => inner.TakeDeviceAsync(jobId, token, ct), ct);
+
     public Task<bool> RenewAsync(Guid jobId, Guid token, CancellationToken ct) => RecordAsync("renew", jobId, () => inner.RenewAsync(jobId, token, ct), ct);
 
     public Task<bool> ReportProgressAsync(Guid jobId, Guid token, double progress, string? step, CancellationToken ct) =>

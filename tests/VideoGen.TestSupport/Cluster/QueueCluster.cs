@@ -133,10 +133,8 @@ public sealed class QueueCluster : IAsyncDisposable
     /// <summary>A script of <paramref name="count"/> sentences.</summary>
     public static string Script(int count) => string.Join(' ', Enumerable.Range(1, count).Select(i => $"Scene number {i} unfolds."));
 
-    /// <summary>How many jobs run on each device lane right now (the lane invariant says at most one).</summary>
-    public Task<int> MostRunningOnOneLaneAsync() =>
-        Database.Database.ReadAsync(c => c.ExecuteScalarAsync<int>(
-            "SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM jobs WHERE status = 1 GROUP BY device, lane) AS lanes"), CancellationToken.None);
+    /// <summary>The most jobs on the device of one lane right now (the lane invariant says at most one).</summary>
+    public Task<int> MostRunningOnOneLaneAsync() => Database.MostOnOneDeviceLaneAsync();
 
     /// <summary>Waits until <paramref name="condition"/> holds, or fails the test with <paramref name="what"/>.</summary>
     public static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
