@@ -48,7 +48,15 @@ public sealed class ComfyUiBackend : IDeviceBackend
     public string ClientPrefix => $"videogen.{DeviceName}.{Template.Kind.ToString().ToLowerInvariant()}.";
 
     /// <inheritdoc />
-    public async Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct)
+    public Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct) =>
+        RunAsync(work, progress, DeviceTurn.Alone, ct);
+
+    /// <inheritdoc />
+    /// <remarks>The start image's upload, the graph and the socket are ready before the turn; the output is downloaded after it.</remarks>
+    public bool PreparesAhead => true;
+
+    /// <inheritdoc />
+    public async Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, DeviceTurn turn, CancellationToken ct)
     {
         if (work.Kind != Template.Kind)
         {
@@ -60,6 +68,8 @@ public sealed class ComfyUiBackend : IDeviceBackend
         try
         {
             var graph = Template.Fill(await InputsAsync(work, ct));
+            await watcher.ConnectAsync(ct);
+            await turn.WaitAsync(ct);
             var freedMemory = false;
             var resubmits = 0;
             promptId = ComfyUiClient.NewPromptId();
@@ -69,6 +79,8 @@ public sealed class ComfyUiBackend : IDeviceBackend
                 switch (outcome.Kind)
                 {
                     case PromptOutcomeKind.Succeeded:
+                        // The GPU is done with it: the lane's next prompt may go while this output downloads.
+                        turn.Leave();
                         return await SaveOutputAsync(outcome.History!, promptId, work, progress, ct) with
                         {
                             WorkflowName = Path.GetFileName(Template.Source),

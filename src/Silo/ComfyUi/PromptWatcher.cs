@@ -15,11 +15,25 @@ internal sealed class PromptWatcher(ComfyUiClient client, ComfyUiOptions options
     private ComfyUiSocket? socket;
     private int reconnects;
 
+    /// <summary>
+    /// Opens the socket the prompt's messages will come on, ahead of the prompt while the device is still
+    /// busy; a socket that dropped while it waited is opened again before anything is submitted.
+    /// </summary>
+    public async Task ConnectAsync(CancellationToken ct)
+    {
+        if (socket is { IsClosed: true })
+        {
+            await socket.DisposeAsync();
+            socket = null;
+        }
+        socket ??= await client.ConnectAsync(clientId, ct);
+    }
+
     /// <summary>Submits <paramref name="graph"/> as <paramref name="promptId"/> and waits for its end.</summary>
     public async Task<PromptOutcome> RunAsync(JsonObject graph, string promptId, PromptProgress progress, CancellationToken ct)
     {
         // Connect first: ComfyUI sends a prompt's messages only to the sockets open at the time.
-        socket ??= await client.ConnectAsync(clientId, ct);
+        await ConnectAsync(ct);
         var accepted = await client.SubmitPromptAsync(graph, promptId, clientId, ct);
         logger.LogInformation("{DeviceName} queued prompt {PromptId} for job {JobId} (queue number {Number})", deviceName, promptId, jobId, accepted.Number);
         progress.Report(0, "queued");

@@ -14,6 +14,27 @@ public interface IDeviceBackend
     Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, CancellationToken ct);
 
     /// <summary>
+    /// Whether the backend prepares work before its turn at the device and leaves the device before it
+    /// fetches the output (see <see cref="DeviceTurn"/>): its lane then claims the next job while one
+    /// computes. A backend that does not runs its whole work inside its turn, one job after another.
+    /// </summary>
+    bool PreparesAhead => false;
+
+    /// <summary>Runs the work inside <paramref name="turn"/>: by default the whole of it, as <see cref="RunAsync(LaneWork, IProgress{LaneProgress}, CancellationToken)"/>.</summary>
+    async Task<LaneOutput> RunAsync(LaneWork work, IProgress<LaneProgress> progress, DeviceTurn turn, CancellationToken ct)
+    {
+        await turn.WaitAsync(ct);
+        try
+        {
+            return await RunAsync(work, progress, ct);
+        }
+        finally
+        {
+            turn.Leave();
+        }
+    }
+
+    /// <summary>
     /// Why the backend cannot take work now, in words for the operator (ComfyUI does not answer
     /// <c>/system_stats</c>, ffmpeg does not run, the preview's font is missing); null when it can.
     /// </summary>

@@ -8,10 +8,13 @@ using VideoGen.Silo.Devices;
 namespace VideoGen.Silo.Lanes;
 
 /// <summary>
-/// One lane of one device: claims a job when the lane is free, the silo holds the device and
-/// its backend answers; runs it on the backend while renewing its lease, and records how it
-/// ended. At most one job at a time, by construction here and by a unique index in the store.
-/// An idle lane waits for its device grain to wake it (<see cref="Wake"/>), or for its slow poll.
+/// One lane of one device: claims a job when the silo holds the device and its backend answers,
+/// runs it on the backend while renewing its lease, and records how it ended. The device runs one
+/// job of the lane at a time, by construction here and by a unique index in the store. A backend
+/// that prepares ahead (ComfyUI) keeps its GPU busy: while one job computes, the lane has claimed
+/// the next and the backend prepared it, and the job before stores its output while the next
+/// computes (<see cref="LaneTurn"/>). An idle lane waits for its device grain to wake it
+/// (<see cref="Wake"/>), or for its slow poll.
 /// </summary>
 internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, IDeviceBackend backend, ILogger logger)
 {
@@ -19,39 +22,52 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
     private static readonly TimeSpan MaxStoreRetryDelay = TimeSpan.FromSeconds(2);
     private readonly Lock _gate = new();
     private readonly LaneWake _wake = new();
-    private RunningJob? _running;
+    private readonly List<HeldJob> _held = [];
     private bool _leftoversStopped;
 
     public string DeviceName => spec.Device.Name;
     public Lane Lane => lane;
 
-    /// <summary>The job this lane runs now, if any.</summary>
+    /// <summary>The job on the device now, if any.</summary>
     public Guid? RunningJobId
     {
-        get { lock (_gate) return _running?.JobId; }
+        get { lock (_gate) return _held.FirstOrDefault(j => j.Turn.IsOnDevice)?.JobId; }
+    }
+
+    /// <summary>Every job this lane holds a claim on: on the device, next in line, or storing its output.</summary>
+    public IReadOnlyList<Guid> HeldJobIds
+    {
+        get { lock (_gate) return _held.Select(j => j.JobId).ToArray(); }
     }
 
     /// <summary>Work may be waiting for this lane: if it is idle, it looks now rather than at its next poll.</summary>
     public void Wake() => _wake.Ring();
 
-    /// <summary>Asks the running job to stop because a creator cancelled it; false when this lane does not run it.</summary>
+    /// <summary>Asks a job of this lane to stop because a creator cancelled it; false when this lane does not hold it.</summary>
     public bool RequestCancel(Guid jobId) => Stop(jobId, StopReason.Cancelled);
 
-    /// <summary>Stops the running job, whatever it is, because the silo shuts down.</summary>
+    /// <summary>Stops every job this lane holds, because the silo shuts down.</summary>
     public void StopRunning(StopReason reason)
     {
-        Guid? id;
-        lock (_gate) id = _running?.JobId;
-        if (id is { } jobId) Stop(jobId, reason);
+        foreach (var jobId in HeldJobIds) Stop(jobId, reason);
     }
 
     public async Task RunAsync(CancellationToken stopClaiming, CancellationToken kill)
     {
+        var jobs = new List<Task>();
+        LaneTurn? last = null;
         while (!stopClaiming.IsCancellationRequested)
         {
             try
             {
+                jobs.RemoveAll(j => j.IsCompleted);
                 var woken = _wake.Next();
+                // One job waits for the device at most: the next is claimed once the last one taken has it.
+                if (last is { IsSettled: false })
+                {
+                    await Task.WhenAny(last.Settled, Task.Delay(silo.Timings.IdlePoll, stopClaiming));
+                    continue;
+                }
                 var mayClaim = silo.Holds(DeviceName) && silo.Answers(DeviceName) && !stopClaiming.IsCancellationRequested;
                 // Whatever an earlier run of this silo left on the device goes before the first claim,
                 // and again whenever the device comes back to this silo.
@@ -61,17 +77,22 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
                     await backend.StopLeftoversAsync(stopClaiming);
                     _leftoversStopped = true;
                 }
+                // While a job is on the device, the claim is its next one, prepared as the device computes.
+                var ahead = last is { HasLeft: false } ? last : null;
                 // A claim is not cancelled half way: a drain cancelling it after the commit would
                 // leave a job claimed by nobody until its lease ran out.
-                var claimed = mayClaim
-                    ? await silo.Queue.ClaimAsync(DeviceName, lane, silo.Identity.Id, CancellationToken.None)
-                    : null;
+                var claimed = !mayClaim ? null
+                    : ahead is null ? await silo.Queue.ClaimAsync(DeviceName, lane, silo.Identity.Id, CancellationToken.None)
+                    : await silo.Queue.ClaimNextAsync(DeviceName, lane, silo.Identity.Id, CancellationToken.None);
                 if (claimed is null)
                 {
                     await Task.WhenAny(woken, Task.Delay(silo.Timings.IdlePoll, stopClaiming));
                     continue;
                 }
-                await RunJobAsync(claimed, kill);
+                last = TurnFor(claimed, ahead, kill);
+                var job = RunJobAsync(claimed, last, kill);
+                jobs.Add(job);
+                if (!backend.PreparesAhead) await job;
             }
             catch (Exception e) when (!stopClaiming.IsCancellationRequested && !kill.IsCancellationRequested)
             {
@@ -83,30 +104,63 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
                 // Stopping: the loop condition ends it.
             }
         }
+        // A stopping silo starts nothing new: a job still waiting for the device goes back to the queue now.
+        if (!kill.IsCancellationRequested)
+            lock (_gate)
+                foreach (var held in _held.Where(j => !j.Turn.IsSettled).ToArray()) StopHeld(held, StopReason.SiloStopping);
+        await Task.WhenAll(jobs);
     }
 
-    private async Task RunJobAsync(ClaimedJob claimed, CancellationToken kill)
+    private LaneTurn TurnFor(ClaimedJob claimed, LaneTurn? ahead, CancellationToken kill)
     {
-        using var jobStop = CancellationTokenSource.CreateLinkedTokenSource(kill);
-        var running = new RunningJob(claimed.Job.Id, jobStop);
-        lock (_gate) _running = running;
-        using var renewStop = new CancellationTokenSource();
-        var renewing = RenewAsync(running, claimed.Token, renewStop.Token);
+        var (jobId, token) = (claimed.Job.Id, claimed.Token);
+        return new LaneTurn(jobId, ahead,
+            takeDevice: async () => await PersistAsync(() => silo.Queue.TakeDeviceAsync(jobId, token, CancellationToken.None), jobId, kill),
+            // Only a lane that claims behind a job on the device needs the store to know it left.
+            leaveDevice: backend.PreparesAhead ? () => RecordLeavingAsync(jobId, token, kill) : null);
+    }
+
+    private async Task RecordLeavingAsync(Guid jobId, Guid token, CancellationToken kill)
+    {
+        // A killed silo writes nothing: the lease runs out and the rescue frees the lane.
+        if (kill.IsCancellationRequested) return;
         try
         {
-            var output = await RenderAsync(claimed, running, kill);
+            await PersistAsync(() => silo.Queue.LeaveDeviceAsync(jobId, token, CancellationToken.None), jobId, kill);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Lane {Lane} of {DeviceName} could not record that job {JobId} left the device", lane, DeviceName, jobId);
+        }
+    }
+
+    private async Task RunJobAsync(ClaimedJob claimed, LaneTurn turn, CancellationToken kill)
+    {
+        using var jobStop = CancellationTokenSource.CreateLinkedTokenSource(kill);
+        var held = new HeldJob(claimed.Job.Id, turn, jobStop);
+        lock (_gate) _held.Add(held);
+        using var renewStop = new CancellationTokenSource();
+        var renewing = RenewAsync(held, claimed.Token, renewStop.Token);
+        try
+        {
+            var output = await RenderAsync(claimed, held, kill);
             if (output is not null && !kill.IsCancellationRequested) await StoreAsync(claimed.Job, claimed.Token, output, kill);
+        }
+        catch (Exception e) when (!kill.IsCancellationRequested)
+        {
+            logger.LogError(e, "Lane {Lane} of {DeviceName} could not finish job {JobId}; its lease will run out and it will be rescued", lane, DeviceName, claimed.Job.Id);
         }
         finally
         {
+            turn.Leave();
             await renewStop.CancelAsync();
             await renewing;
-            lock (_gate) _running = null;
+            lock (_gate) _held.Remove(held);
         }
     }
 
     /// <summary>Runs the work on the backend: the output's stored paths, or null when the job ended otherwise (and that end is recorded).</summary>
-    private async Task<JobOutput?> RenderAsync(ClaimedJob claimed, RunningJob running, CancellationToken kill)
+    private async Task<JobOutput?> RenderAsync(ClaimedJob claimed, HeldJob running, CancellationToken kill)
     {
         var (job, token) = (claimed.Job, claimed.Token);
         try
@@ -119,13 +173,25 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
                 silo.Timings.ProgressInterval,
                 e => logger.LogWarning(e, "Progress of job {JobId} was not recorded", job.Id)))
             {
-                result = await backend.RunAsync(work, progress, running.Stop.Token);
+                try
+                {
+                    result = await backend.RunAsync(work, progress, running.Turn.Backend, running.Stop.Token);
+                }
+                finally
+                {
+                    // However it ended, the device is free of it before its end is recorded.
+                    running.Turn.Leave();
+                }
             }
             return new JobOutput(
                 silo.Media.ToRelative(result.FilePath), result.DurationSeconds,
                 result.ThumbnailPath is { } thumbnail ? silo.Media.ToRelative(thumbnail) : null,
                 result.SubtitlesPath is { } subtitles ? silo.Media.ToRelative(subtitles) : null,
                 work.Recipe with { WorkflowName = result.WorkflowName, WorkflowHash = result.WorkflowHash });
+        }
+        catch (LaneTurn.ClaimLostException)
+        {
+            logger.LogWarning("Job {JobId} lost its claim while it waited for {DeviceName}; another silo owns it now", job.Id, DeviceName);
         }
         catch (Exception) when (running.Stop.IsCancellationRequested)
         {
@@ -202,6 +268,8 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
 
     private async Task EndStoppedAsync(GenerationJob job, Guid token, StopReason reason, CancellationToken kill)
     {
+        // Killed: a crash writes nothing, whatever else asked the job to stop; its lease runs out and another silo rescues it.
+        if (kill.IsCancellationRequested) return;
         switch (reason)
         {
             case StopReason.Cancelled:
@@ -217,12 +285,11 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
                 logger.LogWarning("Job {JobId} lost its lease; another silo owns it now", job.Id);
                 break;
             default:
-                // Killed: a crash writes nothing; the lease runs out and another silo rescues the job.
                 break;
         }
     }
 
-    private async Task RenewAsync(RunningJob running, Guid token, CancellationToken stop)
+    private async Task RenewAsync(HeldJob running, Guid token, CancellationToken stop)
     {
         try
         {
@@ -253,17 +320,23 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
     {
         lock (_gate)
         {
-            if (_running is not { } running || running.JobId != jobId) return false;
-            if (running.Reason != StopReason.None) return true;
-            running.Reason = reason;
-            running.Stop.Cancel();
+            if (_held.FirstOrDefault(j => j.JobId == jobId) is not { } held) return false;
+            StopHeld(held, reason);
             return true;
         }
     }
 
-    private sealed class RunningJob(Guid jobId, CancellationTokenSource stop)
+    private static void StopHeld(HeldJob held, StopReason reason)
+    {
+        if (held.Reason != StopReason.None) return;
+        held.Reason = reason;
+        held.Stop.Cancel();
+    }
+
+    private sealed class HeldJob(Guid jobId, LaneTurn turn, CancellationTokenSource stop)
     {
         public Guid JobId { get; } = jobId;
+        public LaneTurn Turn { get; } = turn;
         public CancellationTokenSource Stop { get; } = stop;
         public StopReason Reason { get; set; }
     }

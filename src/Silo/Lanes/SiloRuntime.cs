@@ -85,8 +85,8 @@ public sealed class SiloRuntime : IAsyncDisposable
     /// <summary>Whether every backend of <paramref name="device"/> answered the last health check.</summary>
     public bool Answers(string device) => _problems.TryGetValue(device, out var problem) && problem is null;
 
-    /// <summary>The jobs running on this silo's lanes right now.</summary>
-    public IReadOnlyList<Guid> RunningJobs => _lanes.Select(l => l.RunningJobId).OfType<Guid>().ToArray();
+    /// <summary>The jobs this silo's lanes hold right now: on a device, next in line, or storing their output.</summary>
+    public IReadOnlyList<Guid> RunningJobs => _lanes.SelectMany(l => l.HeldJobIds).ToArray();
 
     /// <summary>Wakes the idle lanes of <paramref name="lanes"/> kinds: of <paramref name="device"/>, or of every device when null.</summary>
     public void Wake(string? device, IReadOnlyCollection<Lane> lanes)
@@ -254,7 +254,7 @@ public sealed class SiloRuntime : IAsyncDisposable
                 {
                     var cancelled = (await Queue.CancelRequestedAsync(Identity.Id, ct)).ToHashSet();
                     foreach (var lane in _lanes)
-                        if (lane.RunningJobId is { } id && cancelled.Contains(id)) lane.RequestCancel(id);
+                        foreach (var id in lane.HeldJobIds.Where(cancelled.Contains)) lane.RequestCancel(id);
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

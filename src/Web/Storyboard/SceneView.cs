@@ -1,4 +1,5 @@
 using VideoGen.Grains.Domain;
+using VideoGen.Grains.Jobs;
 using VideoGen.Web.Media;
 
 namespace VideoGen.Web.Storyboard;
@@ -52,7 +53,12 @@ public sealed record SceneView(Sentence Sentence, IReadOnlyList<GenerationJob> A
         get
         {
             var running = ActiveJobs.FirstOrDefault(j => j.Status == JobStatus.Running);
-            if (running is not null) return $"generating {running.Kind.ToString().ToLowerInvariant()} {running.Progress:0%}";
+            if (running is not null)
+            {
+                var kind = running.Kind.ToString().ToLowerInvariant();
+                // Claimed and prepared by its lane, while the device finishes the job before it.
+                return running.Step == LaneSteps.UpNext ? $"{kind} up next on {running.Device}" : $"generating {kind} {running.Progress:0%}";
+            }
             var waiting = ActiveJobs.FirstOrDefault();
             return waiting is null ? null : $"{waiting.Kind.ToString().ToLowerInvariant()} queued";
         }

@@ -68,6 +68,9 @@ public sealed class FakeComfyUi : IAsyncDisposable
     /// <summary>The gap between <c>execution_success</c> and the history entry being written (default 5 ms).</summary>
     public TimeSpan HistoryDelay { get => state.HistoryDelay; set => state.HistoryDelay = value; }
 
+    /// <summary>How long <c>/view</c> takes before it sends a file (default none): a large clip over a slow link.</summary>
+    public TimeSpan DownloadDelay { get => state.DownloadDelay; set => state.DownloadDelay = value; }
+
     /// <summary>When set, every socket message is sent in continuation frames of this many bytes.</summary>
     public int? FragmentSize { get => state.FragmentSize; set => state.FragmentSize = value; }
 
@@ -126,6 +129,9 @@ public sealed class FakeComfyUi : IAsyncDisposable
 
     public IReadOnlyList<FakeFree> Frees => state.Frees;
     public IReadOnlyList<FakeUpload> Uploads => state.Uploads;
+
+    /// <summary>Each prompt's time on the GPU, in the order they ended.</summary>
+    public IReadOnlyList<FakeExecution> Executions => state.Executions;
 
     /// <summary>The most prompts that ever executed at the same time (ComfyUI runs one).</summary>
     public int MaxExecutingAtOnce => state.MaxExecuting;

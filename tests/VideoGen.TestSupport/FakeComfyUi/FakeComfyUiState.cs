@@ -17,6 +17,8 @@ internal sealed class FakeComfyUiState
     private readonly List<FakeFree> frees = [];
     private readonly List<FakeUpload> uploads = [];
     private readonly List<string> errors = [];
+    private readonly List<FakeExecution> executions = [];
+    private DateTimeOffset runningSince;
     private FakeJob? running;
     private long nextNumber;
     private int executing;
@@ -28,6 +30,7 @@ internal sealed class FakeComfyUiState
     private TimeSpan jobDuration = TimeSpan.FromMilliseconds(40);
     private int progressSteps = 4;
     private TimeSpan historyDelay = TimeSpan.FromMilliseconds(5);
+    private TimeSpan downloadDelay = TimeSpan.Zero;
     private int? fragmentSize;
     private bool sendPreviews = true;
     private int originHeaders;
@@ -35,6 +38,7 @@ internal sealed class FakeComfyUiState
     public TimeSpan JobDuration { get { lock (gate) return jobDuration; } set { lock (gate) jobDuration = value; } }
     public int ProgressSteps { get { lock (gate) return progressSteps; } set { lock (gate) progressSteps = Math.Max(1, value); } }
     public TimeSpan HistoryDelay { get { lock (gate) return historyDelay; } set { lock (gate) historyDelay = value; } }
+    public TimeSpan DownloadDelay { get { lock (gate) return downloadDelay; } set { lock (gate) downloadDelay = value; } }
     public int? FragmentSize { get { lock (gate) return fragmentSize; } set { lock (gate) fragmentSize = value is > 0 ? value : null; } }
     public bool SendPreviews { get { lock (gate) return sendPreviews; } set { lock (gate) sendPreviews = value; } }
 
@@ -61,6 +65,7 @@ internal sealed class FakeComfyUiState
             job = pending.MinBy(j => j.Prompt.Number)!;
             pending.Remove(job);
             running = job;
+            runningSince = DateTimeOffset.UtcNow;
             maxExecuting = Math.Max(maxExecuting, ++executing);
             return true;
         }
@@ -82,6 +87,7 @@ internal sealed class FakeComfyUiState
     {
         lock (gate)
         {
+            executions.Add(new FakeExecution(job.PromptId, runningSince, DateTimeOffset.UtcNow));
             executing--;
             if (running == job) running = null;
         }
@@ -237,6 +243,7 @@ internal sealed class FakeComfyUiState
     public IReadOnlyList<FakeFree> Frees { get { lock (gate) return frees.ToList(); } }
     public IReadOnlyList<FakeUpload> Uploads { get { lock (gate) return uploads.ToList(); } }
     public IReadOnlyList<string> Errors { get { lock (gate) return errors.ToList(); } }
+    public IReadOnlyList<FakeExecution> Executions { get { lock (gate) return executions.ToList(); } }
     public int MaxExecuting { get { lock (gate) return maxExecuting; } }
     public int MostOfOneKind { get { lock (gate) return mostOfOneKind; } }
     public int Restarts { get { lock (gate) return restarts; } }

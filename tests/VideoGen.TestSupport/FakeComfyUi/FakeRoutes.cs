@@ -102,6 +102,7 @@ internal sealed class FakeRoutes(FakeComfyUiState state, FakeSockets sockets, Fa
             return;
         }
         context.Response.ContentType = Path.GetExtension(name) switch { ".png" => "image/png", ".mp4" => "video/mp4", _ => "application/octet-stream" };
+        if (state.DownloadDelay > TimeSpan.Zero) await Task.Delay(state.DownloadDelay, context.RequestAborted);
         await context.Response.Body.WriteAsync(content);
     }
 
