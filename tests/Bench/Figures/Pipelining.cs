@@ -12,7 +12,8 @@ namespace VideoGen.Bench.Figures;
 /// stored output) laid end to end. The best pipelining can do is (S + 1) ÷ 2S. "Generate all"
 /// also narrates every scene on the silo's CPU lane, and a clip waits for its narration; the
 /// narration here takes next to no time, so the figure is the GPU's two lanes, and its jobs
-/// are not part of either makespan.
+/// are not part of either makespan. How long each lane's GPU stood idle between two of its
+/// prompts is read from the fakes.
 /// </summary>
 public sealed class Pipelining(bool quick) : IFigure
 {
@@ -42,11 +43,21 @@ public sealed class Pipelining(bool quick) : IFigure
         var makespan = await BenchStore.MakespanAsync(cluster.Database, start);
         var sequential = (await BenchStore.GpuJobTimesAsync(cluster.Database)).Sum(t => (double)(t.FinishedAt - t.StartedAt));
 
+        // Between two prompts of one lane the GPU waits for whatever the lane does between them.
+        var idle = new[] { images, clips }.SelectMany(IdleGapsMs).ToArray();
+
         var shape = string.Create(CultureInfo.InvariantCulture, $"S = {Scenes}, image = clip = {length.TotalSeconds:0.##} s");
         return
         [
             Measurement.Of(Id, $"makespan ÷ sequential, {shape}", "≤ 0.55", engine, makespan / sequential, "0.000"),
             Measurement.Of(Id, $"best possible (S + 1) ÷ 2S, {shape}", "", engine, (Scenes + 1) / (2.0 * Scenes), "0.000"),
+            Measurement.Of(Id, $"GPU idle between two prompts of a lane, median (ms), {shape}", "", engine, Stats.Median(idle), "0.0"),
         ];
+    }
+
+    private static IEnumerable<double> IdleGapsMs(FakeComfyUi fake)
+    {
+        var runs = fake.Executions.OrderBy(e => e.StartedAt).ToArray();
+        return runs.Zip(runs.Skip(1), (before, after) => (after.StartedAt - before.EndedAt).TotalMilliseconds);
     }
 }
