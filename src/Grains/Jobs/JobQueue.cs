@@ -207,8 +207,9 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
 
     /// <summary>
     /// Puts running jobs matching <paramref name="filter"/> (a condition on the <c>jobs</c> row, optionally
-    /// followed by an ORDER BY) back in the queue with the next attempt, a batch at a time; rows or
-    /// sentences another transaction holds are skipped for a later round.
+    /// followed by an ORDER BY) back in the queue with the next attempt (a lane's next job, which never
+    /// reached the device, with the same one), a batch at a time; rows or sentences another transaction
+    /// holds are skipped for a later round.
     /// </summary>
     private async Task<int> RequeueRunningAsync(
         string filter, object parameters, Func<GenerationJob, string> reason, Action<GenerationJob> log, CancellationToken ct)
@@ -222,7 +223,7 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
             {
                 await database.BoundLockWaitsAsync(connection, transaction, ct);
                 var rows = (await connection.QueryAsync<JobRow>(new CommandDefinition(
-                    $"SELECT {JobRow.Columns} FROM jobs WHERE status = 1 AND {filter} LIMIT 100{database.SkipLockedClause}",
+                    $"SELECT {JobRow.Columns}, lane_stage FROM jobs WHERE status = 1 AND {filter} LIMIT 100{database.SkipLockedClause}",
                     parameters, transaction, cancellationToken: ct))).ToArray();
                 var requeued = 0;
                 foreach (var row in rows)
@@ -236,7 +237,9 @@ public sealed class JobQueue(Database database, ILaneDispatch lanes, QueueTiming
                         continue;
                     var token = job.ClaimToken;
                     log(job);
-                    job.Retry(reason(job), now);
+                    // A lane's next job never reached the device: it goes back as it was, without using an attempt.
+                    if (row.LaneStage == (int)LaneStage.Next) job.Release(token!.Value, reason(job), now);
+                    else job.Retry(reason(job), now);
                     sentence?.ReflectJob(job, now);
                     var stopped = await WaitingClips.StopAsync(database, connection, transaction, job, sentence, now, ct);
                     if (sentence is not null) await SaveSentenceAsync(connection, transaction, sentence, now, ct);

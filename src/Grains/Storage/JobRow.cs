@@ -39,6 +39,9 @@ internal sealed class JobRow
     public long? StartedAt { get; set; }
     public long? FinishedAt { get; set; }
 
+    /// <summary>A running job's <see cref="Jobs.LaneStage"/>; not in <see cref="Columns"/>, read only where a query names it.</summary>
+    public int LaneStage { get; set; }
+
     public JobState ToState() => new()
     {
         Id = Id, ProjectId = ProjectId, SentenceId = SentenceId, Kind = (JobKind)Kind, Status = (JobStatus)Status,

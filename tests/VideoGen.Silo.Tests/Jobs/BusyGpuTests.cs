@@ -72,4 +72,28 @@ public sealed class BusyGpuTests
         var scene = (await cluster.Sentences.GetAsync(project.Sentences.ElementAt(1).Id, CancellationToken.None))!;
         Assert.Null(scene.ImageFile);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Drain_WithANextJob_FinishesTheJobOnTheDeviceAndHandsTheNextBackUntouched(string provider)
+    {
+        await using var fake = await FakeComfyUi.StartAsync();
+        fake.JobDuration = TimeSpan.FromSeconds(2);
+        await using var backends = new RealBackends();
+        await using var cluster = await QueueCluster.StartAsync(provider);
+        var draining = await cluster.StartSiloAsync("a", backends.ComfyUi("gpu-0", fake.BaseUrl));
+        var project = await cluster.ImportAsync("One. Two.");
+        var first = (await cluster.Scheduler.RegenerateImageAsync(project.Sentences.ElementAt(0).Id, null, true, CancellationToken.None)).Value!;
+        var second = (await cluster.Scheduler.RegenerateImageAsync(project.Sentences.ElementAt(1).Id, null, true, CancellationToken.None)).Value!;
+        await QueueCluster.WaitUntilAsync(async () => (await cluster.Jobs.GetAsync(second.Id, CancellationToken.None))?.Step == LaneSteps.UpNext,
+            TimeSpan.FromSeconds(10), "the second image to be claimed as the lane's next job");
+
+        await draining.StopAsync(TimeSpan.FromSeconds(20));
+
+        var done = (await cluster.Jobs.GetAsync(first.Id, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Succeeded, 1), (done.Status, done.Attempt));
+        var handedBack = (await cluster.Jobs.GetAsync(second.Id, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Queued, 1, null), (handedBack.Status, handedBack.Attempt, handedBack.Device));
+        Assert.Single(fake.Prompts);
+    }
 }

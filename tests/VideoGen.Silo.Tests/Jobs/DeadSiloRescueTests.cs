@@ -37,4 +37,27 @@ public sealed class DeadSiloRescueTests
         var sentence = (await cluster.Sentences.GetAsync(dead.Job.SentenceId!.Value, CancellationToken.None))!;
         Assert.Equal(AssetStatus.Queued, sentence.ImageStatus);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RescueSilos_ALaneNextJob_GoesBackWithTheSameAttempt(string provider)
+    {
+        const string silo = "dead@10.0.0.1:11111@1";
+        await using var cluster = await QueueCluster.StartAsync(provider);
+        await cluster.Registry.HeartbeatAsync(new GpuDevice("gpu-dead", DeviceKind.ComfyUi, GpuDevice.LanesOf(DeviceKind.ComfyUi)), silo, answering: true, CancellationToken.None);
+        var queue = cluster.NewQueue();
+        var project = await cluster.ImportAsync(QueueCluster.Script(2));
+        foreach (var scene in project.Sentences)
+            await cluster.Scheduler.RegenerateImageAsync(scene.Id, null, skipVideo: true, CancellationToken.None);
+        var onDevice = (await queue.ClaimAsync("gpu-dead", Lane.Image, silo, CancellationToken.None))!;
+        var next = (await queue.ClaimNextAsync("gpu-dead", Lane.Image, silo, CancellationToken.None))!;
+
+        Assert.Equal(2, await queue.RescueSilosAsync([silo], CancellationToken.None));
+
+        var ran = (await cluster.Jobs.GetAsync(onDevice.Job.Id, CancellationToken.None))!;
+        var waited = (await cluster.Jobs.GetAsync(next.Job.Id, CancellationToken.None))!;
+        Assert.Equal((JobStatus.Queued, 2), (ran.Status, ran.Attempt));
+        Assert.Equal((JobStatus.Queued, 1), (waited.Status, waited.Attempt));
+        Assert.False(await queue.TakeDeviceAsync(next.Job.Id, next.Token, CancellationToken.None));
+    }
 }
