@@ -214,7 +214,11 @@ public sealed class SiloRuntime : IAsyncDisposable
         if (problem is not null && wasAnswering)
             _logger.LogWarning("Device {DeviceName} does not answer its health check; silo {Silo} claims no work for it until it does: {Problem}", name, Identity.Id, problem);
         else if (problem is null && !wasAnswering)
+        {
             _logger.LogInformation("Device {DeviceName} answers again; silo {Silo} claims work for it", name, Identity.Id);
+            // Work queued meanwhile woke lanes that could not take it; nobody will announce it again.
+            Wake(name, [.. spec.Backends.Keys]);
+        }
     }));
 
     private async Task<string?> HealthProblemAsync(DeviceSpec spec, CancellationToken ct)

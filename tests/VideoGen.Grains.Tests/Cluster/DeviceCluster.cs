@@ -23,11 +23,15 @@ public class DeviceCluster : IAsyncLifetime
     /// <summary>Long enough that no test here can be passed by a poll.</summary>
     public static readonly TimeSpan FallbackPoll = TimeSpan.FromMinutes(1);
 
-    private static readonly QueueTimings Timings = QueueCluster.FastTimings with { IdlePoll = FallbackPoll, CancelPoll = FallbackPoll };
+    /// <summary>The lanes' timings: fast, but with polls far longer than any test waits.</summary>
+    public static readonly QueueTimings Timings = QueueCluster.FastTimings with { IdlePoll = FallbackPoll, CancelPoll = FallbackPoll };
+
     private readonly string _mediaRoot = Path.Combine(Path.GetTempPath(), "videogen-tests", Guid.NewGuid().ToString("N"), "media");
 
-    /// <summary>Per silo (by its Orleans name): its GPU device and its CPU device.</summary>
-    private readonly Dictionary<string, DeviceSpec[]> _devices;
+    /// <summary>Per silo (by its Orleans name): the devices it declares.</summary>
+    private readonly IReadOnlyDictionary<string, DeviceSpec[]> _devices;
+    private readonly string _provider;
+    private readonly QueueTimings _timings;
 
     public DeviceCluster()
         : this("gpu-a", "gpu-b")
@@ -36,13 +40,24 @@ public class DeviceCluster : IAsyncLifetime
 
     /// <summary>A cluster whose first silo declares <paramref name="firstGpu"/> and whose second declares <paramref name="secondGpu"/>.</summary>
     protected DeviceCluster(string firstGpu, string secondGpu)
-    {
-        _devices = new()
+        : this(new Dictionary<string, DeviceSpec[]>
         {
             ["Silo_0"] = [Gpu(firstGpu), QueueCluster.CpuDevice("cpu-a", new ScriptedBackend("cpu-a/cpu"))],
             ["Silo_1"] = [Gpu(secondGpu), QueueCluster.CpuDevice("cpu-b", new ScriptedBackend("cpu-b/cpu"))],
-        };
+        }, "sqlite", Timings)
+    {
     }
+
+    /// <summary>A cluster of one silo per entry of <paramref name="devices"/> (keys <c>Silo_0</c>, <c>Silo_1</c>, ...), on the <paramref name="provider"/> store.</summary>
+    protected DeviceCluster(IReadOnlyDictionary<string, DeviceSpec[]> devices, string provider, QueueTimings timings)
+    {
+        _devices = devices;
+        _provider = provider;
+        _timings = timings;
+    }
+
+    /// <summary>The silos' media folder.</summary>
+    public string MediaRoot => _mediaRoot;
 
     public Guid Owner { get; private set; }
     public TestDatabase Database { get; private set; } = null!;
@@ -51,10 +66,10 @@ public class DeviceCluster : IAsyncLifetime
     public JobReader Jobs { get; private set; } = null!;
     public SentenceStore Sentences { get; private set; } = null!;
 
-    /// <summary>Every backend of every device, by silo, device name and lane.</summary>
+    /// <summary>Every scripted backend of every device, by silo, device name and lane.</summary>
     public IReadOnlyDictionary<(string Silo, string Device, Lane Lane), ScriptedBackend> SiloBackends =>
-        _devices.SelectMany(silo => silo.Value.SelectMany(d => d.Backends.Select(b => (Key: (silo.Key, d.Device.Name, b.Key), Backend: (ScriptedBackend)b.Value))))
-            .ToDictionary(b => b.Key, b => b.Backend);
+        _devices.SelectMany(silo => silo.Value.SelectMany(d => d.Backends.Select(b => (Key: (silo.Key, d.Device.Name, b.Key), Backend: b.Value as ScriptedBackend))))
+            .Where(b => b.Backend is not null).ToDictionary(b => b.Key, b => b.Backend!);
 
     /// <summary>Every backend of every device, by device name and lane (each device declared once).</summary>
     public IReadOnlyDictionary<(string Device, Lane Lane), ScriptedBackend> Backends =>
@@ -68,11 +83,11 @@ public class DeviceCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateMigratedAsync("sqlite");
+        Database = await TestDatabase.CreateMigratedAsync(_provider);
         Owner = await TestAccounts.InsertAsync(Database.Database);
         Jobs = new JobReader(Database.Database);
         Sentences = new SentenceStore(Database.Database, TimeProvider.System);
-        var builder = new InProcessTestClusterBuilder(2);
+        var builder = new InProcessTestClusterBuilder((short)_devices.Count);
         builder.ConfigureSiloHost((options, host) =>
         {
             host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -85,7 +100,7 @@ public class DeviceCluster : IAsyncLifetime
             });
             host.Services.AddVideoGenStore();
             host.AddSilo();
-            host.Services.AddSingleton(Timings);
+            host.Services.AddSingleton(_timings);
             host.Services.AddSingleton<IDeviceSource>(new FixedDevices(_devices[options.SiloName]));
         });
         builder.ConfigureSilo((options, silo) => silo.AddDeviceGrains(
