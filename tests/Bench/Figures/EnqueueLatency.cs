@@ -1,5 +1,7 @@
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Jobs;
+using VideoGen.Grains.Scenes;
+using VideoGen.Silo.Lanes;
 using VideoGen.TestSupport.Cluster;
 using VideoGen.TestSupport.FakeComfyUi;
 
@@ -7,8 +9,9 @@ namespace VideoGen.Bench.Figures;
 
 /// <summary>
 /// P1: on an idle system, from the start of "regenerate this image" to the fake ComfyUI
-/// receiving <c>POST /prompt</c>, with the silo in the same process woken directly, as its device
-/// grain would. (Across processes the wake is a grain call, which no figure measures yet.)
+/// receiving <c>POST /prompt</c>, the way the studio does it: the scene's grain queues the job
+/// and calls the device grain, which wakes its idle lane. One in-process Orleans silo that
+/// declares the ComfyUI device (and its CPU device), so every grain call stays in the process.
 /// </summary>
 public sealed class EnqueueLatency(bool quick) : IFigure
 {
@@ -34,10 +37,11 @@ public sealed class EnqueueLatency(bool quick) : IFigure
         fake.ProgressSteps = 1;
         fake.SendPreviews = false;
         await using var backends = new RealBackends();
-        await using var cluster = await QueueCluster.StartAsync(engine, new QueueTimings());
-        var device = backends.ComfyUi("gpu-0", fake.BaseUrl);
-        await cluster.StartSiloAsync("bench", device);
-        var project = await cluster.ImportAsync(QueueCluster.Script(samples + Warmup));
+        await using var cluster = await DeviceCluster.StartAsync(new Dictionary<string, DeviceSpec[]>
+        {
+            ["Silo_0"] = [backends.ComfyUi("gpu-0", fake.BaseUrl), QueueCluster.CpuDevice("cpu-0", new ScriptedBackend("cpu-0/cpu"))],
+        }, engine, new QueueTimings());
+        var project = await cluster.ImportAsync(samples + Warmup);
 
         var latencies = new List<double>();
         foreach (var (sentence, i) in project.Sentences.Select((s, i) => (s, i)))
@@ -46,10 +50,10 @@ public sealed class EnqueueLatency(bool quick) : IFigure
             await Task.Delay(30);
             var before = fake.Prompts.Count;
             var enqueued = DateTimeOffset.UtcNow;
-            var job = (await cluster.Scheduler.RegenerateImageAsync(sentence.Id, null, skipVideo: true, CancellationToken.None)).Value!;
+            var asked = await cluster.Client.GetGrain<ISentenceGrain>(sentence.Id).RegenerateImage(Guid.NewGuid(), null, skipVideo: true);
             await fake.WaitUntilAsync(f => f.Prompts.Count > before, TimeSpan.FromSeconds(10));
             var received = fake.Prompts[before].ReceivedAt;
-            await cluster.WaitForJobAsync(job.Id, JobStatus.Succeeded);
+            await cluster.WaitForJobAsync(asked.JobId ?? throw new InvalidOperationException("The scene's grain queued no image."), JobStatus.Succeeded);
             if (i >= Warmup) latencies.Add((received - enqueued).TotalMilliseconds);
         }
         return latencies;

@@ -13,7 +13,7 @@ namespace VideoGen.Grains.Tests.Cluster;
 /// device with a scripted narration. The lanes' polls are a minute long and health checks ten a
 /// second: work that runs was dispatched by a grain call. Start one per test.
 /// </summary>
-internal sealed class ComfyUiCluster : DeviceCluster, IAsyncDisposable
+internal sealed class ComfyUiCluster : DeviceCluster
 {
     public const string Gpu = "gpu-0";
 
@@ -53,6 +53,4 @@ internal sealed class ComfyUiCluster : DeviceCluster, IAsyncDisposable
             TimeSpan.FromSeconds(20), () => $"image job {jobId} to end (it is {job?.Status})");
         return job!;
     }
-
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 }

@@ -1,3 +1,5 @@
+using VideoGen.TestSupport.Cluster;
+
 namespace VideoGen.Grains.Tests.Cluster;
 
 /// <summary>The device grain tests that share one cluster whose silos run lanes.</summary>

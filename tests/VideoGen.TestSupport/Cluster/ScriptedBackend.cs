@@ -33,6 +33,13 @@ public sealed class ScriptedBackend(string name) : IDeviceBackend
     /// <summary>The work of every run, in the order the runs started.</summary>
     public IReadOnlyList<LaneWork> Works => _works.ToArray();
 
+    /// <summary>
+    /// Whether its lane claims the next job while a run is on the device and stores a run's output
+    /// while the next one runs, as a ComfyUI lane does (see <see cref="DeviceTurn"/>); a run is its
+    /// whole turn at the device.
+    /// </summary>
+    public bool PreparesAhead { get; init; }
+
     /// <summary>How long the narration an audio run makes lasts.</summary>
     public double NarrationSeconds { get; set; } = 1.5;
 

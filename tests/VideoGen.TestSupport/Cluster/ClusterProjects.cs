@@ -2,11 +2,12 @@ using VideoGen.Grains.Commands;
 using VideoGen.Grains.Domain;
 using VideoGen.Grains.Projects;
 using VideoGen.Grains.Storage;
+using Xunit;
 
-namespace VideoGen.Grains.Tests.Cluster;
+namespace VideoGen.TestSupport.Cluster;
 
 /// <summary>Projects the cluster tests make through the project grain, as the studio does.</summary>
-internal static class ClusterProjects
+public static class ClusterProjects
 {
     /// <summary>Imports a project of <paramref name="sentences"/> sentences for <paramref name="owner"/> and reads it back from the store.</summary>
     public static async Task<Project> ImportAsync(IClusterClient client, ProjectStore projects, Guid owner, int sentences)

@@ -7,18 +7,19 @@ using VideoGen.Grains.Storage;
 using VideoGen.Silo.Devices;
 using VideoGen.Silo.Extensions;
 using VideoGen.Silo.Lanes;
-using VideoGen.TestSupport;
-using VideoGen.TestSupport.Cluster;
+using Xunit;
 
-namespace VideoGen.Grains.Tests.Cluster;
+namespace VideoGen.TestSupport.Cluster;
 
 /// <summary>
-/// Two silos that run lanes, each registered as the hosts register theirs (<c>AddSilo</c> and the
-/// device grains), with scripted backends in place of ComfyUI: the first declares <c>gpu-a</c>,
-/// the second <c>gpu-b</c>, each its own CPU device. The lanes' fallback polls are a minute
-/// long, so work that runs within seconds was dispatched by a call to its device grain.
+/// An in-process Orleans cluster whose silos run lanes, each registered as the hosts register
+/// theirs (<c>AddSilo</c> and the device grains): jobs go through the scene and project grains,
+/// lanes are woken by their device grains. By default two silos with scripted backends in place
+/// of ComfyUI: the first declares <c>gpu-a</c>, the second <c>gpu-b</c>, each its own CPU device,
+/// and the lanes' fallback polls are a minute long, so work that runs within seconds was
+/// dispatched by a call to its device grain. <see cref="StartAsync"/> builds any other shape.
 /// </summary>
-public class DeviceCluster : IAsyncLifetime
+public class DeviceCluster : IAsyncLifetime, IAsyncDisposable
 {
     /// <summary>Long enough that no test here can be passed by a poll.</summary>
     public static readonly TimeSpan FallbackPoll = TimeSpan.FromMinutes(1);
@@ -54,6 +55,14 @@ public class DeviceCluster : IAsyncLifetime
         _devices = devices;
         _provider = provider;
         _timings = timings;
+    }
+
+    /// <summary>Starts a cluster of one silo per entry of <paramref name="devices"/> (keys <c>Silo_0</c>, <c>Silo_1</c>, ...).</summary>
+    public static async Task<DeviceCluster> StartAsync(IReadOnlyDictionary<string, DeviceSpec[]> devices, string provider, QueueTimings timings)
+    {
+        var cluster = new DeviceCluster(devices, provider, timings);
+        await cluster.InitializeAsync();
+        return cluster;
     }
 
     /// <summary>The silos' media folder.</summary>
@@ -131,6 +140,8 @@ public class DeviceCluster : IAsyncLifetime
         try { Directory.Delete(Path.GetDirectoryName(_mediaRoot)!, recursive: true); }
         catch (IOException) { }
     }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     private static DeviceSpec Gpu(string name) =>
         QueueCluster.Device(name, new ScriptedBackend($"{name}/image"), new ScriptedBackend($"{name}/video"), DeviceKind.Preview);
