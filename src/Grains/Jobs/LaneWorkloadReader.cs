@@ -18,13 +18,16 @@ public sealed class LaneWorkloadReader(Database database, TimeProvider clock)
 
     public Task<LaneWorkload> ReadAsync(CancellationToken ct) => database.ReadAsync(async connection =>
     {
-        // A lane's next job waits for the device like a queued one; a job storing its output has left the device.
         var queued = (await connection.QueryAsync<(int Lane, int Queued)>(new CommandDefinition(
-            "SELECT lane, CAST(COUNT(*) AS integer) FROM jobs WHERE status = 0 OR (status = 1 AND lane_stage = 1) GROUP BY lane", cancellationToken: ct)))
+            "SELECT lane, CAST(COUNT(*) AS integer) FROM jobs WHERE status = 0 GROUP BY lane", cancellationToken: ct)))
             .ToDictionary(q => (Lane)q.Lane, q => q.Queued);
-        var running = (await connection.QueryAsync<RunningRow>(new CommandDefinition(
-            "SELECT id, device, lane, kind, silo, started_at, progress, step, attempt FROM jobs WHERE status = 1 AND lane_stage = 0 ORDER BY device, lane",
+        var held = (await connection.QueryAsync<RunningRow>(new CommandDefinition(
+            "SELECT id, device, lane, kind, silo, started_at, progress, step, attempt, lane_stage FROM jobs WHERE status = 1 ORDER BY device, lane",
             cancellationToken: ct))).ToArray();
+        // A lane's next job waits for the device like a queued one; a job storing its output has left the device.
+        foreach (var next in held.Where(j => j.LaneStage == (int)LaneStage.Next))
+            queued[(Lane)next.Lane] = queued.GetValueOrDefault((Lane)next.Lane) + 1;
+        var running = held.Where(j => j.LaneStage == (int)LaneStage.OnDevice).ToArray();
         var runningPerLane = running.CountBy(r => (Lane)r.Lane).ToDictionary();
         // Each lane's latest successes in the window, numbered newest first, averaged over the first few.
         var durations = await connection.QueryAsync<(string Device, int Lane, double AverageMs, int Samples)>(new CommandDefinition("""
@@ -52,5 +55,6 @@ public sealed class LaneWorkloadReader(Database database, TimeProvider clock)
         public double Progress { get; set; }
         public string? Step { get; set; }
         public int Attempt { get; set; }
+        public int LaneStage { get; set; }
     }
 }

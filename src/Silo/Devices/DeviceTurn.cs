@@ -11,6 +11,7 @@ public sealed class DeviceTurn
 {
     private readonly Func<CancellationToken, Task> _wait;
     private readonly Action _leave;
+    private int _left;
 
     /// <param name="wait">Completes when the device is this job's: the job ahead left it, and the store agrees.</param>
     /// <param name="leave">Tells the lane the device is free; called once at most.</param>
@@ -22,8 +23,6 @@ public sealed class DeviceTurn
 
     /// <summary>A turn that is the work's already and has nobody to tell when it ends: the device is not shared.</summary>
     public static DeviceTurn Alone => new(_ => Task.CompletedTask, () => { });
-
-    private int _left;
 
     /// <summary>Waits until the device is this work's; throws when <paramref name="ct"/> is cancelled first.</summary>
     public Task WaitAsync(CancellationToken ct) => _wait(ct);

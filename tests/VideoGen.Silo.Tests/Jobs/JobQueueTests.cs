@@ -108,6 +108,10 @@ public sealed class JobQueueTests
         await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => queue.TakeDeviceAsync(next.Job.Id, next.Token, CancellationToken.None));
         Assert.False(await queue.LeaveDeviceAsync(first.Job.Id, Guid.NewGuid(), CancellationToken.None));
         Assert.Equal(1, await cluster.MostRunningOnOneLaneAsync());
+        // The operator's view: the next job waits like a queued one; only the first runs on the device.
+        var workload = await new LaneWorkloadReader(cluster.Database.Database, TimeProvider.System).ReadAsync(CancellationToken.None);
+        Assert.Equal(new LaneLoad(Lane.Image, 2, 1), workload.Lanes.Single(l => l.Lane == Lane.Image));
+        Assert.Equal(first.Job.Id, Assert.Single(workload.Running).Id);
 
         Assert.True(await queue.LeaveDeviceAsync(first.Job.Id, first.Token, CancellationToken.None));
         Assert.True(await queue.TakeDeviceAsync(next.Job.Id, next.Token, CancellationToken.None));
