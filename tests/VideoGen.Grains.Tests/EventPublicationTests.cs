@@ -78,6 +78,35 @@ public sealed class EventPublicationTests
         Assert.Equal(logged.Select(e => e.Sequence), published.Batches.SelectMany(b => b).Where(e => e.ProjectId == project.Id).Select(e => e.Sequence).Order());
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Commit_WithTheEventsOfABulkRun_WritesAndPublishesThemAllInOrder(string provider)
+    {
+        // A "generate all" over thousands of scenes stages an event per scene and per job: more
+        // than one statement may carry (SQLite takes at most 32 766 parameters in one).
+        const int count = 6_000;
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var published = new Capture();
+        await using var opened = Open(db, published);
+        var database = opened.Database;
+        var owner = await TestAccounts.InsertAsync(db.Database);
+        var project = Project.Import(owner, "Tides", "The tide rolls in.", AspectRatio.Landscape, null, Now).Value!;
+        await new ProjectStore(database, TimeProvider.System).CreateAsync(project, CancellationToken.None);
+        var before = (await new EventStore(database).HeadsAsync([project.Id], CancellationToken.None)).GetValueOrDefault(project.Id);
+
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        await using (var transaction = await database.BeginWriteAsync(connection, CancellationToken.None))
+        {
+            EventStore.Stage(database, transaction, Enumerable.Range(0, count).Select(i => (DomainEvent)new ProjectChanged(project.Id, $"change {i}")).ToArray(), Now);
+            await database.CommitAsync(transaction, CancellationToken.None);
+        }
+
+        var batch = published.Batches[^1];
+        Assert.Equal(Enumerable.Range(1, count).Select(i => before + i), batch.Select(e => e.Sequence));
+        Assert.Equal(batch.Select(e => e.Id).Order(), batch.Select(e => e.Id));
+        Assert.Equal(batch, await new EventStore(database).ReadProjectAsync(project.Id, before, count, CancellationToken.None));
+    }
+
     private static Opened Open(TestDatabase db, IEventPublisher publisher) => new(db.Provider == "sqlite"
         ? new SqliteDatabase(db.ConnectionString) { Publisher = publisher }
         : new PostgresDatabase(db.ConnectionString) { Publisher = publisher });

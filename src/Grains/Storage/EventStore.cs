@@ -12,6 +12,9 @@ public sealed class EventStore(Database database) : IEventStore
 {
     private const string Columns = "project_id, name, entity_id, data, created_at, seq AS sequence";
 
+    /// <summary>Events written by one INSERT statement at most.</summary>
+    internal const int InsertRows = 100;
+
     public Task<IReadOnlyList<StoredEvent>> ReadAsync(Guid? projectId, long afterId, int limit, CancellationToken ct) =>
         database.ReadAsync<IReadOnlyList<StoredEvent>>(async connection =>
         {
@@ -76,26 +79,31 @@ public sealed class EventStore(Database database) : IEventStore
                 new { projectId = project.Key, count }, transaction, cancellationToken: ct));
             next[project.Key] = last - count + 1;
         }
-        var sql = new StringBuilder("INSERT INTO events (project_id, name, entity_id, data, created_at, seq) VALUES ");
-        var parameters = new DynamicParameters();
         var written = new List<(DomainEvent Event, long Sequence, string Data, DateTimeOffset At)>(pending.Count);
-        for (var i = 0; i < pending.Count; i++)
+        foreach (var (e, at) in pending)
+            written.Add((e, next[e.ProjectId]++, JsonSerializer.Serialize(e, e.GetType(), EventJson.Options), at));
+        var positions = new Dictionary<(Guid ProjectId, long Sequence), long>(written.Count);
+        // A few hundred rows per statement: a bulk run's thousands of events in one statement would
+        // pass SQLite's limit on parameters and make every parameter's lookup scan the whole text.
+        foreach (var chunk in written.Chunk(InsertRows))
         {
-            var (e, at) = (pending[i].Event, pending[i].At);
-            var sequence = next[e.ProjectId]++;
-            var data = JsonSerializer.Serialize(e, e.GetType(), EventJson.Options);
-            written.Add((e, sequence, data, at));
-            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}, @n{i}, @e{i}, @d{i}, @c{i}, @s{i})");
-            parameters.Add($"p{i}", e.ProjectId);
-            parameters.Add($"n{i}", e.Name);
-            parameters.Add($"e{i}", e.EntityId);
-            parameters.Add($"d{i}", data);
-            parameters.Add($"c{i}", UnixTime.ToMs(at));
-            parameters.Add($"s{i}", sequence);
+            var sql = new StringBuilder("INSERT INTO events (project_id, name, entity_id, data, created_at, seq) VALUES ");
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var (e, sequence, data, at) = chunk[i];
+                sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@p{i}, @n{i}, @e{i}, @d{i}, @c{i}, @s{i})");
+                parameters.Add($"p{i}", e.ProjectId);
+                parameters.Add($"n{i}", e.Name);
+                parameters.Add($"e{i}", e.EntityId);
+                parameters.Add($"d{i}", data);
+                parameters.Add($"c{i}", UnixTime.ToMs(at));
+                parameters.Add($"s{i}", sequence);
+            }
+            sql.Append(" RETURNING project_id, seq AS sequence, ").Append(database.EventPositionColumn).Append(" AS id");
+            foreach (var row in await connection.QueryAsync<HeadRow>(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: ct)))
+                positions[(row.ProjectId, row.Sequence)] = row.Id;
         }
-        sql.Append(" RETURNING project_id, seq AS sequence, ").Append(database.EventPositionColumn).Append(" AS id");
-        var positions = (await connection.QueryAsync<HeadRow>(new CommandDefinition(sql.ToString(), parameters, transaction, cancellationToken: ct)))
-            .ToDictionary(r => (r.ProjectId, r.Sequence), r => r.Id);
         return written
             .Select(w => new StoredEvent(positions[(w.Event.ProjectId, w.Sequence)], w.Sequence, w.Event.ProjectId, w.Event.Name, w.Event.EntityId, w.Data, UnixTime.FromMs(UnixTime.ToMs(w.At))))
             .ToArray();
