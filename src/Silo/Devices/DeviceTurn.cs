@@ -11,10 +11,9 @@ public sealed class DeviceTurn
 {
     private readonly Func<CancellationToken, Task> _wait;
     private readonly Action _leave;
-    private int _left;
 
     /// <param name="wait">Completes when the device is this job's: the job ahead left it, and the store agrees.</param>
-    /// <param name="leave">Tells the lane the device is free; called once at most.</param>
+    /// <param name="leave">Tells the lane the device is free; the first call counts, later ones change nothing.</param>
     public DeviceTurn(Func<CancellationToken, Task> wait, Action leave)
     {
         _wait = wait;
@@ -28,8 +27,5 @@ public sealed class DeviceTurn
     public Task WaitAsync(CancellationToken ct) => _wait(ct);
 
     /// <summary>The device has finished with this work (or never will take it): the lane's next job may have it.</summary>
-    public void Leave()
-    {
-        if (Interlocked.Exchange(ref _left, 1) == 0) _leave();
-    }
+    public void Leave() => _leave();
 }

@@ -44,7 +44,7 @@ public sealed class Pipelining(bool quick) : IFigure
         var sequential = (await BenchStore.GpuJobTimesAsync(cluster.Database)).Sum(t => (double)(t.FinishedAt - t.StartedAt));
 
         // Between two prompts of one lane the GPU waits for whatever the lane does between them.
-        var idle = new[] { images, clips }.SelectMany(IdleGapsMs).ToArray();
+        var idle = new[] { images, clips }.SelectMany(f => f.IdleGaps).Select(gap => gap.TotalMilliseconds).ToArray();
 
         var shape = string.Create(CultureInfo.InvariantCulture, $"S = {Scenes}, image = clip = {length.TotalSeconds:0.##} s");
         return
@@ -53,11 +53,5 @@ public sealed class Pipelining(bool quick) : IFigure
             Measurement.Of(Id, $"best possible (S + 1) ÷ 2S, {shape}", "", engine, (Scenes + 1) / (2.0 * Scenes), "0.000"),
             Measurement.Of(Id, $"GPU idle between two prompts of a lane, median (ms), {shape}", "", engine, Stats.Median(idle), "0.0"),
         ];
-    }
-
-    private static IEnumerable<double> IdleGapsMs(FakeComfyUi fake)
-    {
-        var runs = fake.Executions.OrderBy(e => e.StartedAt).ToArray();
-        return runs.Zip(runs.Skip(1), (before, after) => (after.StartedAt - before.EndedAt).TotalMilliseconds);
     }
 }

@@ -133,6 +133,16 @@ public sealed class FakeComfyUi : IAsyncDisposable
     /// <summary>Each prompt's time on the GPU, in the order they ended.</summary>
     public IReadOnlyList<FakeExecution> Executions => state.Executions;
 
+    /// <summary>How long the GPU stood idle between each two prompts that ran one after the other.</summary>
+    public IReadOnlyList<TimeSpan> IdleGaps
+    {
+        get
+        {
+            var runs = Executions.OrderBy(e => e.StartedAt).ToArray();
+            return runs.Zip(runs.Skip(1), (before, after) => after.StartedAt - before.EndedAt).ToArray();
+        }
+    }
+
     /// <summary>The most prompts that ever executed at the same time (ComfyUI runs one).</summary>
     public int MaxExecutingAtOnce => state.MaxExecuting;
 

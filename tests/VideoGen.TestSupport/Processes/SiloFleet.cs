@@ -7,7 +7,7 @@ namespace VideoGen.TestSupport.Processes;
 /// Orleans cluster, each driving one GPU device backed by a fake ComfyUI of its own. The test's side
 /// of the store (projects, scheduler, job readers) is a <see cref="QueueCluster"/> without silos.
 /// </summary>
-public sealed partial class SiloFleet : IAsyncDisposable
+public sealed class SiloFleet : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly List<FleetSilo> _silos = [];
@@ -84,13 +84,9 @@ public sealed partial class SiloFleet : IAsyncDisposable
     public IReadOnlyDictionary<Guid, int> PromptsPerJob() =>
         _silos.Select(s => s.ComfyUi).Distinct()
             .SelectMany(c => c.Prompts)
-            .Select(p => JobName().Match(p.Graph.ToJsonString()))
-            .Where(m => m.Success)
-            .GroupBy(m => Guid.ParseExact(m.Groups[1].Value, "N"))
-            .ToDictionary(g => g.Key, g => g.Count());
-
-    [System.Text.RegularExpressions.GeneratedRegex("videogen/([0-9a-f]{32})")]
-    private static partial System.Text.RegularExpressions.Regex JobName();
+            .Select(p => p.JobId).OfType<Guid>()
+            .CountBy(id => id)
+            .ToDictionary();
 
     public async ValueTask DisposeAsync()
     {
