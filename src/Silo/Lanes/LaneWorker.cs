@@ -137,7 +137,7 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
     private async Task RunJobAsync(ClaimedJob claimed, LaneTurn turn, CancellationToken kill)
     {
         using var jobStop = CancellationTokenSource.CreateLinkedTokenSource(kill);
-        var held = new HeldJob(claimed.Job.Id, turn, jobStop);
+        var held = new HeldJob(turn, jobStop);
         lock (_gate) _held.Add(held);
         using var renewStop = new CancellationTokenSource();
         var renewing = RenewAsync(held, claimed.Token, renewStop.Token);
@@ -333,9 +333,9 @@ internal sealed class LaneWorker(SiloRuntime silo, DeviceSpec spec, Lane lane, I
         held.Stop.Cancel();
     }
 
-    private sealed class HeldJob(Guid jobId, LaneTurn turn, CancellationTokenSource stop)
+    private sealed class HeldJob(LaneTurn turn, CancellationTokenSource stop)
     {
-        public Guid JobId { get; } = jobId;
+        public Guid JobId => Turn.JobId;
         public LaneTurn Turn { get; } = turn;
         public CancellationTokenSource Stop { get; } = stop;
         public StopReason Reason { get; set; }
